@@ -1,0 +1,19 @@
+/** Unit, integration, sandbox and end-to-end tests run as separate jest projects. */
+const transform = { '^.+\\.tsx?$': 'ts-jest' };
+const project = (displayName, roots, extra = {}) => ({
+  displayName,
+  testEnvironment: 'node',
+  roots,
+  transform,
+  testMatch: ['**/*.test.ts'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/test/unit']),
+    project('dev', ['<rootDir>/test/dev']),
+    project('integration', ['<rootDir>/test/integration']),
+    project('e2e', ['<rootDir>/test/e2e']),
+  ],
+};

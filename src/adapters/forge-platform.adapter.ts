@@ -1,0 +1,17 @@
+import { webTrigger } from '@forge/api';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AppUrls, Clock, Random } from '../application/ports/platform';
+
+export const OAUTH_CALLBACK_TRIGGER_KEY = 'oauth-callback';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const cryptoRandom: Random = {
+  token: (bytes) => randomBytes(bytes).toString('base64url'),
+  uuid: () => randomUUID(),
+};
+
+/** The web trigger URL is stable per installation; it is the redirect URI to register in Entra. */
+export const forgeAppUrls: AppUrls = {
+  oauthRedirectUri: () => webTrigger.getUrl(OAUTH_CALLBACK_TRIGGER_KEY),
+};

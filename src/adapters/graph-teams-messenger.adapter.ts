@@ -1,0 +1,103 @@
+import {
+  AuthenticationHandler,
+  Client,
+  GraphError,
+  RetryHandler,
+  RetryHandlerOptions,
+  type PageCollection,
+} from '@microsoft/microsoft-graph-client';
+import {
+  MicrosoftRequestError,
+  type ChannelSummary,
+  type ChatSummary,
+  type TeamSummary,
+  type TeamsMessenger,
+} from '../application/ports/microsoft';
+import type { Destination } from '../domain/rule';
+import { parseRetryAfter } from './entra-identity.adapter';
+import { GraphFetchMiddleware } from './graph-fetch.middleware';
+
+export interface GraphClientOptions {
+  /**
+   * In-request retries of 429/503/504 (honouring Retry-After). Pickers want a few; the queue
+   * consumer wants none: it hands Retry-After to the queue instead of sleeping on GB-seconds.
+   */
+  retries: number;
+}
+
+const graphClient = (accessToken: string, options: GraphClientOptions): Client => {
+  const auth = new AuthenticationHandler({ getAccessToken: async () => accessToken });
+  const retry = new RetryHandler(new RetryHandlerOptions(1, options.retries, () => options.retries > 0));
+  auth.setNext(retry);
+  retry.setNext(new GraphFetchMiddleware());
+  return Client.initWithMiddleware({ middleware: auth, defaultVersion: 'v1.0' });
+};
+
+/** Translates the Graph client's errors (and dropped connections) at the boundary. */
+const translate = (error: unknown): never => {
+  if (error instanceof GraphError) {
+    throw new MicrosoftRequestError(
+      error.statusCode || 503,
+      error.code ?? `http_${error.statusCode}`,
+      `Microsoft Graph answered ${error.statusCode} (${error.code ?? 'no code'})`,
+      parseRetryAfter(error.headers?.get('retry-after') ?? null),
+    );
+  }
+  if (error instanceof TypeError)
+    throw new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
+  throw error;
+};
+
+/** Follows `@odata.nextLink` unchanged until Graph stops sending one. */
+const getAll = async <T>(client: Client, path: string): Promise<T[]> => {
+  const items: T[] = [];
+  let page = (await client.api(path).get()) as PageCollection;
+  items.push(...(page.value as T[]));
+  while (page['@odata.nextLink']) {
+    page = (await client.api(page['@odata.nextLink']).get()) as PageCollection;
+    items.push(...(page.value as T[]));
+  }
+  return items;
+};
+
+const messagesPath = (destination: Destination): string =>
+  destination.type === 'channel'
+    ? `/teams/${encodeURIComponent(destination.teamId)}/channels/${encodeURIComponent(destination.channelId)}/messages`
+    : `/chats/${encodeURIComponent(destination.chatId)}/messages`;
+
+/**
+ * @see https://learn.microsoft.com/graph/api/channel-post-messages
+ * @see https://learn.microsoft.com/graph/api/chat-post-messages
+ */
+export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger => ({
+  listJoinedTeams: (token) =>
+    getAll<TeamSummary>(graphClient(token, options), '/me/joinedTeams?$select=id,displayName')
+      .then((teams) => teams.map(({ id, displayName }) => ({ id, displayName })))
+      .catch(translate),
+
+  listChannels: (token, teamId) =>
+    getAll<ChannelSummary>(
+      graphClient(token, options),
+      `/teams/${encodeURIComponent(teamId)}/channels?$select=id,displayName,membershipType`,
+    )
+      .then((channels) =>
+        channels.map(({ id, displayName, membershipType }) => ({ id, displayName, membershipType })),
+      )
+      .catch(translate),
+
+  listChats: (token) =>
+    getAll<ChatSummary & { topic: string | null }>(graphClient(token, options), '/me/chats?$top=50')
+      .then((chats) => chats.map(({ id, topic, chatType }) => ({ id, topic: topic ?? '', chatType })))
+      .catch(translate),
+
+  postMessage: async (token, destination, message) => {
+    try {
+      const posted = (await graphClient(token, options).api(messagesPath(destination)).post(message)) as {
+        id: string;
+      };
+      return { messageId: posted.id };
+    } catch (error) {
+      return translate(error);
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { AppError } from '../domain/app-error';
+import { SIGN_IN_SCOPES } from '../domain/microsoft-permissions';
+import { loadAppCredentials } from './microsoft-login';
+import { MicrosoftRequestError, type MicrosoftIdentity } from './ports/microsoft';
+import type { Clock } from './ports/platform';
+import type { ConnectionStore, TenantStore, TokenVault } from './ports/stores';
+
+export interface AccessTokenDeps {
+  tenants: TenantStore;
+  connections: ConnectionStore;
+  tokens: TokenVault;
+  identity: MicrosoftIdentity;
+  clock: Clock;
+}
+
+/** Refresh a little before expiry so a token never dies mid-request. */
+const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
+
+/**
+ * A valid Graph access token for `accountId`. Refreshes when needed and stores the rotated
+ * refresh token at once; a refused refresh token marks the connection `needs-login`.
+ */
+export const accessTokenFor = async (deps: AccessTokenDeps, accountId: string): Promise<string> => {
+  const connection = await deps.connections.get(accountId);
+  if (!connection) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
+  if (connection.status === 'needs-login') {
+    throw new AppError('needs_login', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.');
+  }
+  const stored = await deps.tokens.get(accountId);
+  if (!stored) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
+  const now = deps.clock.now().getTime();
+  if (stored.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now) return stored.accessToken;
+
+  const { credentials } = await loadAppCredentials(deps.tenants);
+  try {
+    const fresh = await deps.identity.refresh(credentials, {
+      refreshToken: stored.refreshToken,
+      scopes: SIGN_IN_SCOPES,
+    });
+    await deps.tokens.put(accountId, {
+      accessToken: fresh.accessToken,
+      refreshToken: fresh.refreshToken ?? stored.refreshToken,
+      accessTokenExpiresAt: now + fresh.expiresInSeconds * 1000,
+    });
+    return fresh.accessToken;
+  } catch (error) {
+    if (!(error instanceof MicrosoftRequestError) || error.code !== 'invalid_grant') throw error;
+    // Another invocation may have rotated the token a moment ago: use what it stored.
+    const latest = await deps.tokens.get(accountId);
+    if (
+      latest &&
+      latest.refreshToken !== stored.refreshToken &&
+      latest.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now
+    ) {
+      return latest.accessToken;
+    }
+    await deps.connections.put({
+      ...connection,
+      status: 'needs-login',
+      updatedAt: deps.clock.now().toISOString(),
+    });
+    throw new AppError('needs_login', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.');
+  }
+};

@@ -1,0 +1,56 @@
+import type { Connection, StoredTokens } from '../../domain/connection';
+import type { DeliveryRecord } from '../../domain/delivery';
+import type { Rule } from '../../domain/rule';
+import type { TenantMapping } from '../../domain/tenant-mapping';
+
+/** Rules, indexed by scope key and by owner so an event never scans all rules. */
+export interface RuleStore {
+  put(rule: Rule): Promise<void>;
+  get(id: string): Promise<Rule | null>;
+  delete(id: string): Promise<void>;
+  listByScopeKey(scopeKey: string): Promise<Rule[]>;
+  listByOwner(accountId: string): Promise<Rule[]>;
+}
+
+export interface ConnectionStore {
+  get(accountId: string): Promise<Connection | null>;
+  put(connection: Connection): Promise<void>;
+  delete(accountId: string): Promise<void>;
+}
+
+/** The site's tenant mapping; the client secret sits in its own secret and is write-only. */
+export interface TenantStore {
+  get(): Promise<TenantMapping | null>;
+  put(mapping: TenantMapping): Promise<void>;
+  getClientSecret(): Promise<string | null>;
+  setClientSecret(secret: string): Promise<void>;
+}
+
+/** Microsoft tokens per Confluence user, in KVS secrets. */
+export interface TokenVault {
+  get(accountId: string): Promise<StoredTokens | null>;
+  put(accountId: string, tokens: StoredTokens): Promise<void>;
+  delete(accountId: string): Promise<void>;
+}
+
+export type OAuthStateRecord =
+  | { kind: 'login'; accountId: string; codeVerifier: string; createdAt: string }
+  | { kind: 'admin-consent'; accountId: string; createdAt: string };
+
+/** Single-use OAuth `state` values with a short time to live. */
+export interface OAuthStateStore {
+  create(state: string, record: OAuthStateRecord, ttlSeconds: number): Promise<void>;
+  /** Returns the record once; a second call, an unknown or an expired state gives null. */
+  consume(state: string): Promise<OAuthStateRecord | null>;
+}
+
+export interface DeliveryStore {
+  get(key: string): Promise<DeliveryRecord | null>;
+  put(record: DeliveryRecord): Promise<void>;
+}
+
+/** Marks an event key as seen; false when it was seen already (a duplicate delivery). */
+export interface EventLedger {
+  markSeen(key: string): Promise<boolean>;
+  forget(key: string): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { AppError } from '../domain/app-error';
+import { accessTokenFor, type AccessTokenDeps } from './access-tokens';
+import type { Caller } from './authority';
+import {
+  MicrosoftRequestError,
+  type ChannelSummary,
+  type ChatSummary,
+  type TeamSummary,
+  type TeamsMessenger,
+} from './ports/microsoft';
+
+export interface TeamsDirectoryDeps extends AccessTokenDeps {
+  teams: TeamsMessenger;
+}
+
+const asUserFacing = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof MicrosoftRequestError) {
+      throw new AppError(
+        'microsoft_error',
+        `Microsoft Teams answered ${error.status} (${error.code}). Try again in a moment.`,
+      );
+    }
+    throw error;
+  }
+};
+
+/** Pickers: what the caller can see in Teams, read with the caller's own token. */
+export const listMyTeams = async (deps: TeamsDirectoryDeps, caller: Caller): Promise<TeamSummary[]> => {
+  const token = await accessTokenFor(deps, caller.accountId);
+  return asUserFacing(() => deps.teams.listJoinedTeams(token));
+};
+
+export const listTeamChannels = async (
+  deps: TeamsDirectoryDeps,
+  caller: Caller,
+  teamId: string,
+): Promise<ChannelSummary[]> => {
+  const token = await accessTokenFor(deps, caller.accountId);
+  return asUserFacing(() => deps.teams.listChannels(token, teamId));
+};
+
+export const listMyChats = async (deps: TeamsDirectoryDeps, caller: Caller): Promise<ChatSummary[]> => {
+  const token = await accessTokenFor(deps, caller.accountId);
+  return asUserFacing(() => deps.teams.listChats(token));
+};

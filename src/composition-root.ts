@@ -1,0 +1,35 @@
+import { confluenceRestGateway } from './adapters/confluence-rest.adapter';
+import { entraIdentity } from './adapters/entra-identity.adapter';
+import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
+import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
+import { graphTeamsMessenger } from './adapters/graph-teams-messenger.adapter';
+import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
+import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
+import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
+import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
+import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
+import { kvsTenantStore } from './adapters/kvs-tenant-store.adapter';
+import { kvsTokenVault } from './adapters/kvs-token-vault.adapter';
+
+/** The one place that wires real adapters into the use cases' ports. */
+const shared = {
+  tenants: kvsTenantStore,
+  connections: kvsConnectionStore,
+  tokens: kvsTokenVault,
+  states: kvsOAuthStateStore,
+  rules: kvsRuleStore,
+  deliveries: kvsDeliveryStore,
+  ledger: kvsEventLedger,
+  queue: forgeDeliveryQueue,
+  confluence: confluenceRestGateway,
+  identity: entraIdentity,
+  urls: forgeAppUrls,
+  clock: systemClock,
+  random: cryptoRandom,
+};
+
+/** Someone is waiting on the UI: a couple of quick in-request retries are worth it. */
+export const interactiveDeps = { ...shared, teams: graphTeamsMessenger({ retries: 2 }) };
+
+/** The consumer hands throttling back to the queue rather than sleeping. */
+export const backgroundDeps = { ...shared, teams: graphTeamsMessenger({ retries: 0 }) };

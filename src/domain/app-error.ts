@@ -1,0 +1,28 @@
+/** Stable error codes; each entry point maps them to its own answer in one place. */
+export type AppErrorCode =
+  | 'invalid_input'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'tenant_not_configured'
+  | 'not_connected'
+  | 'needs_login'
+  | 'microsoft_error'
+  | 'confluence_error';
+
+/**
+ * An expected failure with a message a person can act on. Never put a token, a secret or a
+ * stack into `message`: it reaches the UI and the logs.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The site admin's Microsoft connection form. The client secret is write-only. */
+export const tenantMappingInputSchema = z.object({
+  tenantId: z
+    .string()
+    .trim()
+    .regex(GUID, 'Enter the Directory (tenant) ID, a GUID from the Entra overview page'),
+  clientId: z
+    .string()
+    .trim()
+    .regex(GUID, 'Enter the Application (client) ID, a GUID from the app registration'),
+  /** Absent or empty keeps the stored secret. */
+  clientSecret: z.string().trim().max(1024).optional(),
+  secretExpiresOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date'),
+});
+
+export type TenantMappingInput = z.infer<typeof tenantMappingInputSchema>;
+
+export interface TenantMapping {
+  schemaVersion: 1;
+  tenantId: string;
+  clientId: string;
+  secretExpiresOn: string;
+  consent:
+    | { status: 'not-granted' }
+    | { status: 'granted'; grantedAt: string; grantedBy: string; boundTenantId: string };
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Editing the tenant or client invalidates an earlier consent: it was for another app. */
+export const applyTenantMappingInput = (
+  previous: TenantMapping | null,
+  input: TenantMappingInput,
+  by: string,
+  now: string,
+): TenantMapping => {
+  const sameApp =
+    previous !== null &&
+    previous.tenantId.toLowerCase() === input.tenantId.toLowerCase() &&
+    previous.clientId.toLowerCase() === input.clientId.toLowerCase();
+  return {
+    schemaVersion: 1,
+    tenantId: input.tenantId.toLowerCase(),
+    clientId: input.clientId.toLowerCase(),
+    secretExpiresOn: input.secretExpiresOn,
+    consent: sameApp && previous ? previous.consent : { status: 'not-granted' },
+    updatedAt: now,
+    updatedBy: by,
+  };
+};

@@ -1,0 +1,13 @@
+/** Forge entry points, under the handler names manifest.yml uses. Re-exports only. */
+
+// Custom UI resolver (all four settings surfaces)
+export { handleResolverCall as resolver } from './handlers/resolver.handler';
+
+// Product event trigger
+export { handleContentEvent as onContentEvent } from './handlers/content-event.trigger';
+
+// Queue consumer
+export { handleDelivery as deliver } from './handlers/delivery.consumer';
+
+// Web trigger
+export { handleOAuthCallback as oauthCallback } from './handlers/oauth-callback.webtrigger';
