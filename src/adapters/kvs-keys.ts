@@ -6,7 +6,6 @@ export const INDEX = { byScope: 'by-scope', byOwner: 'by-owner', byStatus: 'by-s
 export const KEY = {
   tenant: 'tenant',
   oauthState: (state: string) => `oauth-state:${state}`,
-  oauthStateUsed: (state: string) => `oauth-state-used:${state}`,
   eventSeen: (dedupKey: string) => `event-seen:${dedupKey}`,
 } as const;
 

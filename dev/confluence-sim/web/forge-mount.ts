@@ -1,0 +1,114 @@
+import { html, type SafeHtml, scriptJson } from './html-template';
+import type { ForgeUiConfig, ForgeUiModule } from './ui-options';
+
+/**
+ * The `extension` part of the Forge context for each Confluence module type, as Forge gives it to
+ * Custom UI through `view.getContext()`.
+ */
+export type ForgeExtension =
+  | { type: 'confluence:globalSettings' }
+  | { type: 'confluence:globalPage' }
+  | { type: 'confluence:spaceSettings'; space: { key: string; id: string } }
+  | {
+      type: 'confluence:contentAction';
+      content: { id: string; type: 'page' | 'blogpost'; subtype: null };
+      space: { key: string; id: string };
+    };
+
+/** Everything `ForgeHost.mount` receives. */
+function mountOptions(
+  forge: ForgeUiConfig,
+  module: ForgeUiModule,
+  accountId: string,
+  extension: ForgeExtension,
+): object {
+  return {
+    moduleKey: module.key,
+    accountId,
+    extension,
+    ...(forge.browserRoutes ? { browserRoutes: forge.browserRoutes } : {}),
+  };
+}
+
+/** The emulator may be down; say so in the container instead of failing silently. */
+const MISSING_HOST = `The Forge emulator's host script did not load; is the emulator running?`;
+
+/** A page-level surface: the container is mounted as soon as the page loads. */
+export function forgeSurface(
+  forge: ForgeUiConfig,
+  module: ForgeUiModule,
+  accountId: string,
+  extension: ForgeExtension,
+): SafeHtml {
+  const id = `forge-${module.key}`;
+  return html`<div
+      id="${id}"
+      class="forge-container"
+      data-testid="forge-container"
+      data-module-key="${module.key}"
+    ></div>
+    <script src="${forge.hostScriptUrl}"></script>
+    <script>
+      (function () {
+        var container = document.getElementById(${scriptJson(id)});
+        if (!window.ForgeHost) {
+          container.textContent = ${scriptJson(MISSING_HOST)};
+          return;
+        }
+        window.ForgeHost.mount(container, ${scriptJson(mountOptions(forge, module, accountId, extension))});
+      })();
+    </script>`;
+}
+
+/**
+ * A content action: a "•••" menu item opens a modal dialog, and the app is mounted into it the first
+ * time it opens (Confluence also loads content actions lazily).
+ */
+export function forgeContentActionModal(
+  forge: ForgeUiConfig,
+  module: ForgeUiModule,
+  accountId: string,
+  extension: ForgeExtension,
+): SafeHtml {
+  const id = `forge-${module.key}`;
+  return html`<dialog id="dialog-${module.key}" data-testid="forge-modal">
+      <div class="modal-head">
+        <strong>${module.title}</strong>
+        <button class="btn" data-testid="forge-modal-close" onclick="this.closest('dialog').close()">
+          Close
+        </button>
+      </div>
+      <div
+        id="${id}"
+        class="forge-container"
+        data-testid="forge-container"
+        data-module-key="${module.key}"
+      ></div>
+    </dialog>
+    <script src="${forge.hostScriptUrl}"></script>
+    <script>
+      (function () {
+        var dialog = document.getElementById(${scriptJson(`dialog-${module.key}`)});
+        var container = document.getElementById(${scriptJson(id)});
+        var mounted = false;
+        document
+          .querySelectorAll('[data-content-action=' + JSON.stringify(${scriptJson(module.key)}) + ']')
+          .forEach(function (item) {
+            item.addEventListener('click', function () {
+              item.closest('details') && item.closest('details').removeAttribute('open');
+              dialog.showModal();
+              if (mounted) return;
+              mounted = true;
+              if (!window.ForgeHost) {
+                container.textContent = ${scriptJson(MISSING_HOST)};
+                return;
+              }
+              window.ForgeHost.mount(
+                container,
+                ${scriptJson(mountOptions(forge, module, accountId, extension))},
+              );
+            });
+          });
+      })();
+    </script>`;
+}

@@ -1,0 +1,161 @@
+/*
+ * Forge emulator: the product-page side of Custom UI. `ForgeHost.mount(container, options)` creates the
+ * iframe of a module's resource and answers the bridge calls its `@forge/bridge` makes (see
+ * bridge-child.js). `window.__FORGE_EMULATOR__` (modules, site, environment) is prepended by the server.
+ */
+(function () {
+  'use strict';
+  var config = window.__FORGE_EMULATOR__;
+  var CALL = 'forge-emulator:bridge-call';
+  var RESULT = 'forge-emulator:bridge-result';
+  var RESIZE = 'forge-emulator:resize';
+  var FLAG_COLORS = { info: '#0c66e4', success: '#1f845a', warning: '#b38600', error: '#c9372c' };
+
+  /* Absolute URLs of a real origin listed in browserRoutes open its local stand-in instead. */
+  function rewrite(url, routes) {
+    var parsed = new URL(url, config.siteUrl);
+    var base = routes && routes[parsed.origin];
+    if (!base) return parsed.href;
+    return base.replace(/\/$/, '') + parsed.pathname + parsed.search + parsed.hash;
+  }
+
+  function flagArea() {
+    var area = document.getElementById('forge-emulator-flags');
+    if (area) return area;
+    area = document.createElement('div');
+    area.id = 'forge-emulator-flags';
+    area.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:9999;display:flex;flex-direction:column;gap:8px';
+    document.body.appendChild(area);
+    return area;
+  }
+
+  function closeFlag(id) {
+    var flag = document.querySelector('[data-forge-flag="' + CSS.escape(String(id)) + '"]');
+    if (flag) flag.remove();
+  }
+
+  function showFlag(options) {
+    closeFlag(options.id);
+    var flag = document.createElement('div');
+    flag.setAttribute('data-forge-flag', String(options.id));
+    flag.setAttribute('role', 'status');
+    var color = FLAG_COLORS[options.type] || FLAG_COLORS.info;
+    flag.style.cssText =
+      'min-width:280px;max-width:400px;background:#fff;border-left:4px solid ' + color +
+      ';box-shadow:0 4px 12px rgba(9,30,66,.25);border-radius:4px;padding:12px 16px;font:14px/1.4 sans-serif';
+    var title = document.createElement('strong');
+    title.textContent = options.title || '';
+    flag.appendChild(title);
+    if (options.description) {
+      var description = document.createElement('div');
+      description.textContent = options.description;
+      flag.appendChild(description);
+    }
+    flag.addEventListener('click', function () {
+      flag.remove();
+    });
+    flagArea().appendChild(flag);
+    if (options.isAutoDismiss) setTimeout(function () { flag.remove(); }, 8000);
+  }
+
+  function mount(container, options) {
+    var module = config.modules[options.moduleKey];
+    if (!module) throw new Error('manifest.yml has no UI module with a resource named ' + options.moduleKey);
+    var iframe = document.createElement('iframe');
+    iframe.src = config.baseUrl + '/__forge/ui/' + encodeURIComponent(module.resourceKey) + '/';
+    iframe.title = module.title || options.moduleKey;
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads');
+    iframe.style.cssText = 'width:100%;border:0;display:block;height:150px';
+    container.appendChild(iframe);
+
+    var context = {
+      accountId: options.accountId,
+      cloudId: config.cloudId,
+      siteUrl: config.siteUrl,
+      moduleKey: options.moduleKey,
+      localId: 'ari:cloud:ecosystem::extension/' + config.appId + '/' + config.environmentId + '/static/' + options.moduleKey,
+      environmentId: config.environmentId,
+      environmentType: config.environmentType,
+      extension: Object.assign({ type: module.type }, options.extension || {}),
+      locale: options.locale || 'en-US',
+      timezone: options.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+      theme: { colorMode: options.colorMode || 'light' },
+    };
+
+    function invoke(payload) {
+      return fetch(config.baseUrl + '/__forge/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          moduleKey: options.moduleKey,
+          accountId: options.accountId,
+          functionKey: payload.functionKey,
+          payload: payload.payload,
+          extension: options.extension,
+        }),
+      })
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (answer) {
+          if (!answer.ok) throw new Error(answer.message);
+          return payload.metadata ? { body: answer.result, metadata: {} } : answer.result;
+        });
+    }
+
+    function navigate(payload) {
+      if (!payload || !payload.url) return undefined; /* navigation targets are not emulated */
+      var url = rewrite(payload.url, options.browserRoutes);
+      if (payload.type === 'new-tab') window.open(url, '_blank', 'noopener');
+      else window.location.assign(url);
+      return undefined;
+    }
+
+    var handlers = {
+      getContext: function () { return context; },
+      invoke: invoke,
+      navigate: navigate,
+      open: function () { return true; },
+      enableTheming: function () { return context.theme; },
+      close: function () { unmount(); if (options.onClose) options.onClose(); return true; },
+      reload: function () { window.location.reload(); },
+      refresh: function () { iframe.src = iframe.src; return true; },
+      showFlag: function (payload) { showFlag(payload); },
+      closeFlag: function (payload) { closeFlag(payload.id); },
+      createHistory: function () { return { pathname: options.historyPath || '/' }; },
+    };
+
+    function reply(id, ok, value) {
+      if (!iframe.contentWindow) return;
+      var message = ok ? { type: RESULT, id: id, ok: true, result: value } : { type: RESULT, id: id, ok: false, message: value };
+      iframe.contentWindow.postMessage(message, '*');
+    }
+
+    function onMessage(event) {
+      var data = event.data;
+      if (event.source !== iframe.contentWindow || !data) return;
+      if (data.type === RESIZE) {
+        iframe.style.height = data.height + 'px';
+        return;
+      }
+      if (data.type !== CALL) return;
+      var handler = handlers[data.name];
+      Promise.resolve()
+        .then(function () { return handler ? handler(data.payload) : undefined; })
+        .then(
+          function (result) { reply(data.id, true, result); },
+          function (error) { reply(data.id, false, (error && error.message) || String(error)); },
+        );
+    }
+
+    function unmount() {
+      window.removeEventListener('message', onMessage);
+      iframe.remove();
+    }
+
+    window.addEventListener('message', onMessage);
+    return { iframe: iframe, context: context, unmount: unmount };
+  }
+
+  window.ForgeHost = { mount: mount, config: config };
+})();

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultSettingError, parseFaults } from '../faults';
+import { sendJson, sendText } from '../http/respond';
+import { toPostedMessages } from '../posted-message';
+import type { SimContext } from '../sim-context';
+import { serveStaticAsset } from '../teams-view/static-assets';
+import { handleViewApi } from '../teams-view/view-api';
+
+/**
+ * The simulator's own switches under `/_sim/`: `GET|POST faults`, `GET messages`, `POST reset`,
+ * plus the Teams view's JSON API (`api/…`) and browser files (`static/…`).
+ */
+export async function handleSimControl(
+  ctx: SimContext,
+  reset: () => void,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rest: string,
+  rawBody: string,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (rest.startsWith('static/') && method === 'GET')
+    return serveStaticAsset(res, rest.slice('static/'.length));
+  if (rest.startsWith('api/') && method === 'GET') return handleViewApi(ctx, res, rest.slice('api/'.length));
+  if (rest === 'faults' && method === 'GET') return sendJson(res, 200, ctx.faults.get());
+  if (rest === 'faults' && method === 'POST') {
+    try {
+      ctx.faults.set(parseFaults(rawBody.trim() === '' ? {} : JSON.parse(rawBody)));
+      return sendJson(res, 200, ctx.faults.get());
+    } catch (e) {
+      if (e instanceof FaultSettingError || e instanceof SyntaxError)
+        return sendJson(res, 400, { error: e.message });
+      throw e;
+    }
+  }
+  if (rest === 'messages' && method === 'GET')
+    return sendJson(res, 200, toPostedMessages(ctx.state.data.messages));
+  if (rest === 'reset' && method === 'POST') {
+    reset();
+    return sendJson(res, 200, { reset: true });
+  }
+  return sendText(res, 404, `No simulator switch ${method} /_sim/${rest}.`);
+}

@@ -1,0 +1,46 @@
+import type { Faults } from './faults';
+import type { PostedMessage } from './posted-message';
+
+/** How to start the Microsoft simulator. */
+export interface MicrosoftSimulatorOptions {
+  /** Default 0 (a free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Folder for the state file (tokens, codes, consents, messages); absent = memory only. */
+  dataDir?: string;
+  /** Start from the seed even if `dataDir` holds state. */
+  reset?: boolean;
+  /** JSON Lines file with one redacted entry per request; default `process.env.MS_SIM_RECORD`. */
+  recordFile?: string;
+  /** Epoch milliseconds; drives token expiry, code expiry, message times and throttling windows. */
+  clock?: () => number;
+  /** Default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Default 90 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Enforce Teams limits (4 requests/s per team or channel, 3,000 messages per channel per day); default true. */
+  throttle?: boolean;
+}
+
+/** A running Microsoft simulator (Entra ID v2.0, Graph v1.0, a Teams-like view). */
+export interface MicrosoftSimulator {
+  /** `http://127.0.0.1:{port}` */
+  url: string;
+  /** Local bases standing in for the real origins: login → https://login.microsoftonline.com, graph → https://graph.microsoft.com */
+  routes: { login: string; graph: string };
+  /** `${url}/teams` */
+  teamsViewUrl: string;
+  /** Adds a redirect URI to the seeded app registration (the sandbox adds the Forge web trigger URL). */
+  registerRedirectUri(uri: string): void;
+  /** Fault injection for Graph requests. */
+  faults: { set(f: Partial<Faults>): void; get(): Faults; clear(): void };
+  /** The user's refresh tokens stop working: the next refresh answers `invalid_grant`. */
+  revokeRefreshTokens(oid: string): void;
+  /** Every channel/chat message and reply posted, in posting order; roots also list their replies. */
+  messages(): PostedMessage[];
+  /** Back to the seed (as `POST /_sim/reset`): tokens, codes, consents, messages, created chats, faults and throttling counters go; redirect URIs stay. */
+  reset(): void;
+  /** Closes the server and writes pending state. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,154 @@
+/*
+ * Message rendering for the Teams-like page of the Microsoft simulator (plain browser script).
+ * Adaptive Card attachments go through the official `adaptivecards` renderer; markdown in cards
+ * goes through markdown-it, as Teams supports it. Exposes `window.TeamsMessageView`.
+ */
+(function () {
+  'use strict';
+
+  var AC = window.AdaptiveCards;
+  var md = window.markdownit({ html: false, linkify: true, breaks: true });
+  AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
+    result.outputHtml = md.render(text);
+    result.didProcess = true;
+  };
+
+  function make(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      node.setAttribute(k, attrs[k]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Only a small, safe subset of Teams' HTML is shown; everything else becomes its text. */
+  var ALLOWED = [
+    'B',
+    'STRONG',
+    'I',
+    'EM',
+    'U',
+    'P',
+    'BR',
+    'DIV',
+    'SPAN',
+    'UL',
+    'OL',
+    'LI',
+    'CODE',
+    'PRE',
+    'BLOCKQUOTE',
+    'H1',
+    'H2',
+    'H3',
+    'A',
+    'AT',
+  ];
+  function sanitizeInto(target, html) {
+    var doc = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html');
+    (function copy(from, to) {
+      from.childNodes.forEach(function (node) {
+        if (node.nodeType === Node.TEXT_NODE)
+          return to.appendChild(document.createTextNode(node.textContent));
+        if (node.nodeType !== Node.ELEMENT_NODE || node.tagName === 'ATTACHMENT') return;
+        if (ALLOWED.indexOf(node.tagName) < 0) return copy(node, to);
+        var clean = make(node.tagName === 'AT' ? 'strong' : node.tagName.toLowerCase());
+        if (node.tagName === 'AT') clean.className = 'mention';
+        var href = node.getAttribute('href');
+        if (node.tagName === 'A' && href && /^(https?:|mailto:)/i.test(href)) {
+          clean.setAttribute('href', href);
+          clean.setAttribute('target', '_blank');
+          clean.setAttribute('rel', 'noopener noreferrer');
+        }
+        to.appendChild(clean);
+        copy(node, clean);
+      });
+    })(doc.body.firstChild, target);
+  }
+
+  function hostConfig() {
+    var dark = document.documentElement.getAttribute('data-theme') === 'dark';
+    var fg = dark ? '#FFFFFF' : '#242424';
+    var subtle = dark ? '#ADADAD' : '#616161';
+    var colors = {
+      default: { default: fg, subtle: subtle },
+      accent: { default: dark ? '#7F85F5' : '#5B5FC7', subtle: '#5B5FC7' },
+    };
+    return new AC.HostConfig({
+      fontFamily: '"Segoe UI", system-ui, sans-serif',
+      containerStyles: {
+        default: { backgroundColor: dark ? '#292929' : '#FFFFFF', foregroundColors: colors },
+        emphasis: { backgroundColor: dark ? '#1F1F1F' : '#F5F5F5', foregroundColors: colors },
+      },
+    });
+  }
+
+  function renderCard(container, cardJson, notify) {
+    var card = new AC.AdaptiveCard();
+    card.hostConfig = hostConfig();
+    card.onExecuteAction = function (action) {
+      if (action instanceof AC.OpenUrlAction) {
+        window.open(action.url, '_blank', 'noopener');
+      } else {
+        notify(
+          (action.getJsonTypeName() || 'This action') +
+            ' does nothing in cards a user posted through Graph; use Action.OpenUrl.',
+        );
+      }
+    };
+    try {
+      card.parse(cardJson);
+      container.appendChild(card.render());
+    } catch (e) {
+      container.appendChild(
+        make('p', { class: 'card-error', role: 'alert' }, 'The card could not be rendered: ' + e.message),
+      );
+    }
+  }
+
+  function renderMessage(m, notify) {
+    var item = make('li', { class: m.replyToId ? 'reply' : 'thread' });
+    var article = make('article', {
+      class: 'message',
+      'data-testid': 'message',
+      'data-message-id': m.id,
+      'data-conversation-id': m.conversationId,
+    });
+    var header = make('header', { class: 'message-header' });
+    header.appendChild(make('span', { class: 'sender' }, m.from.displayName));
+    header.appendChild(
+      make('time', { datetime: m.createdDateTime }, new Date(m.createdDateTime).toLocaleString()),
+    );
+    if (m.lastModifiedDateTime !== m.createdDateTime)
+      header.appendChild(make('span', { class: 'edited' }, 'Edited'));
+    article.appendChild(header);
+    if (m.subject) article.appendChild(make('h2', { class: 'subject' }, m.subject));
+    var body = make('div', { class: 'message-body' });
+    if (m.body.contentType === 'html') sanitizeInto(body, m.body.content);
+    else body.textContent = m.body.content;
+    article.appendChild(body);
+    m.attachments.forEach(function (a) {
+      if (a.contentType === 'application/vnd.microsoft.card.adaptive' && a.card) {
+        var holder = make('div', { class: 'card', 'data-testid': 'card', 'data-attachment-id': a.id });
+        renderCard(holder, a.card, notify);
+        article.appendChild(holder);
+      } else {
+        article.appendChild(
+          make('p', { class: 'attachment' }, 'Attachment: ' + (a.name || a.contentUrl || a.contentType)),
+        );
+      }
+    });
+    item.appendChild(article);
+    if (m.replies && m.replies.length) {
+      var replies = make('ol', { class: 'replies', 'aria-label': 'Replies' });
+      m.replies.forEach(function (r) {
+        replies.appendChild(renderMessage(r, notify));
+      });
+      item.appendChild(replies);
+    }
+    return item;
+  }
+
+  window.TeamsMessageView = { make: make, renderMessage: renderMessage };
+})();

@@ -1,0 +1,164 @@
+/*
+ * The Teams-like page of the Microsoft simulator (plain browser script, no build step): the
+ * rail of teams, channels and chats, the selected conversation, a refresh every 2 seconds and
+ * the theme switch. Messages are drawn by teams-message-view.js.
+ */
+(function () {
+  'use strict';
+
+  var REFRESH_MS = 2000;
+  var view = window.TeamsMessageView;
+  var make = view.make;
+  var selected = null;
+  var lastRailJson = '';
+  var lastMessagesJson = '';
+  var el = function (id) {
+    return document.getElementById(id);
+  };
+
+  function api(path) {
+    return fetch(path, { cache: 'no-store' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    });
+  }
+
+  function conversationButton(id, label, extra) {
+    var button = make('button', { type: 'button', class: 'conv', 'data-conversation-id': id });
+    if (extra) button.appendChild(extra);
+    button.appendChild(make('span', { class: 'conv-label' }, label));
+    if (id === selected) button.setAttribute('aria-current', 'true');
+    button.addEventListener('click', function () {
+      select(id, true);
+    });
+    return button;
+  }
+
+  function renderRail(data) {
+    var teams = el('teams');
+    teams.textContent = '';
+    data.teams.forEach(function (team) {
+      var section = make('section', { class: 'team', 'aria-label': team.displayName });
+      section.appendChild(make('h3', { class: 'team-name' }, team.displayName));
+      var list = make('ul', { class: 'rail-list' });
+      team.channels.forEach(function (c) {
+        var lock = null;
+        if (c.membershipType === 'private') {
+          lock = make(
+            'span',
+            {
+              class: 'lock',
+              role: 'img',
+              'aria-label': 'Private channel',
+              title: 'Private channel: ' + (c.members || []).join(', '),
+            },
+            '🔒',
+          );
+        }
+        var li = make('li');
+        li.appendChild(
+          conversationButton(c.id, c.displayName + (c.messageCount ? ' (' + c.messageCount + ')' : ''), lock),
+        );
+        list.appendChild(li);
+      });
+      section.appendChild(list);
+      teams.appendChild(section);
+    });
+    var chats = el('chats');
+    chats.textContent = '';
+    data.chats.forEach(function (c) {
+      var li = make('li');
+      var label = (c.topic || c.members.join(', ')) + (c.messageCount ? ' (' + c.messageCount + ')' : '');
+      li.appendChild(conversationButton(c.id, label));
+      chats.appendChild(li);
+    });
+  }
+
+  function notify(text) {
+    el('status').textContent = text;
+  }
+
+  function renderMessages(data) {
+    var main = el('conversation');
+    main.setAttribute('data-conversation-id', data.conversation.id);
+    el('conversation-title').textContent = data.conversation.title;
+    var list = el('messages');
+    list.textContent = '';
+    data.messages.forEach(function (m) {
+      list.appendChild(view.renderMessage(m, notify));
+    });
+    el('status').textContent = data.messages.length ? '' : 'No messages yet.';
+  }
+
+  function refreshMessages(force) {
+    if (!selected) return Promise.resolve();
+    return api('/_sim/api/conversations/' + encodeURIComponent(selected) + '/messages').then(function (data) {
+      var json = JSON.stringify(data);
+      if (!force && json === lastMessagesJson) return;
+      lastMessagesJson = json;
+      renderMessages(data);
+    });
+  }
+
+  function refreshRail() {
+    return api('/_sim/api/conversations').then(function (data) {
+      var json = JSON.stringify(data) + '|' + selected;
+      if (json !== lastRailJson) {
+        lastRailJson = json;
+        renderRail(data);
+      }
+      if (!selected && data.teams[0] && data.teams[0].channels[0])
+        select(data.teams[0].channels[0].id, false);
+    });
+  }
+
+  function select(id, moveFocus) {
+    selected = id;
+    history.replaceState(null, '', '#' + encodeURIComponent(id));
+    document.querySelectorAll('#rail .conv').forEach(function (b) {
+      if (b.getAttribute('data-conversation-id') === id) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    });
+    refreshMessages(true).then(function () {
+      if (moveFocus) el('conversation').focus();
+    });
+  }
+
+  function applyTheme(theme) {
+    document.documentElement.setAttribute('data-theme', theme);
+    var toggle = el('theme-toggle');
+    toggle.setAttribute('aria-pressed', String(theme === 'dark'));
+    try {
+      localStorage.setItem('ms-sim-theme', theme);
+    } catch (e) {
+      /* storage may be unavailable (private mode); the theme still applies */
+    }
+  }
+
+  el('theme-toggle').addEventListener('click', function () {
+    applyTheme(document.documentElement.getAttribute('data-theme') === 'dark' ? 'light' : 'dark');
+    refreshMessages(true);
+  });
+
+  var initial =
+    new URLSearchParams(location.search).get('conversation') || decodeURIComponent(location.hash.slice(1));
+  var savedTheme = null;
+  try {
+    savedTheme = localStorage.getItem('ms-sim-theme');
+  } catch (e) {
+    savedTheme = null;
+  }
+  if (savedTheme === 'dark') applyTheme('dark');
+  if (initial) select(initial, false);
+  function tick() {
+    refreshRail()
+      .then(function () {
+        return refreshMessages(false);
+      })
+      .catch(function (e) {
+        el('status').textContent = 'The simulator is not answering (' + e.message + ').';
+      });
+  }
+  tick();
+  setInterval(tick, REFRESH_MS);
+})();

@@ -1,0 +1,18 @@
+import type { Directory } from './directory/directory';
+import type { FaultSwitch } from './faults';
+import type { Throttle } from './graph/throttle';
+import type { StateStore } from './state/state-store';
+import type { TokenService } from './tokens/token-service';
+
+/** Everything a request handler of the simulator may use; built once per simulator. */
+export interface SimContext {
+  readonly state: StateStore;
+  readonly directory: Directory;
+  readonly tokens: TokenService;
+  readonly faults: FaultSwitch;
+  readonly throttle: Throttle;
+  /** Epoch milliseconds. */
+  readonly clock: () => number;
+  /** Whether Teams' request and message limits are enforced. */
+  readonly throttling: boolean;
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Directory } from './directory/directory';
+import { FaultSwitch } from './faults';
+import { Throttle } from './graph/throttle';
+import type { MicrosoftSimulator, MicrosoftSimulatorOptions } from './microsoft-simulator';
+import { toPostedMessages } from './posted-message';
+import { RequestRecorder } from './recorder/request-recorder';
+import { createRequestHandler } from './request-handler';
+import type { SimContext } from './sim-context';
+import { StateStore } from './state/state-store';
+import { TokenService } from './tokens/token-service';
+
+const NINETY_DAYS = 90 * 24 * 3600;
+
+/** Starts the simulator on `host:port` (default 127.0.0.1, a free port) and resolves once it listens. */
+export async function startMicrosoftSimulator(
+  options: MicrosoftSimulatorOptions = {},
+): Promise<MicrosoftSimulator> {
+  const clock = options.clock ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const state = await StateStore.open(options.dataDir, options.reset ?? false);
+  const faults = new FaultSwitch();
+  const throttle = new Throttle(clock);
+  const tokens = new TokenService(state, clock, {
+    accessSeconds: options.accessTokenTtlSeconds ?? 3600,
+    refreshSeconds: options.refreshTokenTtlSeconds ?? NINETY_DAYS,
+  });
+  const ctx: SimContext = {
+    state,
+    directory: new Directory(state),
+    tokens,
+    faults,
+    throttle,
+    clock,
+    throttling: options.throttle ?? true,
+  };
+  const reset = () => {
+    state.reset();
+    throttle.reset();
+    faults.clear();
+  };
+  let url = '';
+  const server = createServer(
+    createRequestHandler({
+      ctx,
+      recorder: new RequestRecorder(options.recordFile ?? process.env.MS_SIM_RECORD, clock),
+      reset,
+      baseUrl: () => url,
+    }),
+  );
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    routes: { login: `${url}/login`, graph: `${url}/graph` },
+    teamsViewUrl: `${url}/teams`,
+    registerRedirectUri(uri: string) {
+      new URL(uri); // throws on a malformed URI, as the Entra portal refuses one
+      if (!state.data.redirectUris.includes(uri)) state.data.redirectUris.push(uri);
+      state.changed();
+    },
+    faults: {
+      set: (f) => faults.set(f),
+      get: () => faults.get(),
+      clear: () => faults.clear(),
+    },
+    revokeRefreshTokens: (oid) => tokens.revokeRefreshTokens(oid),
+    messages: () => toPostedMessages(state.data.messages),
+    reset,
+    async stop() {
+      await new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        // Keep-alive sockets would hold close() open; the simulator's clients are done by now.
+        server.closeAllConnections();
+      });
+      await state.flush();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

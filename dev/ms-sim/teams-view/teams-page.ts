@@ -1,0 +1,44 @@
+import { TENANT } from '../../seed';
+import { escapeHtml } from '../http/html';
+
+/**
+ * The shell of the Teams-like page; `public/teams-view.js` and `public/teams-message-view.js` fill it from the JSON API and
+ * refreshes every 2 seconds. Stable hooks for browser tests: `data-testid="message"` per message,
+ * `data-testid="card"` per Adaptive Card, `data-conversation-id` on conversations.
+ */
+export function teamsPage(): string {
+  return `<!doctype html>
+<html lang="en" data-theme="light">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Microsoft Teams (simulated)</title>
+<link rel="stylesheet" href="/_sim/static/teams-view.css">
+<script src="/_sim/static/markdown-it.min.js" defer></script>
+<script src="/_sim/static/adaptivecards.min.js" defer></script>
+<script src="/_sim/static/teams-message-view.js" defer></script>
+<script src="/_sim/static/teams-view.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#conversation">Skip to messages</a>
+<header class="topbar">
+  <span class="app-title">Microsoft Teams <small>(simulated)</small></span>
+  <span class="tenant">${escapeHtml(TENANT.name)}</span>
+  <button id="theme-toggle" type="button" aria-pressed="false">Dark theme</button>
+</header>
+<div class="layout">
+  <nav id="rail" aria-label="Teams and chats">
+    <h2 class="rail-heading">Teams</h2>
+    <div id="teams"></div>
+    <h2 class="rail-heading">Chats</h2>
+    <ul id="chats" class="rail-list"></ul>
+  </nav>
+  <main id="conversation" tabindex="-1" aria-labelledby="conversation-title" data-conversation-id="">
+    <h1 id="conversation-title">Select a channel or chat</h1>
+    <p id="status" role="status" aria-live="polite"></p>
+    <ol id="messages" class="messages" aria-label="Messages"></ol>
+  </main>
+</div>
+</body>
+</html>`;
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { startForgeEmulator, type ForgeEmulator, type ForgeEmulatorOptions } from '../../../../dev/forge-emulator';
+import { APP_ACCOUNT_ID, CLOUD_ID } from '../../../../dev/seed';
+
+/** The fixture app the emulator tests run (manifest.yml + src/). */
+export const FIXTURE_DIR = join(__dirname, '..', 'fixture-app');
+export const SITE_URL = 'https://contoso.atlassian.net';
+
+export type FixtureApp = typeof import('../fixture-app/src/index');
+
+/** Loads the fixture's entry; the emulator calls it once the Forge globals are in place. */
+export const loadFixture = (): FixtureApp => require('../fixture-app/src/index') as FixtureApp;
+
+/** An emulator for the fixture app with quiet logs and waits scaled down a thousand times. */
+export function startFixtureEmulator(overrides: Partial<ForgeEmulatorOptions> = {}): Promise<ForgeEmulator> {
+  return startForgeEmulator({
+    appDir: FIXTURE_DIR,
+    loadApp: loadFixture,
+    productBaseUrls: { confluence: 'http://127.0.0.1:9/no-product' },
+    siteUrl: SITE_URL,
+    cloudId: CLOUD_ID,
+    appAccountId: APP_ACCOUNT_ID,
+    quiet: true,
+    delayScale: 0.001,
+    ...overrides,
+  });
+}
+
+/** The fields of the SDKs' error classes the tests look at. */
+export type SdkError = Error & {
+  code?: string;
+  status?: number;
+  errorCode?: string;
+  responseDetails?: { status: number };
+};
+
+/** Awaits a promise that must fail and returns its error. */
+export async function failureOf(promise: Promise<unknown>): Promise<SdkError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as SdkError;
+  }
+  throw new Error('expected the call to fail');
+}

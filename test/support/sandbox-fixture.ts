@@ -1,0 +1,20 @@
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../dev/sandbox/start-sandbox';
+
+/** A controllable clock shared by the sandbox's parts, for TTLs and token expiry. */
+export const manualClock = (start = Date.parse('2026-11-22T09:00:00Z')) => {
+  let now = start;
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+};
+
+/** An in-memory sandbox with queue waits shrunk so retries take milliseconds. */
+export const startTestSandbox = (options: SandboxOptions = {}): Promise<Sandbox> =>
+  startSandbox({ quiet: true, delayScale: 0.001, ...options });
+
+/** Teams messages that carry a card mentioning `text`. */
+export const messagesMentioning = (sandbox: Sandbox, text: string) =>
+  sandbox.microsoft.messages().filter((m) => JSON.stringify(m).includes(text));
