@@ -32,10 +32,10 @@ export async function startForgeEmulator(options: ForgeEmulatorOptions): Promise
   installConsoleCapture();
 
   // The parts refer to each other through the core, which exists once all of them do.
-  let core: EmulatorCore | undefined;
+  const ref: { core?: EmulatorCore } = {};
   const getCore = (): EmulatorCore => {
-    if (!core) throw new Error('The Forge emulator is still starting');
-    return core;
+    if (!ref.core) throw new Error('The Forge emulator is still starting');
+    return ref.core;
   };
   const stateFile = new StateFile(options.dataDir, () => ({
     version: 1,
@@ -46,7 +46,10 @@ export async function startForgeEmulator(options: ForgeEmulatorOptions): Promise
   const jobs = new JobTracker();
   const scheduler = new DeliveryScheduler(
     getCore,
-    (message) => (message.kind === 'queue' ? deliverQueueMessage(getCore(), message) : deliverEventRetry(getCore(), message)),
+    (message) =>
+      message.kind === 'queue'
+        ? deliverQueueMessage(getCore(), message)
+        : deliverEventRetry(getCore(), message),
     (message, status) => jobs.settled(message, status),
   );
   const created: EmulatorCore = {
@@ -69,7 +72,7 @@ export async function startForgeEmulator(options: ForgeEmulatorOptions): Promise
     },
     persistSoon: () => stateFile.schedule(),
   };
-  core = created;
+  ref.core = created;
 
   if (options.reset) stateFile.wipe();
   const saved = stateFile.load();

@@ -35,9 +35,13 @@ const graphClient = (accessToken: string, options: GraphClientOptions): Client =
 
 /** Translates the Graph client's errors (and dropped connections) at the boundary. */
 const translate = (error: unknown): never => {
+  // The client reports a request that got no answer (dropped connection) as statusCode -1.
+  if ((error instanceof GraphError && error.statusCode <= 0) || error instanceof TypeError) {
+    throw new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
+  }
   if (error instanceof GraphError) {
     throw new MicrosoftRequestError(
-      error.statusCode || 503,
+      error.statusCode,
       error.code ?? `http_${error.statusCode}`,
       `Microsoft Graph answered ${error.statusCode} (${error.code ?? 'no code'})`,
       parseRetryAfter(error.headers?.get('retry-after') ?? null),

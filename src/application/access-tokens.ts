@@ -17,10 +17,15 @@ export interface AccessTokenDeps {
 const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 
 /**
- * A valid Graph access token for `accountId`. Refreshes when needed and stores the rotated
- * refresh token at once; a refused refresh token marks the connection `needs-login`.
+ * A valid Graph access token for `accountId`. Refreshes when needed (or when Graph refused the
+ * stored one: `forceRefresh`) and stores the rotated refresh token at once; a refused refresh
+ * token marks the connection `needs-login`.
  */
-export const accessTokenFor = async (deps: AccessTokenDeps, accountId: string): Promise<string> => {
+export const accessTokenFor = async (
+  deps: AccessTokenDeps,
+  accountId: string,
+  options: { forceRefresh?: boolean } = {},
+): Promise<string> => {
   const connection = await deps.connections.get(accountId);
   if (!connection) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
   if (connection.status === 'needs-login') {
@@ -29,7 +34,7 @@ export const accessTokenFor = async (deps: AccessTokenDeps, accountId: string): 
   const stored = await deps.tokens.get(accountId);
   if (!stored) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
   const now = deps.clock.now().getTime();
-  if (stored.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now) return stored.accessToken;
+  if (!options.forceRefresh && stored.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now) return stored.accessToken;
 
   const { credentials } = await loadAppCredentials(deps.tenants);
   try {

@@ -82,15 +82,24 @@ export const deliverNotification = async (
     ruleOwnerName: ownerName,
   });
   const attachmentId = delivery.concurrencyKey.replace(/^dest-/, '').slice(0, 16);
+  const message = cardMessage(card, attachmentId);
   try {
-    const { messageId } = await deps.teams.postMessage(
-      accessToken,
-      delivery.destination,
-      cardMessage(card, attachmentId),
-    );
+    let messageId: string;
+    try {
+      ({ messageId } = await deps.teams.postMessage(accessToken, delivery.destination, message));
+    } catch (error) {
+      // Graph can refuse an access token before its expiry (revocation, policy): refresh once.
+      if (!(error instanceof MicrosoftRequestError) || error.status !== 401) throw error;
+      const fresh = await accessTokenFor(deps, delivery.ownerAccountId, { forceRefresh: true });
+      ({ messageId } = await deps.teams.postMessage(fresh, delivery.destination, message));
+    }
     await record('sent', { messageId });
     return { kind: 'sent', messageId };
   } catch (error) {
+    if (isAppError(error)) {
+      await record('failed', { reason: error.message });
+      return { kind: 'failed', reason: error.message };
+    }
     if (!(error instanceof MicrosoftRequestError)) throw error;
     const reason = `Microsoft Teams answered ${error.status} (${error.code})`;
     const transient = error.status === 429 || error.status >= 500;

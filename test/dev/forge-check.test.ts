@@ -27,7 +27,7 @@ describe('scripts/forge-check.ts (offline forge lint)', () => {
     );
     realRun = runs[0];
     MANIFEST_BREAKS.forEach((manifestBreak, index) => brokenRuns.set(manifestBreak.name, runs[index + 1]));
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(folders.map((folder) => fs.rm(folder.dir, { recursive: true, force: true })));

@@ -1,110 +1,19 @@
 import { person } from '../../seed';
-import type { ContentRecord, ContentVersion } from './content-record';
+import { SeedBuilder } from './seed-builder';
 import type { SiteState } from './site-state';
-import type { SpaceRecord } from './space-record';
 
 const ada = person('ada').accountId;
 const sam = person('sam').accountId;
 const mia = person('mia').accountId;
 
-/** Seed timestamps are fixed so that ids, dates and payloads are identical on every run. */
-const SEED_START = Date.parse('2026-01-05T09:00:00.000Z');
-const at = (hours: number): string => new Date(SEED_START + hours * 3_600_000).toISOString();
-
-interface SeedItem {
-  type: ContentRecord['type'];
-  spaceKey: string;
-  title: string;
-  body: string;
-  by: string;
-  hour: number;
-  parentId?: string;
-  containerId?: string;
-  parentCommentId?: string;
-  location?: 'footer' | 'inline';
-  labels?: string[];
-  readRestriction?: string[];
-  /** Later versions: [author, hour, message, body]. */
-  edits?: Array<[string, number, string, string]>;
-}
-
-/** Builds the seed site: spaces ENG and MKT, their pages, a blog post, labels, comments and one restricted page. */
+/**
+ * The seed site: spaces ENG and MKT with homepages, a page tree, a blog post, labels, comments
+ * (a thread and an inline one) and "Security incident review", readable only by Ada, Sam and Mia
+ * (its child inherits the restriction). Ids are numbered in this order on every fresh start.
+ */
 export function seedSiteState(): SiteState {
-  const state: SiteState = {
-    schemaVersion: 1,
-    nextContentId: 65537,
-    nextLabelId: 1001,
-    spaces: [],
-    contents: [],
-    labelIds: {},
-  };
-  const add = (item: SeedItem): string => {
-    const id = String(state.nextContentId++);
-    const versions: ContentVersion[] = [
-      {
-        number: 1,
-        by: item.by,
-        when: at(item.hour),
-        message: '',
-        minorEdit: false,
-        title: item.title,
-        body: item.body,
-      },
-    ];
-    for (const [by, hour, message, body] of item.edits ?? []) {
-      versions.push({
-        number: versions.length + 1,
-        by,
-        when: at(hour),
-        message,
-        minorEdit: false,
-        title: item.title,
-        body,
-      });
-    }
-    const latest = versions[versions.length - 1];
-    const labels = (item.labels ?? []).map((name) => {
-      state.labelIds[name] ??= String(state.nextLabelId++);
-      return { id: state.labelIds[name], name, prefix: 'global' as const };
-    });
-    state.contents.push({
-      id,
-      type: item.type,
-      status: 'current',
-      spaceKey: item.spaceKey,
-      title: latest.title,
-      body: latest.body,
-      version: latest.number,
-      versions,
-      createdBy: item.by,
-      createdAt: at(item.hour),
-      ownerId: item.by,
-      ...(item.parentId ? { parentId: item.parentId } : {}),
-      ...(item.containerId ? { containerId: item.containerId, location: item.location ?? 'footer' } : {}),
-      ...(item.parentCommentId ? { parentCommentId: item.parentCommentId } : {}),
-      labels,
-      restrictions: { read: item.readRestriction ?? [], update: [] },
-    });
-    return id;
-  };
-  const space = (
-    id: string,
-    key: string,
-    name: string,
-    homepageId: string,
-    description: string,
-  ): SpaceRecord => ({
-    id,
-    key,
-    name,
-    type: 'global',
-    status: 'current',
-    homepageId,
-    description,
-    createdBy: ada,
-    createdAt: at(0),
-  });
-
+  const seed = new SeedBuilder();
+  const add = seed.add.bind(seed);
   const engHome = add({
     type: 'page',
     spaceKey: 'ENG',
@@ -237,9 +146,7 @@ export function seedSiteState(): SiteState {
     body: '<ul><li>Press release</li><li>Blog post</li><li>Teams announcement</li></ul>',
   });
 
-  state.spaces.push(
-    space('131073', 'ENG', 'Engineering', engHome, 'Engineering team space'),
-    space('131074', 'MKT', 'Marketing', mktHome, 'Marketing team space'),
-  );
-  return state;
+  seed.space('131073', 'ENG', 'Engineering', engHome, 'Engineering team space', ada);
+  seed.space('131074', 'MKT', 'Marketing', mktHome, 'Marketing team space', ada);
+  return seed.state;
 }

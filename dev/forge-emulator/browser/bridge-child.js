@@ -85,7 +85,10 @@
   function applyTheme(theme) {
     var colorMode = (theme && theme.colorMode) || 'light';
     document.documentElement.setAttribute('data-color-mode', colorMode);
-    document.documentElement.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography');
+    document.documentElement.setAttribute(
+      'data-theme',
+      'light:light dark:dark spacing:spacing typography:typography',
+    );
   }
 
   window.__bridge = {
@@ -111,7 +114,8 @@
   }
   function watchSize() {
     reportHeight();
-    if (typeof ResizeObserver === 'function') new ResizeObserver(reportHeight).observe(document.documentElement);
+    if (typeof ResizeObserver === 'function')
+      new ResizeObserver(reportHeight).observe(document.documentElement);
     else setInterval(reportHeight, 250);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchSize);

@@ -24,7 +24,8 @@
     if (area) return area;
     area = document.createElement('div');
     area.id = 'forge-emulator-flags';
-    area.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:9999;display:flex;flex-direction:column;gap:8px';
+    area.style.cssText =
+      'position:fixed;left:16px;bottom:16px;z-index:9999;display:flex;flex-direction:column;gap:8px';
     document.body.appendChild(area);
     return area;
   }
@@ -41,7 +42,8 @@
     flag.setAttribute('role', 'status');
     var color = FLAG_COLORS[options.type] || FLAG_COLORS.info;
     flag.style.cssText =
-      'min-width:280px;max-width:400px;background:#fff;border-left:4px solid ' + color +
+      'min-width:280px;max-width:400px;background:#fff;border-left:4px solid ' +
+      color +
       ';box-shadow:0 4px 12px rgba(9,30,66,.25);border-radius:4px;padding:12px 16px;font:14px/1.4 sans-serif';
     var title = document.createElement('strong');
     title.textContent = options.title || '';
@@ -55,7 +57,10 @@
       flag.remove();
     });
     flagArea().appendChild(flag);
-    if (options.isAutoDismiss) setTimeout(function () { flag.remove(); }, 8000);
+    if (options.isAutoDismiss)
+      setTimeout(function () {
+        flag.remove();
+      }, 8000);
   }
 
   function mount(container, options) {
@@ -64,7 +69,10 @@
     var iframe = document.createElement('iframe');
     iframe.src = config.baseUrl + '/__forge/ui/' + encodeURIComponent(module.resourceKey) + '/';
     iframe.title = module.title || options.moduleKey;
-    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads');
+    iframe.setAttribute(
+      'sandbox',
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads',
+    );
     iframe.style.cssText = 'width:100%;border:0;display:block;height:150px';
     container.appendChild(iframe);
 
@@ -73,7 +81,13 @@
       cloudId: config.cloudId,
       siteUrl: config.siteUrl,
       moduleKey: options.moduleKey,
-      localId: 'ari:cloud:ecosystem::extension/' + config.appId + '/' + config.environmentId + '/static/' + options.moduleKey,
+      localId:
+        'ari:cloud:ecosystem::extension/' +
+        config.appId +
+        '/' +
+        config.environmentId +
+        '/static/' +
+        options.moduleKey,
       environmentId: config.environmentId,
       environmentType: config.environmentType,
       extension: Object.assign({ type: module.type }, options.extension || {}),
@@ -112,22 +126,45 @@
     }
 
     var handlers = {
-      getContext: function () { return context; },
+      getContext: function () {
+        return context;
+      },
       invoke: invoke,
       navigate: navigate,
-      open: function () { return true; },
-      enableTheming: function () { return context.theme; },
-      close: function () { unmount(); if (options.onClose) options.onClose(); return true; },
-      reload: function () { window.location.reload(); },
-      refresh: function () { iframe.src = iframe.src; return true; },
-      showFlag: function (payload) { showFlag(payload); },
-      closeFlag: function (payload) { closeFlag(payload.id); },
-      createHistory: function () { return { pathname: options.historyPath || '/' }; },
+      open: function () {
+        return true;
+      },
+      enableTheming: function () {
+        return context.theme;
+      },
+      close: function () {
+        unmount();
+        if (options.onClose) options.onClose();
+        return true;
+      },
+      reload: function () {
+        window.location.reload();
+      },
+      refresh: function () {
+        iframe.setAttribute('src', iframe.getAttribute('src'));
+        return true;
+      },
+      showFlag: function (payload) {
+        showFlag(payload);
+      },
+      closeFlag: function (payload) {
+        closeFlag(payload.id);
+      },
+      createHistory: function () {
+        return { pathname: options.historyPath || '/' };
+      },
     };
 
     function reply(id, ok, value) {
       if (!iframe.contentWindow) return;
-      var message = ok ? { type: RESULT, id: id, ok: true, result: value } : { type: RESULT, id: id, ok: false, message: value };
+      var message = ok
+        ? { type: RESULT, id: id, ok: true, result: value }
+        : { type: RESULT, id: id, ok: false, message: value };
       iframe.contentWindow.postMessage(message, '*');
     }
 
@@ -141,10 +178,16 @@
       if (data.type !== CALL) return;
       var handler = handlers[data.name];
       Promise.resolve()
-        .then(function () { return handler ? handler(data.payload) : undefined; })
+        .then(function () {
+          return handler ? handler(data.payload) : undefined;
+        })
         .then(
-          function (result) { reply(data.id, true, result); },
-          function (error) { reply(data.id, false, (error && error.message) || String(error)); },
+          function (result) {
+            reply(data.id, true, result);
+          },
+          function (error) {
+            reply(data.id, false, (error && error.message) || String(error));
+          },
         );
     }
 

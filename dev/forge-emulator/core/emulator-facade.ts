@@ -39,7 +39,8 @@ function dump(core: EmulatorCore): ReturnType<ForgeEmulator['kvsDump']> {
   for (const space of core.kvs.spaceIds()) {
     if (!space.startsWith('entity:')) continue;
     const rows = core.kvs.entries(space);
-    if (rows.length > 0) entities[space.slice('entity:'.length)] = Object.fromEntries(rows.map(([k, e]) => [k, e.value]));
+    if (rows.length > 0)
+      entities[space.slice('entity:'.length)] = Object.fromEntries(rows.map(([k, e]) => [k, e.value]));
   }
   return {
     keys: Object.fromEntries(core.kvs.entries('kvs').map(([key, entry]) => [key, entry.value])),
@@ -49,7 +50,11 @@ function dump(core: EmulatorCore): ReturnType<ForgeEmulator['kvsDump']> {
 }
 
 /** The public face of a running emulator. */
-export function createEmulatorFacade(core: EmulatorCore, server: Server, stateFile: StateFile): ForgeEmulator {
+export function createEmulatorFacade(
+  core: EmulatorCore,
+  server: Server,
+  stateFile: StateFile,
+): ForgeEmulator {
   let stopped = false;
   return {
     get url() {
@@ -73,12 +78,13 @@ export function createEmulatorFacade(core: EmulatorCore, server: Server, stateFi
     deadLetters: core.deadLetters,
     stats: { snapshot: () => core.stats.snapshot(), reset: () => core.stats.reset() },
     kvsDump: () => dump(core),
-    async clearData() {
+    clearData() {
       core.kvs.clear();
       core.scheduler.clear();
       core.deadLetters.length = 0;
       core.logs.length = 0;
       stateFile.flush();
+      return Promise.resolve();
     },
   };
 }

@@ -36,7 +36,12 @@ async function routed(original: typeof fetch, target: string, input: FetchInput,
   return original(target, { ...init, headers: withoutHost(init?.headers) });
 }
 
-async function egressFetch(core: EmulatorCore, original: typeof fetch, input: FetchInput, init?: RequestInit) {
+async function egressFetch(
+  core: EmulatorCore,
+  original: typeof fetch,
+  input: FetchInput,
+  init?: RequestInit,
+) {
   const url = new URL(urlOf(input));
   if (!isEgressAllowed(core.manifest.egressBackend, url)) {
     // The same refusal @forge/api raises for a host missing from the egress permissions.
@@ -61,7 +66,7 @@ export function installEgressFetch(): typeof fetch {
     const invocation = currentInvocation();
     if (!invocation) return original(input, init);
     return egressFetch(invocation.core, original, input, init);
-  } as typeof fetch;
+  };
   target[PATCH] = { original };
   return original;
 }

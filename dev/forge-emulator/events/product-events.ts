@@ -7,7 +7,12 @@ import { deliverToTrigger } from './trigger-delivery';
 /** Events over 200 kB are not delivered (PLATFORM-FACTS "Product events"). */
 const MAX_EVENT_BYTES = 200 * 1024;
 
-function firstAttempt(core: EmulatorCore, trigger: TriggerModule, eventType: string, event: object): PendingMessage {
+function firstAttempt(
+  core: EmulatorCore,
+  trigger: TriggerModule,
+  eventType: string,
+  event: object,
+): PendingMessage {
   const now = core.options.clock();
   return {
     id: randomUUID(),
@@ -29,7 +34,11 @@ function firstAttempt(core: EmulatorCore, trigger: TriggerModule, eventType: str
  * `filter.ignoreSelf` events caused by the app's own account are dropped; without it they arrive with
  * `selfGenerated: true` (events-reference/product_events "ignoreSelf"). Retries go through the scheduler.
  */
-export async function emitProductEvent(core: EmulatorCore, eventType: string, payload: object): Promise<void> {
+export async function emitProductEvent(
+  core: EmulatorCore,
+  eventType: string,
+  payload: object,
+): Promise<void> {
   core.stats.productEvent();
   const event = { ...payload, eventType };
   if (Buffer.byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES) {

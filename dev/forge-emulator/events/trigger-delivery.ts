@@ -24,7 +24,11 @@ export async function deliverToTrigger(
   event: object,
   retryContext?: RetryContext,
 ): Promise<DeliveryResult> {
-  const context = { cloudId: core.options.cloudId, moduleKey: trigger.key, installContext: core.identity.contextAri };
+  const context = {
+    cloudId: core.options.cloudId,
+    moduleKey: trigger.key,
+    installContext: core.identity.contextAri,
+  };
   const outcome = await core.runner.run({
     functionKey: trigger.functionKey,
     moduleKey: trigger.key,

@@ -9,7 +9,10 @@ export function hostConfigPrelude(core: EmulatorCore): string {
   const modules = Object.fromEntries(
     [...core.manifest.uiModules.values()]
       .filter((module) => module.resourceKey)
-      .map((module) => [module.key, { type: module.type, resourceKey: module.resourceKey, title: module.title }]),
+      .map((module) => [
+        module.key,
+        { type: module.type, resourceKey: module.resourceKey, title: module.title },
+      ]),
   );
   const config = {
     baseUrl: core.url,

@@ -19,18 +19,22 @@ const CORS = {
 async function route(core: EmulatorCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', core.url);
   const webTrigger = WEBTRIGGER_PATH.exec(url.pathname);
-  if (webTrigger) return handleWebTriggerHttp(core, request, response, url, webTrigger[1], webTrigger[2] ?? '');
+  if (webTrigger)
+    return handleWebTriggerHttp(core, request, response, url, webTrigger[1], webTrigger[2] ?? '');
   for (const [name, value] of Object.entries(CORS)) response.setHeader(name, value);
   if (request.method === 'OPTIONS') {
     response.writeHead(204).end();
     return;
   }
-  if (url.pathname === '/__forge/invoke' && request.method === 'POST') return handleInvoke(core, request, response);
+  if (url.pathname === '/__forge/invoke' && request.method === 'POST')
+    return handleInvoke(core, request, response);
   if (url.pathname === '/__forge/bridge-child.js' || url.pathname === '/__forge/host.js') {
     const name = url.pathname === '/__forge/host.js' ? 'host.js' : 'bridge-child.js';
     const script = await browserScript(name);
     const body = name === 'host.js' ? hostConfigPrelude(core) + script : script;
-    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+    response
+      .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+      .end(body);
     return;
   }
   const ui = UI_PATH.exec(url.pathname);

@@ -17,13 +17,20 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * `POST /__forge/invoke` with `{ moduleKey, accountId, functionKey, payload, extension }`: what the host
  * page calls for the iframe's `invoke`. Answers `{ ok: true, result }` or `{ ok: false, message }`.
  */
-export async function handleInvoke(core: EmulatorCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function handleInvoke(
+  core: EmulatorCore,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   let call: ResolverCall;
   try {
     call = JSON.parse((await readBody(request, MAX_REQUEST_BYTES)).toString('utf8')) as ResolverCall;
   } catch (error) {
     const tooLarge = error instanceof PayloadTooLargeError;
-    answer(response, tooLarge ? 413 : 400, { ok: false, message: tooLarge ? 'The invoke payload is over 500 KB' : 'Invalid JSON' });
+    answer(response, tooLarge ? 413 : 400, {
+      ok: false,
+      message: tooLarge ? 'The invoke payload is over 500 KB' : 'Invalid JSON',
+    });
     return;
   }
   if (!call || typeof call.moduleKey !== 'string' || typeof call.functionKey !== 'string') {

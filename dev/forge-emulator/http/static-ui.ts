@@ -27,7 +27,8 @@ const BRIDGE_TAG = '<script src="/__forge/bridge-child.js"></script>';
 /** `@forge/bridge` reads `globalThis.__bridge` when it is imported, so the shim must run before any app script. */
 export function injectBridge(html: string): string {
   const head = /<head[^>]*>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + BRIDGE_TAG + html.slice(head.index + head[0].length);
+  if (head)
+    return html.slice(0, head.index + head[0].length) + BRIDGE_TAG + html.slice(head.index + head[0].length);
   return BRIDGE_TAG + html;
 }
 
@@ -51,7 +52,10 @@ export async function serveUiResource(
   relative: string,
 ): Promise<void> {
   const folder = core.manifest.resources.get(resourceKey);
-  const file = folder === undefined ? undefined : await fileIn(resolve(core.options.appDir, folder), relative || 'index.html');
+  const file =
+    folder === undefined
+      ? undefined
+      : await fileIn(resolve(core.options.appDir, folder), relative || 'index.html');
   if (!file) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;

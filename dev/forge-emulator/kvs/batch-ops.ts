@@ -17,14 +17,16 @@ const MAX_BATCH_ITEMS = 25;
 
 /** A batch fails as a whole when it is empty, too big, or names a key twice (storage-reference/kvs-batch). */
 function checkBatch(body: unknown): BatchItem[] {
-  if (!Array.isArray(body) || body.length === 0) throw badRequest('BAD_REQUEST', 'A batch must contain at least one key.');
+  if (!Array.isArray(body) || body.length === 0)
+    throw badRequest('BAD_REQUEST', 'A batch must contain at least one key.');
   if (body.length > MAX_BATCH_ITEMS) {
     throw badRequest('BAD_REQUEST', `A batch can contain at most ${MAX_BATCH_ITEMS} keys.`);
   }
   const seen = new Set<string>();
   for (const item of body as BatchItem[]) {
     const id = `${item.entityName ?? ''}\u0000${String(item.key)}`;
-    if (seen.has(id)) throw badRequest('BAD_REQUEST', `The key '${String(item.key)}' appears more than once in the batch.`);
+    if (seen.has(id))
+      throw badRequest('BAD_REQUEST', `The key '${String(item.key)}' appears more than once in the batch.`);
     seen.add(id);
   }
   return body as BatchItem[];
@@ -46,7 +48,10 @@ function runBatch(body: unknown, operate: (item: BatchItem) => unknown): BatchOu
 
 export function batchSet(core: EmulatorCore, body: unknown): BatchOutcome {
   return runBatch(body, (item) => {
-    applyWrite(core, prepareWrite(core, targetFor(core, item.entityName), item.key, item.value, item.options));
+    applyWrite(
+      core,
+      prepareWrite(core, targetFor(core, item.entityName), item.key, item.value, item.options),
+    );
     return {};
   });
 }

@@ -36,7 +36,10 @@ export const FILTER_CONDITIONS = new Set([
 export function checkCondition(raw: unknown, allowed: Set<string>): Condition {
   const condition = (raw ?? {}) as Condition;
   if (!allowed.has(condition.condition)) {
-    throw badRequest('INVALID_FILTER_CONDITION', `The condition '${String(condition.condition)}' is not supported here.`);
+    throw badRequest(
+      'INVALID_FILTER_CONDITION',
+      `The condition '${String(condition.condition)}' is not supported here.`,
+    );
   }
   const values = Array.isArray(condition.values) ? condition.values : [];
   if (condition.condition === 'BETWEEN' && values.length !== 2) {
@@ -52,10 +55,17 @@ export function checkCondition(raw: unknown, allowed: Set<string>): Condition {
 export function checkFilterAttribute(entity: EntityDefinition, property: unknown): void {
   const type = typeof property === 'string' ? entity.attributes.get(property) : undefined;
   if (!type) {
-    throw badRequest('INVALID_ENTITY_ATTRIBUTE', `Entity '${entity.name}' has no attribute '${String(property)}'.`);
+    throw badRequest(
+      'INVALID_ENTITY_ATTRIBUTE',
+      `Entity '${entity.name}' has no attribute '${String(property)}'.`,
+    );
   }
   if (type === 'any') {
-    throw new KvsServiceError(422, 'UNPROCESSABLE_ENTITY', `Attribute '${String(property)}' of type any cannot be filtered on.`);
+    throw new KvsServiceError(
+      422,
+      'UNPROCESSABLE_ENTITY',
+      `Attribute '${String(property)}' of type any cannot be filtered on.`,
+    );
   }
 }
 
@@ -63,7 +73,10 @@ export function parseFilters(raw: unknown, entity: EntityDefinition): ParsedFilt
   if (raw === undefined || raw === null) return undefined;
   const { and, or } = raw as { and?: unknown; or?: unknown };
   if (and !== undefined && or !== undefined) {
-    throw badRequest('INVALID_FILTER_OPERATORS_COMBINATION', 'Filter operators "and" and "or" cannot be present at the same level.');
+    throw badRequest(
+      'INVALID_FILTER_OPERATORS_COMBINATION',
+      'Filter operators "and" and "or" cannot be present at the same level.',
+    );
   }
   const items = and ?? or;
   if (!Array.isArray(items) || items.length === 0) {
@@ -93,7 +106,10 @@ export function matches(actual: unknown, condition: Condition): boolean {
       return typeof actual === 'string' && actual.startsWith(String(first));
     case 'CONTAINS':
     case 'NOT_CONTAINS': {
-      const contained = typeof actual === 'string' ? actual.includes(String(first)) : Array.isArray(actual) && actual.includes(first);
+      const contained =
+        typeof actual === 'string'
+          ? actual.includes(String(first))
+          : Array.isArray(actual) && actual.includes(first);
       return condition.condition === 'CONTAINS' ? contained : !contained;
     }
     case 'EQUAL_TO':

@@ -7,8 +7,9 @@ export function encodeCursor(position: unknown): string {
 
 export function decodeCursor<T>(cursor: unknown): T | undefined {
   if (cursor === undefined || cursor === null || cursor === '') return undefined;
+  if (typeof cursor !== 'string') throw badRequest('INVALID_CURSOR', 'The provided cursor is invalid.');
   try {
-    return JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')) as T;
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
   } catch {
     throw badRequest('INVALID_CURSOR', 'The provided cursor is invalid.');
   }

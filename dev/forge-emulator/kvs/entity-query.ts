@@ -1,6 +1,13 @@
 import type { EmulatorCore } from '../core/emulator-core';
 import type { EntityIndex } from '../manifest/manifest-model';
-import { WHERE_CONDITIONS, checkCondition, compareValues, evaluateFilters, matches, parseFilters } from './conditions';
+import {
+  WHERE_CONDITIONS,
+  checkCondition,
+  compareValues,
+  evaluateFilters,
+  matches,
+  parseFilters,
+} from './conditions';
 import { decodeCursor, encodeCursor, pageLimit } from './cursor';
 import { resolveEntity } from './entity-schema';
 import { badRequest } from './kvs-errors';
@@ -43,11 +50,17 @@ const compareRows = (a: { range: unknown; key: string }, b: { range: unknown; ke
  * The page is cut before filtering, so a page can come back short or empty with a cursor to the next
  * one (storage-reference/entities-api-query, "filters").
  */
-export function queryEntity(core: EmulatorCore, body: EntityQueryRequest): { data: unknown[]; cursor?: string } {
+export function queryEntity(
+  core: EmulatorCore,
+  body: EntityQueryRequest,
+): { data: unknown[]; cursor?: string } {
   const entity = resolveEntity(core.manifest.entities, body.entityName);
   const index = entity.indexes.get(String(body.indexName));
   if (!index) {
-    throw badRequest('INVALID_ENTITY_INDEX', `Entity '${entity.name}' has no index '${String(body.indexName)}'.`);
+    throw badRequest(
+      'INVALID_ENTITY_INDEX',
+      `Entity '${entity.name}' has no index '${String(body.indexName)}'.`,
+    );
   }
   const limit = pageLimit(body.limit, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
   const partition = checkPartition(index, body.partition);
@@ -67,7 +80,10 @@ export function queryEntity(core: EmulatorCore, body: EntityQueryRequest): { dat
       return { key, entry, value, range: index.range === 'key' ? key : value[index.range] };
     })
     // Only values carrying every index attribute are in the index.
-    .filter((row) => row.range !== undefined && index.partition.every((name, i) => row.value[name] === partition[i]))
+    .filter(
+      (row) =>
+        row.range !== undefined && index.partition.every((name, i) => row.value[name] === partition[i]),
+    )
     .filter((row) => !range || matches(row.range, range))
     .sort((a, b) => direction * compareRows(a, b));
   const position = decodeCursor<{ range: unknown; key: string }>(body.cursor);
@@ -80,6 +96,8 @@ export function queryEntity(core: EmulatorCore, body: EntityQueryRequest): { dat
   const last = page[page.length - 1];
   return {
     data: results.map((row) => toRecord(row.key, row.entry, body.options?.metadataFields)),
-    ...(remaining.length > limit && last ? { cursor: encodeCursor({ range: last.range, key: last.key }) } : {}),
+    ...(remaining.length > limit && last
+      ? { cursor: encodeCursor({ range: last.range, key: last.key }) }
+      : {}),
   };
 }

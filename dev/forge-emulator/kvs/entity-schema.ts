@@ -4,7 +4,8 @@ import { badRequest } from './kvs-errors';
 const INT_MIN = -2_147_483_648;
 const INT_MAX = 2_147_483_647;
 const FLOAT_MIN = 1e-130;
-const FLOAT_MAX = 9.9999999999999999999999999999999999999e125;
+/** Floats must stay below 1E+126 (the documented maximum is 9.99…E+125 with 38 digits). */
+const FLOAT_LIMIT = 1e126;
 
 /** Value rules per attribute type (storage-reference/entities-manifest, "Values"). */
 export function fitsType(type: AttributeType, value: unknown): boolean {
@@ -16,7 +17,7 @@ export function fitsType(type: AttributeType, value: unknown): boolean {
     case 'float': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return false;
       const magnitude = Math.abs(value);
-      return value === 0 || (magnitude >= FLOAT_MIN && magnitude <= FLOAT_MAX);
+      return value === 0 || (magnitude >= FLOAT_MIN && magnitude < FLOAT_LIMIT);
     }
     case 'boolean':
       return typeof value === 'boolean';
@@ -28,7 +29,10 @@ export function fitsType(type: AttributeType, value: unknown): boolean {
 export function resolveEntity(entities: Map<string, EntityDefinition>, name: unknown): EntityDefinition {
   const entity = typeof name === 'string' ? entities.get(name) : undefined;
   if (!entity) {
-    throw badRequest('INVALID_ENTITY_TYPE', `Entity '${String(name)}' is not declared under app.storage.entities.`);
+    throw badRequest(
+      'INVALID_ENTITY_TYPE',
+      `Entity '${String(name)}' is not declared under app.storage.entities.`,
+    );
   }
   return entity;
 }
@@ -37,7 +41,10 @@ export function resolveEntity(entities: Map<string, EntityDefinition>, name: unk
  * Checks a custom entity value against its declared attributes. The store keeps declared attributes only:
  * anything else is dropped (and reported), so an app that forgets to declare an attribute finds out here.
  */
-export function checkEntityValue(entity: EntityDefinition, value: unknown): { value: object; dropped: string[] } {
+export function checkEntityValue(
+  entity: EntityDefinition,
+  value: unknown,
+): { value: object; dropped: string[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest('INVALID_ENTITY_VALUE', `A value of entity '${entity.name}' must be an object.`);
   }

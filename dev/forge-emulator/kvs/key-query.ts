@@ -15,7 +15,8 @@ interface KeyQueryRequest {
 /** Reads the single `where('key', beginsWith(prefix))` clause KVS queries allow (handling-errors-kvs). */
 function prefixOf(where: KeyQueryRequest['where']): string {
   if (!where || where.length === 0) return '';
-  if (where.length > 1) throw badRequest('QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
+  if (where.length > 1)
+    throw badRequest('QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
   const [clause] = where;
   if (clause.property !== 'key') {
     throw badRequest('QUERY_WHERE_FIELD_INVALID', 'The specified field is not supported for filters.');
@@ -24,7 +25,10 @@ function prefixOf(where: KeyQueryRequest['where']): string {
     throw badRequest('INVALID_FILTER_CONDITION', 'The specified condition is not supported for filters.');
   }
   if (!Array.isArray(clause.values) || clause.values.length !== 1) {
-    throw badRequest('INVALID_FILTER_VALUES', 'The specified number of values are not supported by the given condition.');
+    throw badRequest(
+      'INVALID_FILTER_VALUES',
+      'The specified number of values are not supported by the given condition.',
+    );
   }
   return String(clause.values[0]);
 }

@@ -12,4 +12,5 @@ export class KvsServiceError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string): KvsServiceError => new KvsServiceError(400, code, message);
+export const badRequest = (code: string, message: string): KvsServiceError =>
+  new KvsServiceError(400, code, message);

@@ -29,7 +29,9 @@ function set(core: EmulatorCore, target: StorageTarget, body: Body): Response {
   applyWrite(core, write, body.options?.keyPolicy);
   const returned = body.options?.returnValue === 'PREVIOUS' ? write.previous : write.entry;
   if (!body.options?.returnValue) return emptyResponse(204);
-  return returned ? jsonResponse(200, toRecord(write.key, returned, 'all')) : new Response('', { status: 200 });
+  return returned
+    ? jsonResponse(200, toRecord(write.key, returned, 'all'))
+    : new Response('', { status: 200 });
 }
 
 function remove(core: EmulatorCore, target: StorageTarget, body: Body): Response {
@@ -62,7 +64,7 @@ const routes: Record<string, [KvsOpKind, (core: EmulatorCore, body: Body) => Res
 };
 
 /** Answers the storage service paths `@forge/kvs` calls (storage-api.js), errors included. */
-export async function handleKvsRequest(core: EmulatorCore, path: string, init: RequestInit | undefined): Promise<Response> {
+export function handleKvsRequest(core: EmulatorCore, path: string, init: RequestInit | undefined): Response {
   const route = routes[path];
   if (!route) return jsonResponse(404, { code: 'NOT_FOUND', message: `Unknown storage path ${path}` });
   const [kind, handle] = route;

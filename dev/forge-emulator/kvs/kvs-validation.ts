@@ -7,21 +7,33 @@ export const MAX_SECRET_BYTES = 128 * 1024;
 const MAX_DEPTH = 31;
 const MAX_TTL_MS = 365 * 24 * 3600 * 1000;
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
-const TTL_UNITS: Record<string, number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
+const TTL_UNITS: Record<string, number> = {
+  SECONDS: 1000,
+  MINUTES: 60_000,
+  HOURS: 3_600_000,
+  DAYS: 86_400_000,
+};
 
 /** Checks a key as the service does; KVS says KEY_TOO_SHORT for an empty key, entities say EMPTY_KEY. */
 export function validateKey(key: unknown, flavour: 'kvs' | 'entity'): string {
-  if (typeof key !== 'string') throw badRequest('BAD_REQUEST', 'Provided request body is invalid: key must be a string');
+  if (typeof key !== 'string')
+    throw badRequest('BAD_REQUEST', 'Provided request body is invalid: key must be a string');
   if (key.length === 0) {
     throw flavour === 'kvs'
       ? badRequest('KEY_TOO_SHORT', 'The provided key needs to be more than one character.')
       : badRequest('EMPTY_KEY', 'Key cannot be empty.');
   }
   if (key.length > MAX_KEY_LENGTH) {
-    throw badRequest('KEY_TOO_LONG', `The provided key has exceeded the maximum ${MAX_KEY_LENGTH} characters.`);
+    throw badRequest(
+      'KEY_TOO_LONG',
+      `The provided key has exceeded the maximum ${MAX_KEY_LENGTH} characters.`,
+    );
   }
   if (!KEY_PATTERN.test(key)) {
-    throw badRequest('INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
+    throw badRequest(
+      'INVALID_KEY',
+      'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/',
+    );
   }
   return key;
 }
@@ -36,12 +48,19 @@ export const valueBytes = (value: unknown): number => Buffer.byteLength(JSON.str
 
 /** Checks presence, depth and size of a value to be stored. */
 export function validateValue(value: unknown, maxBytes: number): void {
-  if (value === undefined) throw badRequest('BAD_REQUEST', 'Provided request body is invalid: value is required');
+  if (value === undefined)
+    throw badRequest('BAD_REQUEST', 'Provided request body is invalid: value is required');
   if (depthOf(value) > MAX_DEPTH) {
-    throw badRequest('MAX_DEPTH', `The provided value has exceeded the maximum object depth (${MAX_DEPTH + 1}) limit.`);
+    throw badRequest(
+      'MAX_DEPTH',
+      `The provided value has exceeded the maximum object depth (${MAX_DEPTH + 1}) limit.`,
+    );
   }
   if (valueBytes(value) > maxBytes) {
-    throw badRequest('MAX_SIZE', `The provided value has exceeded the maximum size limit of ${maxBytes} bytes.`);
+    throw badRequest(
+      'MAX_SIZE',
+      `The provided value has exceeded the maximum size limit of ${maxBytes} bytes.`,
+    );
   }
 }
 
@@ -51,7 +70,10 @@ export function expiryFrom(ttl: unknown, now: number): number | undefined {
   const { value, unit } = ttl as { value?: unknown; unit?: unknown };
   const factor = typeof unit === 'string' ? TTL_UNITS[unit] : undefined;
   if (!factor || typeof value !== 'number' || !(value > 0)) {
-    throw badRequest('BAD_REQUEST', 'Provided request body is invalid: ttl needs a positive value and a unit');
+    throw badRequest(
+      'BAD_REQUEST',
+      'Provided request body is invalid: ttl needs a positive value and a unit',
+    );
   }
   if (value * factor > MAX_TTL_MS) throw badRequest('BAD_REQUEST', 'The maximum supported TTL is 1 year.');
   return now + value * factor;

@@ -21,9 +21,14 @@ export interface PreparedWrite {
   previous?: StoredEntry;
 }
 
-export const keyNotFound = (): KvsServiceError => new KvsServiceError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
+export const keyNotFound = (): KvsServiceError =>
+  new KvsServiceError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
 
-export function readValue(core: EmulatorCore, target: StorageTarget, rawKey: unknown): StoredEntry | undefined {
+export function readValue(
+  core: EmulatorCore,
+  target: StorageTarget,
+  rawKey: unknown,
+): StoredEntry | undefined {
   const key = validateKey(rawKey, target.flavour);
   const entry = core.kvs.read(target.space, key);
   if (entry) core.stats.kvsBytes(valueBytes(entry.value), 0);
@@ -49,7 +54,11 @@ export function prepareWrite(
     }
   }
   validateValue(value, target.maxBytes);
-  if (options.keyPolicy !== undefined && options.keyPolicy !== 'OVERRIDE' && options.keyPolicy !== 'FAIL_IF_EXISTS') {
+  if (
+    options.keyPolicy !== undefined &&
+    options.keyPolicy !== 'OVERRIDE' &&
+    options.keyPolicy !== 'FAIL_IF_EXISTS'
+  ) {
     throw badRequest('BAD_REQUEST', `Unknown keyPolicy '${String(options.keyPolicy)}'`);
   }
   if (options.returnValue !== undefined && options.keyPolicy === 'FAIL_IF_EXISTS') {

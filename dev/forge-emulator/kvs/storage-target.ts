@@ -31,7 +31,11 @@ export function targetFor(core: EmulatorCore, entityName: unknown): StorageTarge
 export type MetadataFields = readonly string[] | 'all';
 
 /** The service's record shape: key, value and the requested metadata. */
-export function toRecord(key: string, entry: StoredEntry, fields: MetadataFields | undefined): Record<string, unknown> {
+export function toRecord(
+  key: string,
+  entry: StoredEntry,
+  fields: MetadataFields | undefined,
+): Record<string, unknown> {
   const wants = (field: string) => fields === 'all' || (fields ?? []).includes(field);
   return {
     key,

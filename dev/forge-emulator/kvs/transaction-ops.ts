@@ -51,14 +51,19 @@ export function transact(core: EmulatorCore, body: TransactionRequest): void {
   const all = [...sets, ...deletes, ...checks];
   if (all.length === 0) throw badRequest('BAD_REQUEST', 'A transaction needs at least one operation.');
   if (all.length > MAX_OPERATIONS) {
-    throw badRequest('TOO_MANY_OPERATIONS', `Each transaction can contain a maximum of ${MAX_OPERATIONS} operations.`);
+    throw badRequest(
+      'TOO_MANY_OPERATIONS',
+      `Each transaction can contain a maximum of ${MAX_OPERATIONS} operations.`,
+    );
   }
   const ids = all.map((item) => `${item.entityName ?? ''}\u0000${String(item.key)}`);
   if (new Set(ids).size !== ids.length) {
     throw badRequest('DUPLICATE_KEYS', 'Each key can only be used once in a transaction.');
   }
   const setGuards = sets.map((item) => guardOf(core, item, false));
-  const writes = sets.map((item) => prepareWrite(core, targetFor(core, item.entityName), item.key, item.value, item.options));
+  const writes = sets.map((item) =>
+    prepareWrite(core, targetFor(core, item.entityName), item.key, item.value, item.options),
+  );
   const deleteGuards = deletes.map((item) => guardOf(core, item, false));
   const checkGuards = checks.map((item) => guardOf(core, item, true));
   const failed = [...setGuards, ...deleteGuards, ...checkGuards].filter((guard) => !holds(core, guard));

@@ -73,7 +73,13 @@ function parseModules(modules: Raw) {
       const resourceKey = text(module.resource) || undefined;
       if (!resolverFunctionKey && !resourceKey) continue;
       const title = typeof module.title === 'string' ? module.title : undefined;
-      uiModules.set(text(module.key), { key: text(module.key), type, resourceKey, resolverFunctionKey, title });
+      uiModules.set(text(module.key), {
+        key: text(module.key),
+        type,
+        resourceKey,
+        resolverFunctionKey,
+        title,
+      });
     }
   }
   return { functions, triggers, consumers, webTriggers, uiModules };
@@ -84,11 +90,15 @@ function checkFunctionReferences(model: Omit<ManifestModel, 'appId' | 'appAri'>)
     ...model.triggers.map((m) => [m.key, m.functionKey]),
     ...model.consumers.map((m) => [m.key, m.functionKey]),
     ...[...model.webTriggers.values()].map((m) => [m.key, m.functionKey]),
-    ...[...model.uiModules.values()].filter((m) => m.resolverFunctionKey).map((m) => [m.key, m.resolverFunctionKey]),
+    ...[...model.uiModules.values()]
+      .filter((m) => m.resolverFunctionKey)
+      .map((m) => [m.key, m.resolverFunctionKey]),
   ];
   for (const [moduleKey, functionKey] of referenced) {
     if (!functionKey || !model.functions.has(functionKey)) {
-      throw new Error(`manifest.yml: module '${moduleKey}' refers to unknown function '${functionKey ?? ''}'`);
+      throw new Error(
+        `manifest.yml: module '${moduleKey}' refers to unknown function '${functionKey ?? ''}'`,
+      );
     }
   }
 }
@@ -102,13 +112,17 @@ export function loadManifest(appDir: string): ManifestModel {
   if (!appId) throw new Error('manifest.yml: app.id is missing');
   const permissions = asRecord(raw.permissions);
   const external = asRecord(permissions.external);
-  const backend = Array.isArray(asRecord(external.fetch).backend) ? (asRecord(external.fetch).backend as unknown[]) : [];
+  const backend = Array.isArray(asRecord(external.fetch).backend)
+    ? (asRecord(external.fetch).backend as unknown[])
+    : [];
   const model = {
     ...parseModules(asRecord(raw.modules)),
     resources: new Map(asList(raw.resources).map((r) => [text(r.key), text(r.path)])),
     entities: parseEntities(asRecord(app.storage).entities),
     scopes: parseScopes(permissions.scopes),
-    egressBackend: backend.map((entry) => (typeof entry === 'string' ? entry : text(asRecord(entry).address))),
+    egressBackend: backend.map((entry) =>
+      typeof entry === 'string' ? entry : text(asRecord(entry).address),
+    ),
     external,
   };
   checkFunctionReferences(model);

@@ -20,7 +20,11 @@ function principalOf(
   const accountId = descriptor.accountId ?? invocation?.accountId;
   if (!accountId) {
     // asUser() needs a user: triggers, consumers and web triggers have none (manifest-reference/modules/web-trigger).
-    return proxyErrorResponse(401, 'NEEDS_AUTHENTICATION_ERR', 'asUser() needs a user; this invocation has none');
+    return proxyErrorResponse(
+      401,
+      'NEEDS_AUTHENTICATION_ERR',
+      'asUser() needs a user; this invocation has none',
+    );
   }
   const impersonating = descriptor.accountId !== undefined && descriptor.accountId !== invocation?.accountId;
   if (impersonating && !core.manifest.scopes.some((scope) => scope.allowImpersonation)) {
@@ -55,12 +59,13 @@ export async function forwardProductRequest(
   if (principal instanceof Response) return principal;
   const target = core.options.productBaseUrls.confluence.replace(/\/$/, '') + path;
   const body = init?.body ?? undefined;
-  const streaming = body !== undefined && body !== null && typeof (body as ReadableStream).getReader === 'function';
+  const streaming =
+    body !== undefined && body !== null && typeof (body as ReadableStream).getReader === 'function';
   return core.platformFetch(target, {
     method: init?.method ?? 'GET',
     headers: forwardedHeaders(init, principal),
     body,
     redirect: init?.redirect,
     ...(streaming ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
 }

@@ -29,7 +29,10 @@ function asyncEvent(core: EmulatorCore, message: PendingMessage): Record<string,
  * Invokes the consumer bound to the message's queue. The emulator gives up after four retries where
  * Forge keeps retrying within the 24 h retention window, so that a sandbox run ends.
  */
-export async function deliverQueueMessage(core: EmulatorCore, message: PendingMessage): Promise<DeliveryResult> {
+export async function deliverQueueMessage(
+  core: EmulatorCore,
+  message: PendingMessage,
+): Promise<DeliveryResult> {
   const definition = core.manifest.functions.get(message.functionKey);
   const timeoutSeconds = Math.min(MAX_TIMEOUT_SECONDS, definition?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
   const context = {

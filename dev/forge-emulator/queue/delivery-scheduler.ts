@@ -55,7 +55,8 @@ export class DeliveryScheduler {
     const { duplicateRate, random } = this.core().options;
     for (const message of messages) {
       const copies = duplicateRate > 0 && random() < duplicateRate ? 2 : 1;
-      for (let copy = 0; copy < copies; copy += 1) this.pending.push({ ...message, id: randomUUID(), seq: this.seq++ });
+      for (let copy = 0; copy < copies; copy += 1)
+        this.pending.push({ ...message, id: randomUUID(), seq: this.seq++ });
     }
     this.changed();
   }
@@ -106,7 +107,11 @@ export class DeliveryScheduler {
         ...message,
         readyAt: clock() + result.afterSeconds * 1000 * delayScale,
         retryCount,
-        retryContext: { retryCount, retryReason: result.reason, retryData: this.checkRetryData(result.retryData) },
+        retryContext: {
+          retryCount,
+          retryReason: result.reason,
+          retryData: this.checkRetryData(result.retryData),
+        },
       });
     }
     core.persistSoon();
@@ -115,7 +120,10 @@ export class DeliveryScheduler {
 
   /** `retryData` is limited to 4 KB (async-events-api "RetryOptions"); larger data is not passed on. */
   private checkRetryData(retryData: unknown): unknown {
-    if (retryData === undefined || Buffer.byteLength(JSON.stringify(retryData) ?? '') <= MAX_RETRY_DATA_BYTES) {
+    if (
+      retryData === undefined ||
+      Buffer.byteLength(JSON.stringify(retryData) ?? '') <= MAX_RETRY_DATA_BYTES
+    ) {
       return retryData;
     }
     this.core().warn(`retryData over ${MAX_RETRY_DATA_BYTES} bytes was dropped from the retry`);
@@ -158,10 +166,13 @@ export class DeliveryScheduler {
     const { clock, reorder, random } = this.core().options;
     const now = clock();
     const ready = this.pending.filter((message) => message.readyAt <= now);
-    const ordered = reorder ? shuffle(ready, random) : ready.sort((a, b) => a.readyAt - b.readyAt || a.seq - b.seq);
+    const ordered = reorder
+      ? shuffle(ready, random)
+      : ready.sort((a, b) => a.readyAt - b.readyAt || a.seq - b.seq);
     for (const message of ordered) {
       const key = message.concurrency?.key;
-      if (key !== undefined && (this.concurrency.get(key) ?? 0) >= (message.concurrency?.limit ?? Infinity)) continue;
+      if (key !== undefined && (this.concurrency.get(key) ?? 0) >= (message.concurrency?.limit ?? Infinity))
+        continue;
       this.start(message);
     }
     const waiting = this.pending.filter((message) => message.readyAt > now);

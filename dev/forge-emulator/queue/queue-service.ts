@@ -6,7 +6,11 @@ import type { PendingMessage } from './pending-message';
 interface PushRequest {
   queueName?: string;
   jobId?: string;
-  payload?: Array<{ body?: unknown; delayInSeconds?: unknown; concurrency?: { key?: unknown; limit?: unknown } }>;
+  payload?: Array<{
+    body?: unknown;
+    delayInSeconds?: unknown;
+    concurrency?: { key?: unknown; limit?: unknown };
+  }>;
 }
 
 /** Push limits (runtime-reference/async-events-api "Push API"): 50 events, 200 KB, 15 minutes of delay. */
@@ -18,7 +22,8 @@ const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 const refuse = (message: string) => jsonResponse(400, { message });
 
 function invalidEvent(event: NonNullable<PushRequest['payload']>[number]): string | undefined {
-  if (event.body === null || typeof event.body !== 'object' || Array.isArray(event.body)) return 'Event body must be an object.';
+  if (event.body === null || typeof event.body !== 'object' || Array.isArray(event.body))
+    return 'Event body must be an object.';
   const delay = event.delayInSeconds;
   if (delay !== undefined && (typeof delay !== 'number' || delay < 0 || delay > MAX_DELAY_SECONDS)) {
     return 'The delayInSeconds setting must be between 0 and 900.';
@@ -36,12 +41,14 @@ function invalidEvent(event: NonNullable<PushRequest['payload']>[number]): strin
 /** Validates a push as the service does (the SDK checks the same limits before sending) and enqueues it. */
 function push(core: EmulatorCore, request: PushRequest): Response {
   const queueName = request.queueName ?? '';
-  if (!QUEUE_NAME.test(queueName)) return refuse('Queue names can only contain alphanumeric characters, dashes and underscores.');
+  if (!QUEUE_NAME.test(queueName))
+    return refuse('Queue names can only contain alphanumeric characters, dashes and underscores.');
   const consumers = core.manifest.consumers.filter((consumer) => consumer.queue === queueName);
   if (consumers.length === 0) return refuse(`No consumer in manifest.yml listens to queue '${queueName}'.`);
   const events = Array.isArray(request.payload) ? request.payload : [];
   if (events.length === 0) return refuse('No events pushed.');
-  if (events.length > MAX_EVENTS) return refuse(`This push contains more than the ${MAX_EVENTS} events allowed.`);
+  if (events.length > MAX_EVENTS)
+    return refuse(`This push contains more than the ${MAX_EVENTS} events allowed.`);
   if (Buffer.byteLength(JSON.stringify(events)) / 1024 > MAX_PAYLOAD_KB) {
     return jsonResponse(413, { errorMessage: `The maximum payload size is ${MAX_PAYLOAD_KB}KB.` });
   }

@@ -33,7 +33,12 @@ function retryFrom(request: RetryRequest, retryCount: number): DeliveryResult {
     typeof options.retryAfter === 'number'
       ? Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, options.retryAfter))
       : backoffSeconds(retryCount);
-  return { kind: 'retry', afterSeconds, reason: options.retryReason ?? 'FUNCTION_RETRY_REQUEST', retryData: options.retryData };
+  return {
+    kind: 'retry',
+    afterSeconds,
+    reason: options.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+    retryData: options.retryData,
+  };
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -53,7 +58,12 @@ export function interpretOutcome(
     return isRetryRequest(outcome.value) ? retryFrom(outcome.value, retryCount) : { kind: 'done' };
   }
   if (outcome.timedOut) {
-    return { kind: 'retry', afterSeconds: backoffSeconds(retryCount), reason: 'FUNCTION_TIME_OUT', detail: messageOf(outcome.error) };
+    return {
+      kind: 'retry',
+      afterSeconds: backoffSeconds(retryCount),
+      reason: 'FUNCTION_TIME_OUT',
+      detail: messageOf(outcome.error),
+    };
   }
   if (isRetryRequest(outcome.error)) return retryFrom(outcome.error, retryCount);
   if (retryThrownErrors) {
@@ -64,5 +74,8 @@ export function interpretOutcome(
       detail: messageOf(outcome.error),
     };
   }
-  return { kind: 'drop', reason: `The function failed: ${messageOf(outcome.error)} (not retried: app errors of triggers are not retried)` };
+  return {
+    kind: 'drop',
+    reason: `The function failed: ${messageOf(outcome.error)} (not retried: app errors of triggers are not retried)`,
+  };
 }

@@ -9,7 +9,8 @@ const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
  * How a failed resolver reaches the browser: `invoke` rejects with an Error carrying this message.
  * The wording follows what Forge's host shows; it is not documented.
  */
-export const invokeFailure = (message: string): Error => new Error(`There was an error invoking the function - ${message}`);
+export const invokeFailure = (message: string): Error =>
+  new Error(`There was an error invoking the function - ${message}`);
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -38,7 +39,10 @@ export async function invokeResolver(core: EmulatorCore, call: ResolverCall): Pr
   const backendPayload = {
     principal: call.accountId ? { accountId: call.accountId } : undefined,
     installContext: identity.contextAri,
-    installation: { ari: { installationId: identity.installationId }, contexts: [{ cloudId: options.cloudId }] },
+    installation: {
+      ari: { installationId: identity.installationId },
+      contexts: [{ cloudId: options.cloudId }],
+    },
   };
   const outcome = await core.runner.run({
     functionKey: module.resolverFunctionKey,

@@ -22,7 +22,8 @@ export async function routeForgeFetch(
   if (descriptor.type !== 'fpp') {
     return proxyErrorResponse(400, descriptor.type === 'fcc' ? 'INVALID_SERVICE_KEY' : 'INVALID_REMOTE');
   }
-  if (descriptor.remote === 'confluence') return forwardProductRequest(core, invocation, descriptor, path, init);
+  if (descriptor.remote === 'confluence')
+    return forwardProductRequest(core, invocation, descriptor, path, init);
   if (descriptor.remote === 'stargate') {
     if (path === '/graphql') return handleWebTriggerGraphql(core, init);
     if (path.startsWith('/webhook/queue/')) return handleQueueRequest(core, path, init);

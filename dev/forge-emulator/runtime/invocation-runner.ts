@@ -29,7 +29,9 @@ export class InvocationTimeoutError extends Error {
 type Handler = (...args: unknown[]) => unknown;
 
 const describeError = (error: unknown): string =>
-  error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : JSON.stringify(error) ?? String(error);
+  error instanceof Error
+    ? (error.stack ?? `${error.name}: ${error.message}`)
+    : (JSON.stringify(error) ?? String(error));
 
 /** Runs manifest functions inside their own invocation context, with the platform's timeouts. */
 export class InvocationRunner {
@@ -66,7 +68,9 @@ export class InvocationRunner {
         ? (nested as Record<string, unknown>)[name]
         : this.app[name];
     if (typeof candidate !== 'function') {
-      throw new Error(`Handler '${definition.handler}' of function '${functionKey}' is not an exported function`);
+      throw new Error(
+        `Handler '${definition.handler}' of function '${functionKey}' is not an exported function`,
+      );
     }
     return candidate as Handler;
   }
@@ -91,7 +95,10 @@ export class InvocationRunner {
     let outcome: InvocationOutcome;
     try {
       const handler = this.handler(spec.functionKey);
-      const work = runInInvocation(state, async () => handler(...spec.args));
+      const work = runInInvocation(
+        state,
+        () => new Promise<unknown>((resolve) => resolve(handler(...spec.args))),
+      );
       work.catch(() => undefined); // a late failure after a timeout is not the caller's business any more
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), spec.timeoutMs);
@@ -111,7 +118,11 @@ export class InvocationRunner {
     } finally {
       clearTimeout(timer);
     }
-    core.stats.invocation(spec.functionKey, Math.round((performance.now() - started) * 100) / 100, !outcome.ok);
+    core.stats.invocation(
+      spec.functionKey,
+      Math.round((performance.now() - started) * 100) / 100,
+      !outcome.ok,
+    );
     this.changed(-1);
     return outcome;
   }

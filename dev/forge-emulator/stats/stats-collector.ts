@@ -44,7 +44,12 @@ export class StatsCollector {
   }
 
   invocation(functionKey: string, durationMs: number, failed: boolean): void {
-    const entry = (this.stats.invocations[functionKey] ??= { count: 0, failures: 0, totalMs: 0, durationsMs: [] });
+    const entry = (this.stats.invocations[functionKey] ??= {
+      count: 0,
+      failures: 0,
+      totalMs: 0,
+      durationsMs: [],
+    });
     entry.count += 1;
     entry.failures += failed ? 1 : 0;
     entry.totalMs += durationMs;

@@ -42,7 +42,11 @@ export async function handleWebTriggerHttp(
     if (error instanceof PayloadTooLargeError) return sendText(response, 413, 'Payload too large');
     throw error;
   }
-  const context = { cloudId: core.options.cloudId, moduleKey: module.key, installContext: core.identity.contextAri };
+  const context = {
+    cloudId: core.options.cloudId,
+    moduleKey: module.key,
+    installContext: core.identity.contextAri,
+  };
   const forgeRequest = {
     method: request.method ?? 'GET',
     path: url.pathname,

@@ -31,11 +31,13 @@ export function mapWebTriggerResponse(module: WebTriggerModule, value: unknown):
   if (module.responseType === 'static') {
     const output = module.outputs.find((candidate) => candidate.key === value.outputKey);
     if (!output) return `outputKey '${String(value.outputKey)}' is not one of the configured outputs`;
-    const headers: Record<string, string[]> = output.contentType ? { 'Content-Type': [output.contentType] } : {};
+    const headers: Record<string, string[]> = output.contentType
+      ? { 'Content-Type': [output.contentType] }
+      : {};
     return { status: output.statusCode, headers, body: output.body ?? '' };
   }
   const status = value.statusCode;
-  if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599) {
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
     return 'statusCode must be an integer HTTP status';
   }
   const headers = checkHeaders(value.headers);
@@ -43,5 +45,5 @@ export function mapWebTriggerResponse(module: WebTriggerModule, value: unknown):
   if (value.body !== undefined && typeof value.body !== 'string') return 'body must be a string';
   const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   if (typeof value.contentType === 'string' && !hasContentType) headers['Content-Type'] = [value.contentType];
-  return { status: status as number, headers, body: (value.body as string | undefined) ?? '' };
+  return { status, headers, body: typeof value.body === 'string' ? value.body : '' };
 }

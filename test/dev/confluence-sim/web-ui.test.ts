@@ -1,39 +1,14 @@
-import type { ForgeUiModule } from '../../../dev/confluence-sim';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { person } from '../../../dev/seed';
+import type { V2Page } from './helpers/api-shapes';
+import { FORGE_UI } from './helpers/forge-fixture';
 import { idOf, startTestSim, type TestSim } from './helpers/sim-harness';
-
-const MODULES: ForgeUiModule[] = [
-  { key: 'teams-global-settings', type: 'confluence:globalSettings', title: 'Microsoft Teams' },
-  {
-    key: 'teams-space-settings',
-    type: 'confluence:spaceSettings',
-    title: 'Microsoft Teams',
-    route: 'microsoft-teams',
-  },
-  { key: 'teams-content-action', type: 'confluence:contentAction', title: 'Microsoft Teams' },
-  {
-    key: 'teams-personal-settings',
-    type: 'confluence:globalPage',
-    title: 'Microsoft Teams',
-    route: 'microsoft-teams',
-  },
-];
-const HOST_SCRIPT = 'http://127.0.0.1:9/__forge/host.js';
-const ROUTES = { 'https://login.microsoftonline.com': 'http://127.0.0.1:9/login' };
-
-/** The options object each `ForgeHost.mount(container, {...})` call in a page receives. */
-function mountCalls(html: string): Array<Record<string, any>> {
-  // The JSON is on one line; the call around it may be wrapped by the formatter.
-  return [...html.matchAll(/ForgeHost\.mount\(\s*container,\s*(\{.*\})\s*,?\s*\)/g)].map((m) =>
-    JSON.parse(m[1]),
-  );
-}
 
 describe('Confluence simulator web UI', () => {
   let t: TestSim;
   beforeEach(async () => {
     t = await startTestSim({
-      forge: { hostScriptUrl: HOST_SCRIPT, modules: MODULES, browserRoutes: ROUTES },
+      forge: FORGE_UI,
       teamsViewUrl: 'http://127.0.0.1:9/teams',
     });
   });
@@ -189,86 +164,6 @@ describe('Confluence simulator web UI', () => {
     expect(view.text).not.toContain('javascript:alert');
   });
 
-  it('hosts space settings for space admins with the spaceSettings extension', async () => {
-    const sam = await t.web('/wiki/spaces/ENG/settings/apps/microsoft-teams', { user: 'sam' });
-    expect(sam.status).toBe(200);
-    expect(sam.text).toContain(`<script src="${HOST_SCRIPT}"></script>`);
-    expect(sam.text).toContain('data-testid="forge-container"');
-    expect(mountCalls(sam.text)).toEqual([
-      {
-        moduleKey: 'teams-space-settings',
-        accountId: person('sam').accountId,
-        extension: { type: 'confluence:spaceSettings', space: { key: 'ENG', id: '131073' } },
-        browserRoutes: ROUTES,
-      },
-    ]);
-    const mia = await t.web('/wiki/spaces/ENG/settings/apps/microsoft-teams', { user: 'mia' });
-    expect(mia.status).toBe(403);
-    expect(mia.text).toContain('You need to be a space admin');
-    expect(mountCalls(mia.text)).toEqual([]);
-    expect((await t.web('/wiki/spaces/MKT/settings/apps/microsoft-teams', { user: 'sam' })).status).toBe(403);
-    expect((await t.web('/wiki/spaces/ENG/settings/apps/other', { user: 'sam' })).status).toBe(404);
-  });
-
-  it('hosts global settings for site admins and the global page for everyone', async () => {
-    const admin = await t.web('/wiki/admin/teams-global-settings');
-    expect(mountCalls(admin.text)[0]).toMatchObject({
-      moduleKey: 'teams-global-settings',
-      extension: { type: 'confluence:globalSettings' },
-    });
-    expect((await t.web('/wiki/admin/teams-global-settings', { user: 'sam' })).status).toBe(403);
-    const personal = await t.web('/wiki/apps/microsoft-teams', { user: 'rex' });
-    expect(mountCalls(personal.text)[0]).toMatchObject({
-      moduleKey: 'teams-personal-settings',
-      accountId: person('rex').accountId,
-      extension: { type: 'confluence:globalPage' },
-    });
-  });
-
-  it('offers the content action in the ••• menu, mounted in a modal with the contentAction extension', async () => {
-    const id = idOf(t, 'Welcome to the new docs');
-    const blog = t.sim.findContent('Welcome to the new docs');
-    const [year, month, day] = blog.createdAt.slice(0, 10).split('-');
-    const view = await t.web(`/wiki/spaces/ENG/blog/${year}/${month}/${day}/${id}/Welcome+to+the+new+docs`, {
-      user: 'mia',
-    });
-    expect(view.status).toBe(200);
-    expect(view.text).toContain('data-content-action="teams-content-action"');
-    expect(view.text).toContain('data-testid="forge-modal"');
-    expect(mountCalls(view.text)).toEqual([
-      {
-        moduleKey: 'teams-content-action',
-        accountId: person('mia').accountId,
-        extension: {
-          type: 'confluence:contentAction',
-          content: { id, type: 'blogpost', subtype: null },
-          space: { key: 'ENG', id: '131073' },
-        },
-        browserRoutes: ROUTES,
-      },
-    ]);
-  });
-
-  it('says the app is not installed when there is no Forge configuration', async () => {
-    const bare = await startTestSim();
-    try {
-      for (const path of [
-        '/wiki/apps/microsoft-teams',
-        '/wiki/admin/teams-global-settings',
-        '/wiki/spaces/ENG/settings/apps/microsoft-teams',
-      ]) {
-        const res = await bare.web(path);
-        expect(res.text).toContain('The app is not installed on this site.');
-        expect(res.text).not.toContain('ForgeHost.mount');
-      }
-      const page = await bare.web(`/wiki/spaces/ENG/pages/${idOf(bare, 'Release plan 2027')}`);
-      expect(page.text).not.toContain('data-content-action');
-      expect(page.text).toContain('No apps installed');
-    } finally {
-      await bare.stop();
-    }
-  });
-
   it('shows version history, old versions, short links and the event log', async () => {
     const id = idOf(t, 'Release plan 2027');
     const history = await t.web(`/wiki/spaces/ENG/pages/${id}/history`);
@@ -276,8 +171,8 @@ describe('Confluence simulator web UI', () => {
     const old = await t.web(`/wiki/spaces/ENG/pages/${id}?version=1`);
     expect(old.text).toContain('data-testid="historical-banner"');
     expect(old.text).not.toContain('Q1: Teams integration beta');
-    const api = await t.api('app', 'GET', `/wiki/api/v2/pages/${id}`);
-    const tiny = await t.web(`/wiki${api.body._links.tinyui}`);
+    const api = await t.api<V2Page>('app', 'GET', `/wiki/api/v2/pages/${id}`);
+    const tiny = await t.web(`/wiki${api.body._links.tinyui ?? ''}`);
     expect(tiny.location).toBe(`/wiki/spaces/ENG/pages/${id}/Release+plan+2027`);
     await t.sim.addLabel(person('ada').accountId, id, 'shown');
     expect((await t.web('/wiki/sandbox/events')).text).toContain('avi:confluence:added:label');

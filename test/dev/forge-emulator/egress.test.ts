@@ -19,12 +19,24 @@ afterAll(async () => {
   await graph.close();
 });
 
-type EgressResult = { status?: number; body?: string; error?: { name: string; message: string; constructor: string } };
+type EgressResult = {
+  status?: number;
+  body?: string;
+  error?: { name: string; message: string; constructor: string };
+};
 const egress = (payload: object) =>
-  emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'egress', payload }) as Promise<EgressResult>;
+  emulator.invokeResolver({
+    moduleKey: 'fixture-settings',
+    functionKey: 'egress',
+    payload,
+  }) as Promise<EgressResult>;
 
 test('an allowed origin listed in egressRoutes reaches its local stand-in with path, query, method, headers and body', async () => {
-  const result = await egress({ url: 'https://graph.microsoft.com/v1.0/me/chats?$top=50', method: 'POST', body: '{"a":1}' });
+  const result = await egress({
+    url: 'https://graph.microsoft.com/v1.0/me/chats?$top=50',
+    method: 'POST',
+    body: '{"a":1}',
+  });
   expect(result.status).toBe(200);
   const seen = graph.requests[graph.requests.length - 1];
   expect(seen).toMatchObject({ method: 'POST', url: '/graph/v1.0/me/chats?$top=50', body: '{"a":1}' });

@@ -33,18 +33,41 @@ afterAll(() => emulator.stop());
 const ranks = (results: Array<{ value: Task }>) => results.map((result) => result.value.rank);
 
 test('an index query matches the partition, applies the range condition, sorts and pages', async () => {
-  const query = () => tasks.query().index('by-owner', { partition: ['ada'] }).where(WhereConditions.between(5, 20)).limit(4);
+  const query = () =>
+    tasks
+      .query()
+      .index('by-owner', { partition: ['ada'] })
+      .where(WhereConditions.between(5, 20))
+      .limit(4);
   const first = await query().getMany();
   expect(ranks(first.results)).toEqual([5, 7, 9, 11]);
   expect(first.nextCursor).toEqual(expect.any(String));
-  const second = await query().cursor(first.nextCursor as string).getMany();
+  const second = await query()
+    .cursor(first.nextCursor as string)
+    .getMany();
   expect(ranks(second.results)).toEqual([13, 15, 17, 19]);
   expect(second.nextCursor).toBeUndefined();
-  const descending = await tasks.query().index('by-owner', { partition: ['sam'] }).sort(Sort.DESC).limit(3).getMany();
+  const descending = await tasks
+    .query()
+    .index('by-owner', { partition: ['sam'] })
+    .sort(Sort.DESC)
+    .limit(3)
+    .getMany();
   expect(ranks(descending.results)).toEqual([30, 28, 26]);
-  const one = await tasks.query().index('by-owner', { partition: ['sam'] }).where(WhereConditions.greaterThan(25)).getOne();
+  const one = await tasks
+    .query()
+    .index('by-owner', { partition: ['sam'] })
+    .where(WhereConditions.greaterThan(25))
+    .getOne();
   expect(one).toEqual({ key: 't-26', value: expect.objectContaining({ rank: 26 }) });
-  expect((await tasks.query().index('by-owner', { partition: ['ada'] }).getMany()).results).toHaveLength(10); // default page
+  expect(
+    (
+      await tasks
+        .query()
+        .index('by-owner', { partition: ['ada'] })
+        .getMany()
+    ).results,
+  ).toHaveLength(10); // default page
 });
 
 test('filters run on the page after it is cut, so a page can be short and still have a cursor', async () => {
@@ -52,7 +75,11 @@ test('filters run on the page after it is cut, so a page can be short and still 
     tasks
       .query()
       .index('by-owner', { partition: ['ada'] })
-      .filters(new Filter<Task>().and('done', FilterConditions.equalTo(true)).and('score', FilterConditions.lessThan(2.8)))
+      .filters(
+        new Filter<Task>()
+          .and('done', FilterConditions.equalTo(true))
+          .and('score', FilterConditions.lessThan(2.8)),
+      )
       .limit(5);
   const first = await page().getMany();
   expect(ranks(first.results)).toEqual([3, 9]);
@@ -68,17 +95,33 @@ test('filters run on the page after it is cut, so a page can be short and still 
   const either = await tasks
     .query()
     .index('by-owner', { partition: ['sam'] })
-    .filters(new Filter<Task>().or('rank', FilterConditions.equalTo(2)).or('label', FilterConditions.beginsWith('L4')))
+    .filters(
+      new Filter<Task>()
+        .or('rank', FilterConditions.equalTo(2))
+        .or('label', FilterConditions.beginsWith('L4')),
+    )
     .limit(100)
     .getMany();
   expect(ranks(either.results)).toEqual([2, 4, 14, 24]);
 });
 
 test('simple indexes and the built-in by-key index', async () => {
-  const labelled = await tasks.query().index('label').where(WhereConditions.equalTo('L0')).limit(100).getMany();
+  const labelled = await tasks
+    .query()
+    .index('label')
+    .where(WhereConditions.equalTo('L0'))
+    .limit(100)
+    .getMany();
   expect(ranks(labelled.results).sort((a, b) => a - b)).toEqual([5, 10, 15, 20, 25, 30]);
-  const byKey = await tasks.query().index('by-key').where(WhereConditions.beginsWith('t-1')).limit(100).getMany();
-  expect(byKey.results.map((result) => result.key)).toEqual(Array.from({ length: 10 }, (_, i) => keyOf(10 + i)));
+  const byKey = await tasks
+    .query()
+    .index('by-key')
+    .where(WhereConditions.beginsWith('t-1'))
+    .limit(100)
+    .getMany();
+  expect(byKey.results.map((result) => result.key)).toEqual(
+    Array.from({ length: 10 }, (_, i) => keyOf(10 + i)),
+  );
 });
 
 test('unknown entities and indexes, wrong types and bad queries get the service errors', async () => {
@@ -89,9 +132,21 @@ test('unknown entities and indexes, wrong types and bad queries get the service 
     [tasks.set('epoch', { owner: 'ada', rank: Date.UTC(2026, 0, 1) }), 400, 'INVALID_ENTITY_VALUE'], // not a 32-bit integer
     [tasks.set('blank', { owner: '  ', rank: 1 }), 400, 'INVALID_ENTITY_VALUE'],
     [tasks.set('', { owner: 'ada', rank: 1 }), 400, 'EMPTY_KEY'],
-    [tasks.query().index('by-owner', { partition: ['ada'] }).limit(101).getMany(), 400, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE'],
     [
-      tasks.query().index('by-owner', { partition: ['ada'] }).filters(new Filter<Task>().and('meta', FilterConditions.exists())).getMany(),
+      tasks
+        .query()
+        .index('by-owner', { partition: ['ada'] })
+        .limit(101)
+        .getMany(),
+      400,
+      'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+    ],
+    [
+      tasks
+        .query()
+        .index('by-owner', { partition: ['ada'] })
+        .filters(new Filter<Task>().and('meta', FilterConditions.exists()))
+        .getMany(),
       422,
       'UNPROCESSABLE_ENTITY',
     ],

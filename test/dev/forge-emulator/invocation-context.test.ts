@@ -12,7 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 
-type ProbeResult = { aaid?: string; contextAccountId?: string; invocationId: string; moduleKey: string; remainingMs: number };
+type ProbeResult = {
+  aaid?: string;
+  contextAccountId?: string;
+  invocationId: string;
+  moduleKey: string;
+  remainingMs: number;
+};
 const contextProbe = (accountId: string | undefined, delayMs: number) =>
   emulator.invokeResolver({
     moduleKey: 'fixture-settings',
@@ -28,7 +34,10 @@ test('concurrent resolvers, triggers and consumers each keep their own context',
     contextProbe(ada.accountId, 30),
     contextProbe(sam.accountId, 10),
     contextProbe(undefined, 20),
-    emulator.emitProductEvent('avi:confluence:created:page', { atlassianId: ada.accountId, contextProbe: true }),
+    emulator.emitProductEvent('avi:confluence:created:page', {
+      atlassianId: ada.accountId,
+      contextProbe: true,
+    }),
     emulator.invokeResolver({
       moduleKey: 'fixture-settings',
       functionKey: 'enqueue',
@@ -36,7 +45,11 @@ test('concurrent resolvers, triggers and consumers each keep their own context',
     }),
   ]);
   await emulator.idle();
-  expect(forAda).toMatchObject({ aaid: ada.accountId, contextAccountId: ada.accountId, moduleKey: 'fixture-settings' });
+  expect(forAda).toMatchObject({
+    aaid: ada.accountId,
+    contextAccountId: ada.accountId,
+    moduleKey: 'fixture-settings',
+  });
   expect(forSam).toMatchObject({ aaid: sam.accountId, contextAccountId: sam.accountId });
   expect(anonymous.aaid).toBeUndefined();
   expect(new Set([forAda.invocationId, forSam.invocationId, anonymous.invocationId]).size).toBe(3);
@@ -57,7 +70,11 @@ test('concurrent resolvers, triggers and consumers each keep their own context',
 });
 
 test('console lines inside invocations are kept with their function and invocation', async () => {
-  await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'kvs-roundtrip', payload: { key: 'k', value: 1 } });
+  await emulator.invokeResolver({
+    moduleKey: 'fixture-settings',
+    functionKey: 'kvs-roundtrip',
+    payload: { key: 'k', value: 1 },
+  });
   const line = emulator.logs.find((log) => log.message === 'storing k');
   expect(line).toEqual({
     time: expect.any(String),
@@ -72,7 +89,9 @@ test('stats count invocations with their durations and reset', async () => {
   emulator.stats.reset();
   await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'slow' });
   await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'slow' });
-  await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'fail' }).catch(() => undefined);
+  await emulator
+    .invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'fail' })
+    .catch(() => undefined);
   const { invocations } = emulator.stats.snapshot();
   expect(invocations.resolver).toMatchObject({ count: 3, failures: 1 });
   expect(invocations.resolver.durationsMs).toHaveLength(3);

@@ -20,7 +20,9 @@ test('set, get with metadata and delete round trip through the real SDK', async 
   now += 1000;
   await kvs.set('user:1', { name: 'Ada L' });
   expect(await kvs.get('user:1')).toEqual({ name: 'Ada L' });
-  const withMeta = await kvs.get('user:1', { metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT] });
+  const withMeta = await kvs.get('user:1', {
+    metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT],
+  });
   expect(withMeta).toEqual({ key: 'user:1', value: { name: 'Ada L' }, createdAt: T0, updatedAt: T0 + 1000 });
   await kvs.delete('user:1');
   expect(await kvs.get('user:1')).toBeUndefined();
@@ -100,22 +102,31 @@ test('queries page through keys in order; secrets never show up', async () => {
 });
 
 test('batch operations report every key', async () => {
-  const set = await kvs.batchSet([
+  const set = await kvs.batchSet<unknown>([
     { key: 'a', value: 1 },
     { key: 'bad/key', value: 2 },
     { key: 't-1', entityName: 'task', value: { owner: 'ada', rank: 1 } },
   ]);
   expect(set.successfulKeys).toEqual([{ key: 'a' }, { key: 't-1', entityName: 'task' }]);
-  expect(set.failedKeys).toEqual([{ key: 'bad/key', error: expect.objectContaining({ code: 'INVALID_KEY' }) }]);
+  expect(set.failedKeys).toEqual([
+    { key: 'bad/key', error: expect.objectContaining({ code: 'INVALID_KEY' }) },
+  ]);
   const got = await kvs.batchGet([{ key: 'a' }, { key: 'missing' }, { key: 't-1', entityName: 'task' }]);
   expect(got.successfulKeys).toEqual([
     { key: 'a', value: 1 },
     { key: 't-1', entityName: 'task', value: { owner: 'ada', rank: 1 } },
   ]);
-  expect(got.failedKeys).toEqual([{ key: 'missing', error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } }]);
+  expect(got.failedKeys).toEqual([
+    { key: 'missing', error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } },
+  ]);
   await kvs.batchDelete([{ key: 'a' }, { key: 't-1', entityName: 'task' }]);
   expect(emulator.kvsDump()).toEqual({ keys: {}, entities: {}, secretKeys: [] });
-  const duplicate = await failureOf(kvs.batchSet([{ key: 'a', value: 1 }, { key: 'a', value: 2 }]));
+  const duplicate = await failureOf(
+    kvs.batchSet([
+      { key: 'a', value: 1 },
+      { key: 'a', value: 2 },
+    ]),
+  );
   expect(duplicate.responseDetails?.status).toBe(400);
 });
 
@@ -126,17 +137,33 @@ test('transactions are all or nothing', async () => {
     conditions: new Filter<{ done: boolean }>().and('done', FilterConditions.equalTo(done)),
   });
   const refused = await failureOf(
-    kvs.transact().set('x', 1).set('t-2', { owner: 'sam', rank: 2 }, { entityName: 'task' }).check('t-1', doneCheck(true)).execute(),
+    kvs
+      .transact()
+      .set('x', 1)
+      .set('t-2', { owner: 'sam', rank: 2 }, { entityName: 'task' })
+      .check('t-1', doneCheck(true))
+      .execute(),
   );
   expect(refused).toBeInstanceOf(ForgeKvsAPIError);
   expect(refused.responseDetails?.status).toBe(409);
   expect(emulator.kvsDump().keys).toEqual({});
   expect(Object.keys(emulator.kvsDump().entities.task)).toEqual(['t-1']);
 
-  await kvs.transact().set('x', 1).delete('t-1', { entityName: 'task' }).check('t-9', doneCheck(false)).execute().catch(() => undefined);
+  await kvs
+    .transact()
+    .set('x', 1)
+    .delete('t-1', { entityName: 'task' })
+    .check('t-9', doneCheck(false))
+    .execute()
+    .catch(() => undefined);
   expect(emulator.kvsDump().keys).toEqual({}); // t-9 does not exist: the check fails, nothing applied
 
-  await kvs.transact().set('x', 1).set('t-2', { owner: 'sam', rank: 2 }, { entityName: 'task' }).check('t-1', doneCheck(false)).execute();
+  await kvs
+    .transact()
+    .set('x', 1)
+    .set('t-2', { owner: 'sam', rank: 2 }, { entityName: 'task' })
+    .check('t-1', doneCheck(false))
+    .execute();
   expect(emulator.kvsDump().keys).toEqual({ x: 1 });
   expect(Object.keys(emulator.kvsDump().entities.task)).toEqual(['t-1', 't-2']);
 
@@ -147,10 +174,21 @@ test('transactions are all or nothing', async () => {
 });
 
 test('KVS works inside invocations and through either fetch client @forge/kvs may pick', async () => {
-  expect(await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'kvs-roundtrip', payload: { key: 'inside', value: [1, 2] } })).toEqual({ stored: [1, 2] });
-  const forgeFetch = (globalThis as unknown as { __forge_fetch__: (d: object, p: string, i: RequestInit) => Promise<Response> }).__forge_fetch__;
+  expect(
+    await emulator.invokeResolver({
+      moduleKey: 'fixture-settings',
+      functionKey: 'kvs-roundtrip',
+      payload: { key: 'inside', value: [1, 2] },
+    }),
+  ).toEqual({ stored: [1, 2] });
+  const forgeFetch = (
+    globalThis as unknown as { __forge_fetch__: (d: object, p: string, i: RequestInit) => Promise<Response> }
+  ).__forge_fetch__;
   const body = JSON.stringify({ key: 'via-app-descriptor', value: 'ok' });
-  const response = await forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/set', { method: 'POST', body });
+  const response = await forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/set', {
+    method: 'POST',
+    body,
+  });
   expect(response.status).toBe(204);
   expect(await kvs.get('via-app-descriptor')).toBe('ok');
   expect(emulator.kvsDump().keys).toEqual({ inside: [1, 2], 'via-app-descriptor': 'ok' });

@@ -26,7 +26,9 @@ test('KVS, secrets, entities and pending queue messages survive a restart', asyn
   });
   await expect(first.idle({ timeoutMs: 100 })).rejects.toThrow('1 queue message(s) pending');
   await first.stop();
-  const state = JSON.parse(readFileSync(join(dataDir, 'forge-emulator-state.json'), 'utf8')) as { pendingMessages: unknown[] };
+  const state = JSON.parse(readFileSync(join(dataDir, 'forge-emulator-state.json'), 'utf8')) as {
+    pendingMessages: unknown[];
+  };
   expect(state.pendingMessages).toHaveLength(1);
 
   now = T0 + 61_000; // the delay has passed while the emulator was down
@@ -58,6 +60,8 @@ test('reset wipes the saved state', async () => {
   } finally {
     await second.stop();
   }
-  const saved = JSON.parse(readFileSync(join(dataDir, 'forge-emulator-state.json'), 'utf8')) as { kvs: object };
+  const saved = JSON.parse(readFileSync(join(dataDir, 'forge-emulator-state.json'), 'utf8')) as {
+    kvs: object;
+  };
   expect(JSON.stringify(saved.kvs)).not.toContain('plain');
 });

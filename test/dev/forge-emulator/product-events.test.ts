@@ -33,7 +33,11 @@ test('an event runs every trigger listening to it with (event, context) as Forge
     {
       moduleKey: 'page-events',
       event: { ...pageEvent(), eventType: 'avi:confluence:created:page' },
-      context: { cloudId: CLOUD_ID, moduleKey: 'page-events', installContext: `ari:cloud:confluence::site/${CLOUD_ID}` },
+      context: {
+        cloudId: CLOUD_ID,
+        moduleKey: 'page-events',
+        installContext: `ari:cloud:confluence::site/${CLOUD_ID}`,
+      },
     },
   ]);
   expect(calls('comment-events')).toEqual([]);
@@ -45,9 +49,15 @@ test('an event runs every trigger listening to it with (event, context) as Forge
 test('ignoreSelf drops events the app caused; without it they arrive marked selfGenerated', async () => {
   await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ atlassianId: APP_ACCOUNT_ID }));
   expect(calls('page-events')).toEqual([]);
-  await emulator.emitProductEvent('avi:confluence:created:comment', { atlassianId: APP_ACCOUNT_ID, content: { id: '7' } });
+  await emulator.emitProductEvent('avi:confluence:created:comment', {
+    atlassianId: APP_ACCOUNT_ID,
+    content: { id: '7' },
+  });
   expect(calls('comment-events').map((call) => call.event.selfGenerated)).toEqual([true]);
-  await emulator.emitProductEvent('avi:confluence:created:comment', { atlassianId: ADA, content: { id: '8' } });
+  await emulator.emitProductEvent('avi:confluence:created:comment', {
+    atlassianId: ADA,
+    content: { id: '8' },
+  });
   expect(calls('comment-events')[1].event.selfGenerated).toBeUndefined();
 });
 
@@ -68,22 +78,27 @@ test('a trigger returning InvocationError gets the event again with retryContext
 test('after four retries the event is dead-lettered; a thrown trigger is not retried but recorded', async () => {
   await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ alwaysRetry: true }));
   await emulator.idle();
-  expect(calls('page-events').map((call) => (call.event.retryContext as { retryCount: number } | undefined)?.retryCount)).toEqual([
-    undefined,
-    1,
-    2,
-    3,
-    4,
-  ]);
+  expect(
+    calls('page-events').map(
+      (call) => (call.event.retryContext as { retryCount: number } | undefined)?.retryCount,
+    ),
+  ).toEqual([undefined, 1, 2, 3, 4]);
   expect(emulator.deadLetters).toEqual([
-    expect.objectContaining({ kind: 'event', source: 'avi:confluence:updated:page', moduleKey: 'page-events', attempts: 5 }),
+    expect.objectContaining({
+      kind: 'event',
+      source: 'avi:confluence:updated:page',
+      moduleKey: 'page-events',
+      attempts: 5,
+    }),
   ]);
   app.resetProbe();
   await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ throwMe: true }));
   await emulator.idle();
   expect(calls('page-events')).toHaveLength(1);
   expect(emulator.deadLetters[1].reason).toContain('trigger exploded');
-  expect(emulator.logs.some((log) => log.functionKey === 'on-page-event' && log.level === 'error')).toBe(true);
+  expect(emulator.logs.some((log) => log.functionKey === 'on-page-event' && log.level === 'error')).toBe(
+    true,
+  );
 });
 
 test('the duplicate fault delivers a product event twice', async () => {

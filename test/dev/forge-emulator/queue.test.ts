@@ -18,7 +18,11 @@ beforeEach(async () => {
 });
 
 const push = (target: ForgeEmulator, events: object[]) =>
-  target.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'enqueue', payload: { events } }) as Promise<{ jobId: string }>;
+  target.invokeResolver({
+    moduleKey: 'fixture-settings',
+    functionKey: 'enqueue',
+    payload: { events },
+  }) as Promise<{ jobId: string }>;
 const delivered = () => app.probe.deliveries.map((delivery) => delivery.event);
 const publish = (payload: object[], queueName = 'work') =>
   __requestAtlassianAsApp('/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}', {
@@ -33,7 +37,9 @@ test('pushed events reach the consumer as AsyncEvents, delayed ones later', asyn
   expect(first.event).toEqual({ body: { n: 1 }, queueName: 'work', jobId, eventId: expect.any(String) });
   expect(second.event).toMatchObject({ body: { n: 2 }, jobId, delayInSeconds: 40 });
   expect(second.at - first.at).toBeGreaterThanOrEqual(35); // 40 s scaled by 0.001
-  expect(first.context).toMatchObject({ installContext: expect.stringMatching(/^ari:cloud:confluence::site\//) });
+  expect(first.context).toMatchObject({
+    installContext: expect.stringMatching(/^ari:cloud:confluence::site\//),
+  });
   expect(emulator.stats.snapshot().queue).toMatchObject({ eventsPushed: expect.any(Number) });
 });
 
@@ -86,7 +92,14 @@ test('failing consumers are retried with backoff and dead-lettered after four re
   expect(counts('always-retry')).toEqual([undefined, 1, 2, 3, 4]);
   expect(emulator.deadLetters).toHaveLength(2);
   const thrown = emulator.deadLetters.find((letter) => (letter.body as { mode: string }).mode === 'throw');
-  expect(thrown).toMatchObject({ kind: 'queue', source: 'work', moduleKey: 'work-consumer', functionKey: 'consume', jobId, attempts: 5 });
+  expect(thrown).toMatchObject({
+    kind: 'queue',
+    source: 'work',
+    moduleKey: 'work-consumer',
+    functionKey: 'consume',
+    jobId,
+    attempts: 5,
+  });
   expect(thrown?.reason).toMatch(/FUNCTION_PLATFORM_UNKNOWN_ERROR.*consumer exploded.*4 retries/);
   expect(await new Queue({ key: 'work' }).getStats(jobId)).toEqual({ success: 0, inProgress: 0, failed: 2 });
 });
@@ -97,13 +110,21 @@ test('a consumer past its timeoutSeconds fails, is retried, and cannot write aft
   expect(delivered()[1].retryContext).toMatchObject({ retryCount: 1, retryReason: 'FUNCTION_TIME_OUT' });
   await new Promise((resolve) => setTimeout(resolve, 400)); // the abandoned first attempt tries to write now
   expect(await kvs.get('late-write')).toBeUndefined();
-  expect(emulator.logs.some((log) => log.level === 'error' && log.message.includes('timed out after 1 s'))).toBe(true);
+  expect(
+    emulator.logs.some((log) => log.level === 'error' && log.message.includes('timed out after 1 s')),
+  ).toBe(true);
 });
 
 test('no more than `limit` consumers run at once for one concurrency key', async () => {
   const events = [
-    ...Array.from({ length: 8 }, (_, n) => ({ body: { mode: 'concurrency', n }, concurrency: { key: 'dest-1', limit: 2 } })),
-    ...Array.from({ length: 4 }, (_, n) => ({ body: { mode: 'concurrency', n }, concurrency: { key: 'dest-2', limit: 1 } })),
+    ...Array.from({ length: 8 }, (_, n) => ({
+      body: { mode: 'concurrency', n },
+      concurrency: { key: 'dest-1', limit: 2 },
+    })),
+    ...Array.from({ length: 4 }, (_, n) => ({
+      body: { mode: 'concurrency', n },
+      concurrency: { key: 'dest-2', limit: 1 },
+    })),
     ...Array.from({ length: 4 }, (_, n) => ({ body: { mode: 'concurrency', n } })),
   ];
   await push(emulator, events);
@@ -117,7 +138,10 @@ test('idle() waits for work that consumers push themselves; jobs can be cancelle
   await emulator.idle();
   expect(delivered().map((event) => (event.body as { next: number }).next)).toEqual([3, 2, 1, 0]);
   app.resetProbe();
-  const { jobId } = await push(emulator, [{ body: { n: 1 }, delayInSeconds: 900 }, { body: { n: 2 }, delayInSeconds: 900 }]);
+  const { jobId } = await push(emulator, [
+    { body: { n: 1 }, delayInSeconds: 900 },
+    { body: { n: 2 }, delayInSeconds: 900 },
+  ]);
   const queue = new Queue({ key: 'work' });
   expect(await queue.getStats(jobId)).toEqual({ success: 0, inProgress: 2, failed: 0 });
   await queue.cancel(jobId);
@@ -141,7 +165,10 @@ test('faults: duplicates share an eventId; reorder changes the delivery order', 
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const shuffling = await startFixtureEmulator({ faults: { reorder: true, random } });
   try {
-    await push(shuffling, Array.from({ length: 8 }, (_, n) => ({ body: { n } })));
+    await push(
+      shuffling,
+      Array.from({ length: 8 }, (_, n) => ({ body: { n } })),
+    );
     await shuffling.idle();
     const order = delivered().map((event) => (event.body as { n: number }).n);
     expect([...order].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);

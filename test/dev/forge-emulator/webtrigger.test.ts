@@ -30,7 +30,10 @@ test("requests reach the function in Forge's shape and its answer maps back to H
   expect(response.status).toBe(201);
   expect(response.headers.get('content-type')).toBe('application/json');
   expect(response.headers.get('x-multi')).toBe('a, b');
-  const { request, context } = (await response.json()) as { request: Record<string, unknown>; context: unknown };
+  const { request, context } = (await response.json()) as {
+    request: Record<string, unknown>;
+    context: unknown;
+  };
   const path = new URL(url).pathname;
   expect(request).toMatchObject({
     method: 'POST',
@@ -40,7 +43,11 @@ test("requests reach the function in Forge's shape and its answer maps back to H
     body: 'hello',
   });
   expect(request.headers).toMatchObject({ 'x-token': ['secret-ish'], 'content-type': ['text/plain'] });
-  expect(context).toEqual({ cloudId: CLOUD_ID, moduleKey: 'hook', installContext: `ari:cloud:confluence::site/${CLOUD_ID}` });
+  expect(context).toEqual({
+    cloudId: CLOUD_ID,
+    moduleKey: 'hook',
+    installContext: `ari:cloud:confluence::site/${CLOUD_ID}`,
+  });
 
   const plain = await fetch(url);
   expect(plain.status).toBe(200);
@@ -52,9 +59,13 @@ test('an invalid answer or a throw gives 500; an unknown id gives 404', async ()
   const url = emulator.webTriggerUrl('hook');
   const invalid = await fetch(`${url}/invalid`);
   expect(invalid.status).toBe(500);
-  expect(emulator.logs.some((log) => log.functionKey === 'web' && log.message.includes('statusCode'))).toBe(true);
+  expect(emulator.logs.some((log) => log.functionKey === 'web' && log.message.includes('statusCode'))).toBe(
+    true,
+  );
   expect((await fetch(`${url}/throw`)).status).toBe(500);
-  expect(emulator.logs.some((log) => log.functionKey === 'web' && log.message.includes('web trigger exploded'))).toBe(true);
+  expect(
+    emulator.logs.some((log) => log.functionKey === 'web' && log.message.includes('web trigger exploded')),
+  ).toBe(true);
   expect((await fetch(`${emulator.url}/x1/unknown-id`)).status).toBe(404);
 });
 

@@ -1,15 +1,20 @@
 import { join } from 'node:path';
-import { startForgeEmulator, type ForgeEmulator, type ForgeEmulatorOptions } from '../../../../dev/forge-emulator';
+import {
+  startForgeEmulator,
+  type ForgeEmulator,
+  type ForgeEmulatorOptions,
+} from '../../../../dev/forge-emulator';
 import { APP_ACCOUNT_ID, CLOUD_ID } from '../../../../dev/seed';
+import type * as FixtureModule from '../fixture-app/src/index';
 
 /** The fixture app the emulator tests run (manifest.yml + src/). */
 export const FIXTURE_DIR = join(__dirname, '..', 'fixture-app');
 export const SITE_URL = 'https://contoso.atlassian.net';
 
-export type FixtureApp = typeof import('../fixture-app/src/index');
+export type FixtureApp = typeof FixtureModule;
 
 /** Loads the fixture's entry; the emulator calls it once the Forge globals are in place. */
-export const loadFixture = (): FixtureApp => require('../fixture-app/src/index') as FixtureApp;
+export const loadFixture = (): FixtureApp => jest.requireActual<FixtureApp>('../fixture-app/src/index');
 
 /** An emulator for the fixture app with quiet logs and waits scaled down a thousand times. */
 export function startFixtureEmulator(overrides: Partial<ForgeEmulatorOptions> = {}): Promise<ForgeEmulator> {

@@ -10,7 +10,11 @@ export interface RecordedRequest {
 }
 
 /** A loopback HTTP server standing in for Confluence or an egress target: records requests, echoes them as JSON. */
-export async function startRecordingServer(): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void> }> {
+export async function startRecordingServer(): Promise<{
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -23,9 +27,9 @@ export async function startRecordingServer(): Promise<{ url: string; requests: R
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
-      response.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ principal: request.headers['x-sandbox-principal'], ...recorded }),
-      );
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ principal: request.headers['x-sandbox-principal'], ...recorded }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,7 +11,7 @@ type WorkEvent = {
 
 /** Behaves as `body.mode` says, so one consumer can show every delivery rule. */
 export async function consume(event: WorkEvent, context: Record<string, unknown>) {
-  probe.deliveries.push({ event: event as unknown as Record<string, unknown>, context, at: Date.now() });
+  probe.deliveries.push({ event, context, at: Date.now() });
   const { mode } = event.body;
   if (mode === 'retry-once' && !event.retryContext) {
     return new InvocationError({
@@ -20,7 +20,12 @@ export async function consume(event: WorkEvent, context: Record<string, unknown>
       retryData: { reason: 'first try' },
     });
   }
-  if (mode === 'always-retry') return new InvocationError({ retryAfter: 1, retryData: { again: true } });
+  if (mode === 'always-retry')
+    return new InvocationError({
+      retryAfter: 1,
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      retryData: { again: true },
+    });
   if (mode === 'throw') throw new Error('consumer exploded');
   if (mode === 'slow-first' && !event.retryContext) {
     await sleep(1300);

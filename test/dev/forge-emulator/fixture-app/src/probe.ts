@@ -1,6 +1,10 @@
 /** What the fixture's functions saw, for the tests to read. Module state: reset between tests. */
 export interface Probe {
-  triggerCalls: Array<{ moduleKey: string; event: Record<string, unknown>; context: Record<string, unknown> }>;
+  triggerCalls: Array<{
+    moduleKey: string;
+    event: Record<string, unknown>;
+    context: Record<string, unknown>;
+  }>;
   deliveries: Array<{ event: Record<string, unknown>; context: Record<string, unknown>; at: number }>;
   running: Record<string, number>;
   maxRunning: Record<string, number>;
@@ -21,7 +25,9 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** An error as plain data, so it survives JSON. */
 export const describe = (error: unknown) =>
-  error instanceof Error ? { name: error.name, message: error.message, constructor: error.constructor.name } : { error };
+  error instanceof Error
+    ? { name: error.name, message: error.message, constructor: error.constructor.name }
+    : { error };
 
 /** The principal the Forge runtime reports for the current invocation. */
 export const runtimeAccountId = () =>

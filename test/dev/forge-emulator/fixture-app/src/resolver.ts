@@ -7,7 +7,9 @@ import { describe, runtimeAccountId, sleep } from './probe';
 const resolver = new Resolver();
 
 resolver.define('whoami', async ({ context }) => {
-  const response = await api.asUser().requestConfluence(route`/wiki/rest/api/user/current?expand=${'groups'}`);
+  const response = await api
+    .asUser()
+    .requestConfluence(route`/wiki/rest/api/user/current?expand=${'groups'}`);
   return { contextAccountId: context.accountId, status: response.status, product: await response.json() };
 });
 
@@ -45,7 +47,11 @@ resolver.define('fail', () => {
 resolver.define('egress', async ({ payload }) => {
   const { url, method = 'GET', body } = payload as { url: string; method?: string; body?: string };
   try {
-    const response = await fetch(url, { method, body, headers: { 'X-Trace': 'fixture', Host: 'wrong.example' } });
+    const response = await fetch(url, {
+      method,
+      body,
+      headers: { 'X-Trace': 'fixture', Host: 'wrong.example' },
+    });
     return { status: response.status, body: await response.text() };
   } catch (error) {
     return { error: describe(error) };

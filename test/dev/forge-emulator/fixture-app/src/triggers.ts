@@ -14,7 +14,8 @@ export async function onPageEvent(event: ProductEvent, context: Record<string, u
       retryData: { attempt: 1 },
     });
   }
-  if (event.alwaysRetry) return new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  if (event.alwaysRetry)
+    return new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   if (event.throwMe) throw new Error('trigger exploded');
   if (event.contextProbe) {
     await sleep(15);
@@ -22,7 +23,9 @@ export async function onPageEvent(event: ProductEvent, context: Record<string, u
   }
   if (event.impersonate) {
     try {
-      const response = await api.asUser(event.atlassianId).requestConfluence(route`/wiki/rest/api/content/${'42'}`);
+      const response = await api
+        .asUser(event.atlassianId)
+        .requestConfluence(route`/wiki/rest/api/content/${'42'}`);
       probe.notes.push({ impersonation: await response.json() });
     } catch (error) {
       probe.notes.push({ impersonationError: describe(error) });
@@ -39,6 +42,6 @@ export async function onPageEvent(event: ProductEvent, context: Record<string, u
   return undefined;
 }
 
-export async function onCommentEvent(event: ProductEvent, context: Record<string, unknown>) {
+export function onCommentEvent(event: ProductEvent, context: Record<string, unknown>) {
   probe.triggerCalls.push({ moduleKey: 'comment-events', event, context });
 }

@@ -1,0 +1,42 @@
+import { person } from '../../dev/seed';
+import type { ContentSummary } from '../../src/application/ports/confluence';
+import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
+
+describe('Confluence adapter against the Confluence simulator (real requestConfluence, as app and as user)', () => {
+  let h: AdapterHarness;
+  beforeAll(async () => {
+    h = await startAdapterHarness();
+  });
+  afterAll(() => h.stop());
+
+  it('knows site admins', async () => {
+    expect(await h.value('confluence', 'isSiteAdmin', person('ada').accountId)).toBe(true);
+    expect(await h.value('confluence', 'isSiteAdmin', person('sam').accountId)).toBe(false);
+  });
+
+  it('knows space admins per space', async () => {
+    expect(await h.value('confluence', 'isSpaceAdmin', person('sam').accountId, 'ENG')).toBe(true);
+    expect(await h.value('confluence', 'isSpaceAdmin', person('sam').accountId, 'MKT')).toBe(false);
+    expect(await h.value('confluence', 'isSpaceAdmin', person('mia').accountId, 'ENG')).toBe(false);
+    expect(await h.value('confluence', 'isSpaceAdmin', person('ada').accountId, 'NOPE')).toBe(false);
+  });
+
+  it('knows who may edit a page', async () => {
+    const page = h.confluence.findContent('Release plan 2027');
+    expect(await h.value('confluence', 'canEditContent', person('mia').accountId, page.id)).toBe(true);
+    expect(await h.value('confluence', 'canEditContent', person('vic').accountId, page.id)).toBe(false);
+  });
+
+  it('reads content as a user and sees nothing the user may not view', async () => {
+    const restricted = h.confluence.findContent('Security incident review');
+    expect(await h.value('confluence', 'getContentAs', person('rex').accountId, restricted.id)).toBeNull();
+    const seen = await h.value<ContentSummary>('confluence', 'getContentAs', person('mia').accountId, restricted.id);
+    expect(seen).toMatchObject({ id: restricted.id, type: 'page', title: 'Security incident review', spaceKey: 'ENG' });
+    expect(seen.url).toMatch(new RegExp(`^${h.confluence.url}/wiki/.*${restricted.id}`));
+  });
+
+  it('names people by display name', async () => {
+    expect(await h.value('confluence', 'displayNameOf', person('mia').accountId)).toBe('Mia Member');
+    expect(await h.value('confluence', 'displayNameOf', 'no-such-account')).toBe('A Confluence user');
+  });
+});

@@ -1,0 +1,122 @@
+import { ENTRA_APP, MICROSOFT_ORIGINS, TENANT, person } from '../../dev/seed';
+import type { TokenSet } from '../../src/application/ports/microsoft';
+import { SIGN_IN_SCOPES } from '../../src/domain/microsoft-permissions';
+import { pkceChallenge } from '../../src/domain/pkce';
+import { readJwtClaims } from '../../src/domain/jwt-claims';
+import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
+
+const REDIRECT = 'http://127.0.0.1:9/integration-callback';
+const APP = { tenantId: TENANT.id, clientId: ENTRA_APP.clientId, clientSecret: ENTRA_APP.clientSecret };
+const VERIFIER = 'integration-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+describe('Microsoft adapters against the Microsoft simulator (real fetch egress, real Graph client)', () => {
+  let h: AdapterHarness;
+
+  /** Plays the browser part of sign-in for `key` and redeems the code through the adapter. */
+  const signIn = async (key: 'ada' | 'mia'): Promise<TokenSet> => {
+    const url = await h.value<string>('identity', 'authorizeUrl', {
+      tenantId: TENANT.id,
+      clientId: ENTRA_APP.clientId,
+      redirectUri: REDIRECT,
+      state: 's',
+      codeChallenge: pkceChallenge(VERIFIER),
+      scopes: SIGN_IN_SCOPES,
+    });
+    const local = url.replace(MICROSOFT_ORIGINS.login, h.microsoft.routes.login);
+    const html = await (await fetch(local)).text();
+    const action = (/action="([^"]*)"/.exec(html)?.[1] ?? '').replace(/&amp;/g, '&');
+    const submitted = await fetch(new URL(action, local), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ account: person(key).oid }).toString(),
+    });
+    const code = new URL(submitted.headers.get('location') ?? '').searchParams.get('code');
+    return h.value<TokenSet>('identity', 'redeemCode', APP, { code, redirectUri: REDIRECT, codeVerifier: VERIFIER, scopes: SIGN_IN_SCOPES });
+  };
+
+  beforeAll(async () => {
+    h = await startAdapterHarness();
+    h.microsoft.registerRedirectUri(REDIRECT);
+  });
+  afterAll(() => h.stop());
+
+  it('redeems an authorization code with PKCE and reads the identity from the ID token', async () => {
+    const tokens = await signIn('mia');
+    expect(tokens.refreshToken).toBeTruthy();
+    expect(readJwtClaims(tokens.idToken ?? '')).toMatchObject({ oid: person('mia').oid, tid: TENANT.id });
+  });
+
+  it('rotates the refresh token and refuses the old one with invalid_grant', async () => {
+    const first = await signIn('mia');
+    const second = await h.value<TokenSet>('identity', 'refresh', APP, { refreshToken: first.refreshToken, scopes: SIGN_IN_SCOPES });
+    expect(second.refreshToken).toBeTruthy();
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const reused = await h.call('identity', 'refresh', APP, { refreshToken: first.refreshToken, scopes: SIGN_IN_SCOPES });
+    expect(reused).toMatchObject({ ok: false, name: 'MicrosoftRequestError', code: 'invalid_grant', status: 400 });
+    if (!reused.ok) expect(reused.message).not.toContain(String(first.refreshToken));
+  });
+
+  it('reports a wrong client secret without echoing it', async () => {
+    const result = await h.call('identity', 'clientCredentials', { ...APP, clientSecret: 'wrong-secret-xyz' });
+    expect(result).toMatchObject({ ok: false, code: 'invalid_client', status: 401 });
+    if (!result.ok) expect(result.message).not.toContain('wrong-secret-xyz');
+  });
+
+  it('gets an app-only token whose tid names the tenant', async () => {
+    const tokens = await h.value<TokenSet>('identity', 'clientCredentials', APP);
+    expect(readJwtClaims(tokens.accessToken)?.['tid']).toBe(TENANT.id);
+  });
+
+  it('lists teams, channels (private ones only for members) and chats through the Graph client', async () => {
+    const mia = (await signIn('mia')).accessToken;
+    const ada = (await signIn('ada')).accessToken;
+    const teams = await h.value<Array<{ id: string; displayName: string }>>('graph', 'listJoinedTeams', mia);
+    expect(teams.map((t) => t.displayName).sort()).toEqual(['Engineering', 'Marketing']);
+    const eng = teams.find((t) => t.displayName === 'Engineering')?.id;
+    const miaChannels = await h.value<Array<{ displayName: string }>>('graph', 'listChannels', mia, eng);
+    const adaChannels = await h.value<Array<{ displayName: string }>>('graph', 'listChannels', ada, eng);
+    expect(miaChannels.map((c) => c.displayName)).not.toContain('Leads');
+    expect(adaChannels.map((c) => c.displayName)).toContain('Leads');
+    const chats = await h.value<Array<{ topic: string }>>('graph', 'listChats', mia);
+    expect(chats.map((c) => c.topic)).toContain('Docs crew');
+  });
+
+  describe('posting', () => {
+    const channel = { type: 'channel', teamId: '2c1e7a90-aaaa-4b6e-8a1f-100000000001', channelId: '19:eng-general@thread.tacv2', teamName: 'Engineering', channelName: 'General' };
+    const card = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'integration' }] };
+    const message = {
+      body: { contentType: 'html', content: '<attachment id="a1"></attachment>' },
+      attachments: [{ id: 'a1', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) }],
+    };
+    afterEach(() => h.microsoft.faults.clear());
+
+    it('posts a card to a channel and returns the message id', async () => {
+      const token = (await signIn('mia')).accessToken;
+      const posted = await h.value<{ messageId: string }>('graph', 'postMessage', token, channel, message);
+      expect(h.microsoft.messages().some((m) => JSON.stringify(m).includes(posted.messageId))).toBe(true);
+    });
+
+    it('turns throttling into a MicrosoftRequestError carrying Retry-After', async () => {
+      const token = (await signIn('mia')).accessToken;
+      h.microsoft.faults.set({ rate429: 1, retryAfterSeconds: 7 });
+      const result = await h.call('graph', 'postMessage', token, channel, message);
+      expect(result).toMatchObject({ ok: false, name: 'MicrosoftRequestError', status: 429, retryAfterSeconds: 7 });
+    });
+
+    it('turns a dropped connection into a retryable error', async () => {
+      const token = (await signIn('mia')).accessToken;
+      h.microsoft.faults.set({ dropRate: 1 });
+      const result = await h.call('graph', 'postMessage', token, channel, message);
+      expect(result).toMatchObject({ ok: false, name: 'MicrosoftRequestError', status: 503, code: 'network_error' });
+    });
+
+    it('reports a refused post (not a member of the chat) as permanent', async () => {
+      const token = (await signIn('mia')).accessToken;
+      const chat = { type: 'chat', chatId: '19:not-mine@thread.v2', chatName: 'x' };
+      const result = await h.call('graph', 'postMessage', token, chat, message);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect([403, 404]).toContain(result.status);
+    });
+  });
+});

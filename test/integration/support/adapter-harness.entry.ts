@@ -1,0 +1,57 @@
+/**
+ * Loaded by the Forge emulator in place of src/index.ts, under the app's real manifest: its
+ * resolver runs any adapter method inside a real invocation, so the adapters meet the real
+ * SDKs, the manifest's entities, scopes and egress, and the simulators behind them.
+ */
+import Resolver from '@forge/resolver';
+import { confluenceRestGateway } from '../../../src/adapters/confluence-rest.adapter';
+import { entraIdentity } from '../../../src/adapters/entra-identity.adapter';
+import { forgeDeliveryQueue } from '../../../src/adapters/forge-delivery-queue.adapter';
+import { forgeAppUrls } from '../../../src/adapters/forge-platform.adapter';
+import { graphTeamsMessenger } from '../../../src/adapters/graph-teams-messenger.adapter';
+import { kvsConnectionStore } from '../../../src/adapters/kvs-connection-store.adapter';
+import { kvsDeliveryStore } from '../../../src/adapters/kvs-delivery-store.adapter';
+import { kvsEventLedger } from '../../../src/adapters/kvs-event-ledger.adapter';
+import { kvsOAuthStateStore } from '../../../src/adapters/kvs-oauth-state-store.adapter';
+import { kvsRuleStore } from '../../../src/adapters/kvs-rule-store.adapter';
+import { kvsTenantStore } from '../../../src/adapters/kvs-tenant-store.adapter';
+import { kvsTokenVault } from '../../../src/adapters/kvs-token-vault.adapter';
+
+export const ADAPTERS = {
+  rules: kvsRuleStore,
+  connections: kvsConnectionStore,
+  tenants: kvsTenantStore,
+  tokens: kvsTokenVault,
+  states: kvsOAuthStateStore,
+  ledger: kvsEventLedger,
+  deliveries: kvsDeliveryStore,
+  queue: forgeDeliveryQueue,
+  confluence: confluenceRestGateway,
+  identity: entraIdentity,
+  graph: graphTeamsMessenger({ retries: 0 }),
+  urls: forgeAppUrls,
+};
+
+/** Queue events the consumer received, in arrival order. */
+const received: unknown[] = [];
+
+const harness = new Resolver();
+harness.define('call', async ({ payload }) => {
+  const { adapter, method, args } = payload as { adapter: keyof typeof ADAPTERS; method: string; args: unknown[] };
+  const target = ADAPTERS[adapter] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  try {
+    const value = await target[method]?.(...args);
+    return { ok: true, value: value ?? null };
+  } catch (error) {
+    const e = error as Error & { code?: string; status?: number; retryAfterSeconds?: number };
+    return { ok: false, name: e.name, code: e.code, status: e.status, retryAfterSeconds: e.retryAfterSeconds, message: e.message };
+  }
+});
+harness.define('received', async () => received);
+
+export const resolver = harness.getDefinitions();
+export const deliver = async (event: unknown): Promise<void> => {
+  received.push(event);
+};
+export const onContentEvent = async (): Promise<void> => undefined;
+export const oauthCallback = async () => ({ statusCode: 204 });
