@@ -11,7 +11,8 @@ const main = async (): Promise<number> => {
     const { message } = await runFirstSlice(sandbox, (line) => console.log(line));
     if (!message) {
       console.error('No card arrived in Engineering › General.');
-      for (const entry of sandbox.forge.logs) console.error(`  [${entry.functionKey}] ${entry.level}: ${entry.message}`);
+      for (const entry of sandbox.forge.logs)
+        console.error(`  [${entry.functionKey}] ${entry.level}: ${entry.message}`);
       return 1;
     }
     console.log('\nThe card arrived in Microsoft Teams:');

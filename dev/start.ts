@@ -24,7 +24,7 @@ const main = async () => {
 Teams for Confluence sandbox${reset ? ' (fresh state)' : ''}
 
   Confluence            ${site}/wiki
-    Global settings     ${site}/wiki/admin/microsoft-teams        (site admins)
+    Global settings     ${site}/wiki/admin/teams-global-settings   (site admins)
     Space settings      ${site}/wiki/spaces/ENG/settings/apps/microsoft-teams
     Personal page       ${site}/wiki/apps/microsoft-teams
   Microsoft Teams view  ${sandbox.microsoft.teamsViewUrl}

@@ -43,7 +43,8 @@ export const invokeOk = async <K extends ResolverKey>(
   ...args: Parameters<typeof invokeAs<K>>
 ): Promise<ResolverApi[K]['output']> => {
   const result = await invokeAs(...args);
-  if (!result.ok) throw new Error(`Resolver ${args[3]} refused: ${result.error.code} ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`Resolver ${args[3]} refused: ${result.error.code} ${result.error.message}`);
   return result.data;
 };
 
@@ -83,7 +84,9 @@ export const signInAtMicrosoft = async (
   });
   const location = submitted.headers.get('location');
   if (submitted.status !== 302 || !location) {
-    throw new Error(`Microsoft did not redirect (${submitted.status}): ${(await submitted.text()).slice(0, 200)}`);
+    throw new Error(
+      `Microsoft did not redirect (${submitted.status}): ${(await submitted.text()).slice(0, 200)}`,
+    );
   }
   const callback = await fetch(location);
   return { status: callback.status, body: await callback.text() };

@@ -40,30 +40,33 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     reset: options.reset,
     clock: options.clock,
   });
-  const routes = { [MICROSOFT_ORIGINS.login]: microsoft.routes.login, [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph };
+  const routes = {
+    [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
+    [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph,
+  };
 
   // The Confluence pages embed the emulator's host script, and the emulator forwards product
   // requests to Confluence: the emulator's URL is read lazily, once it is listening.
-  let forge: ForgeEmulator | undefined;
+  const late: { forge?: ForgeEmulator } = {};
   const confluence = await startConfluenceSimulator({
     port: options.ports?.confluence ?? 0,
     dataDir: dir('confluence'),
     reset: options.reset,
     clock: options.clock,
     emitEvent: async (eventType, payload) => {
-      if (!forge) throw new Error('The Forge emulator is not running yet');
-      await forge.emitProductEvent(eventType, payload);
+      if (!late.forge) throw new Error('The Forge emulator is not running yet');
+      await late.forge.emitProductEvent(eventType, payload);
     },
     forge: {
       get hostScriptUrl() {
-        return `${forge?.url ?? ''}/__forge/host.js`;
+        return `${late.forge?.url ?? ''}/__forge/host.js`;
       },
       modules: readUiModules(),
       browserRoutes: routes,
     },
     teamsViewUrl: microsoft.teamsViewUrl,
   });
-  forge = await startForgeEmulator({
+  const forge = await startForgeEmulator({
     appDir: APP_DIR,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loadApp: () => require('../../src/index') as Record<string, unknown>,
@@ -82,15 +85,15 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   });
   const oauthCallbackUrl = forge.webTriggerUrl('oauth-callback');
   microsoft.registerRedirectUri(oauthCallbackUrl);
-  const running = forge;
+  late.forge = forge;
   return {
-    forge: running,
+    forge,
     confluence,
     microsoft,
     browserRoutes: routes,
     oauthCallbackUrl,
     stop: async () => {
-      await running.stop();
+      await forge.stop();
       await confluence.stop();
       await microsoft.stop();
     },

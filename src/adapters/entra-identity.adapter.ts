@@ -84,7 +84,7 @@ export const entraIdentity: MicrosoftIdentity = {
       code_challenge: codeChallenge,
       code_challenge_method: 'S256',
       prompt: 'select_account',
-    })}`,
+    }).toString()}`,
 
   adminConsentUrl: ({ tenantId, clientId, redirectUri, state }) =>
     `${ENTRA_ORIGIN}/${encodeURIComponent(tenantId)}/v2.0/adminconsent?${new URLSearchParams({
@@ -92,7 +92,7 @@ export const entraIdentity: MicrosoftIdentity = {
       scope: GRAPH_DEFAULT_SCOPE,
       redirect_uri: redirectUri,
       state,
-    })}`,
+    }).toString()}`,
 
   redeemCode: (app, { code, redirectUri, codeVerifier, scopes }) =>
     requestToken(app.tenantId, {

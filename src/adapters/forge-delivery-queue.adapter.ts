@@ -17,7 +17,7 @@ export const forgeDeliveryQueue: DeliveryQueue = {
     for (let i = 0; i < deliveries.length; i += PUSH_BATCH) {
       await queue.push(
         deliveries.slice(i, i + PUSH_BATCH).map((delivery) => ({
-          body: { delivery } as unknown as Record<string, unknown>,
+          body: { delivery },
           concurrency: { key: delivery.concurrencyKey, limit: 1 },
         })),
       );

@@ -8,6 +8,6 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
  */
 export class GraphFetchMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
-    context.response = await fetch(context.request as string | Request, context.options as RequestInit);
+    context.response = await fetch(context.request as string | Request, context.options);
   }
 }

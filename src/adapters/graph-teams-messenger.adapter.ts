@@ -26,7 +26,7 @@ export interface GraphClientOptions {
 }
 
 const graphClient = (accessToken: string, options: GraphClientOptions): Client => {
-  const auth = new AuthenticationHandler({ getAccessToken: async () => accessToken });
+  const auth = new AuthenticationHandler({ getAccessToken: () => Promise.resolve(accessToken) });
   const retry = new RetryHandler(new RetryHandlerOptions(1, options.retries, () => options.retries > 0));
   auth.setNext(retry);
   retry.setNext(new GraphFetchMiddleware());

@@ -34,7 +34,8 @@ export const accessTokenFor = async (
   const stored = await deps.tokens.get(accountId);
   if (!stored) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
   const now = deps.clock.now().getTime();
-  if (!options.forceRefresh && stored.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now) return stored.accessToken;
+  if (!options.forceRefresh && stored.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now)
+    return stored.accessToken;
 
   const { credentials } = await loadAppCredentials(deps.tenants);
   try {

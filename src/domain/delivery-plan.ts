@@ -27,7 +27,7 @@ export const planDeliveries = (event: ContentEvent, matched: readonly Rule[]): P
     byDestination.set(key, [...(byDestination.get(key) ?? []), rule]);
   }
   return [...byDestination.entries()].map(([destKey, rules]) => {
-    const sender = rules[0] as Rule;
+    const sender = rules[0];
     const destHash = shortHash(destKey);
     return {
       deliveryKey: `${eventDedupKey(event)}:${destHash}`,

@@ -37,7 +37,10 @@ describe('first slice: a page edit in Confluence arrives as a card in a Teams ch
 
   it('sends nothing for a minor edit', async () => {
     const before = sandbox.microsoft.messages().length;
-    await sandbox.confluence.editPage(person('mia').accountId, slice.page.id, { body: '<p>typo</p>', minorEdit: true });
+    await sandbox.confluence.editPage(person('mia').accountId, slice.page.id, {
+      body: '<p>typo</p>',
+      minorEdit: true,
+    });
     await sandbox.forge.idle({ timeoutMs: 10_000 });
     expect(sandbox.microsoft.messages()).toHaveLength(before);
   });

@@ -48,6 +48,8 @@ describe('invariant 2: no secret is returned to the UI, logged, or put in an err
   it('keeps tokens and the client secret only in KVS secrets', () => {
     const dump = sandbox.forge.kvsDump();
     expect(findSecrets(JSON.stringify({ keys: dump.keys, entities: dump.entities }))).toEqual([]);
-    expect(dump.secretKeys).toEqual(expect.arrayContaining(['ms-client-secret', `ms-token:${person('ada').accountId}`]));
+    expect(dump.secretKeys).toEqual(
+      expect.arrayContaining(['ms-client-secret', `ms-token:${person('ada').accountId}`]),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { runFirstSlice, SLICE_PAGE_TITLE } from '../../dev/sandbox/first-slice';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
-import { messagesMentioning, startTestSandbox } from '../support/sandbox-fixture';
+import { messagesMentioning, startTestSandbox, waitFor } from '../support/sandbox-fixture';
 
 describe('invariant 4: an event delivered twice, or a queue message retried, never gives a second Teams message', () => {
   describe('the same product event delivered twice', () => {
@@ -51,11 +51,14 @@ describe('invariant 4: an event delivered twice, or a queue message retried, nev
       sandbox.microsoft.faults.set({ rate429: 1, retryAfterSeconds: 2 });
       const page = sandbox.confluence.findContent(SLICE_PAGE_TITLE);
       await sandbox.confluence.editPage(person('mia').accountId, page.id, { body: '<p>throttled</p>' });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(() => sandbox.forge.logs.some((l) => /Delivery retry/.test(l.message)));
       sandbox.microsoft.faults.clear();
       await sandbox.forge.idle({ timeoutMs: 10_000 });
       expect(messagesMentioning(sandbox, SLICE_PAGE_TITLE)).toHaveLength(2);
-      expect(sandbox.forge.logs.some((l) => /Delivery retry/.test(l.message))).toBe(true);
+      const rows = Object.values(sandbox.forge.kvsDump().entities['delivery'] ?? {}) as Array<{
+        data: { status: string; attempts: number };
+      }>;
+      expect(rows.some((row) => row.data.status === 'sent' && row.data.attempts >= 2)).toBe(true);
     });
   });
 });

@@ -6,7 +6,9 @@ import { manualClock, startTestSandbox } from '../support/sandbox-fixture';
 /** Everything the app stores except the single-use states themselves. */
 const storedState = (sandbox: Sandbox) => {
   const dump = sandbox.forge.kvsDump();
-  const keys = Object.fromEntries(Object.entries(dump.keys).filter(([key]) => !key.startsWith('oauth-state:')));
+  const keys = Object.fromEntries(
+    Object.entries(dump.keys).filter(([key]) => !key.startsWith('oauth-state:')),
+  );
   return { keys, entities: dump.entities, secretKeys: [...dump.secretKeys].sort() };
 };
 

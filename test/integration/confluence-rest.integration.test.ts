@@ -30,8 +30,18 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
   it('reads content as a user and sees nothing the user may not view', async () => {
     const restricted = h.confluence.findContent('Security incident review');
     expect(await h.value('confluence', 'getContentAs', person('rex').accountId, restricted.id)).toBeNull();
-    const seen = await h.value<ContentSummary>('confluence', 'getContentAs', person('mia').accountId, restricted.id);
-    expect(seen).toMatchObject({ id: restricted.id, type: 'page', title: 'Security incident review', spaceKey: 'ENG' });
+    const seen = await h.value<ContentSummary>(
+      'confluence',
+      'getContentAs',
+      person('mia').accountId,
+      restricted.id,
+    );
+    expect(seen).toMatchObject({
+      id: restricted.id,
+      type: 'page',
+      title: 'Security incident review',
+      spaceKey: 'ENG',
+    });
     expect(seen.url).toMatch(new RegExp(`^${h.confluence.url}/wiki/.*${restricted.id}`));
   });
 

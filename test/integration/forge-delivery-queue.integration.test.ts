@@ -19,6 +19,8 @@ describe('delivery queue adapter against the Forge emulator (real @forge/events)
     await h.forge.idle({ timeoutMs: 10_000 });
     expect(h.forge.stats.snapshot().queue.pushes).toBe(3);
     const received = (await h.received()) as Array<{ body: { delivery: { deliveryKey: string } } }>;
-    expect(received.map((e) => e.body.delivery.deliveryKey).sort()).toEqual(deliveries.map((d) => d.deliveryKey).sort());
+    expect(received.map((e) => e.body.delivery.deliveryKey).sort()).toEqual(
+      deliveries.map((d) => d.deliveryKey).sort(),
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('KVS adapters against the Forge emulator (real @forge/kvs, the app mani
   afterAll(() => h.stop());
 
   it('lists every rule of a scope across index pages, and only that scope', async () => {
-    const rules = Array.from({ length: 130 }, (_, i) => aRule({ id: `r-${i}`, scopeKey: 'space:BIG', ownerAccountId: `o-${i % 3}` }));
+    const rules = Array.from({ length: 130 }, (_, i) =>
+      aRule({ id: `r-${i}`, scopeKey: 'space:BIG', ownerAccountId: `o-${i % 3}` }),
+    );
     for (const rule of rules) await h.value('rules', 'put', rule);
     await h.value('rules', 'put', aRule({ id: 'other', scopeKey: 'space:SMALL' }));
     const listed = await h.value<Rule[]>('rules', 'listByScopeKey', 'space:BIG');
@@ -48,7 +50,11 @@ describe('KVS adapters against the Forge emulator (real @forge/kvs, the app mani
   });
 
   it('keeps tokens and the client secret in secrets, out of keys and entities', async () => {
-    const tokens = { refreshToken: 'rt-secret-value', accessToken: 'at-secret-value', accessTokenExpiresAt: 1 };
+    const tokens = {
+      refreshToken: 'rt-secret-value',
+      accessToken: 'at-secret-value',
+      accessTokenExpiresAt: 1,
+    };
     await h.value('tokens', 'put', 'acc-1', tokens);
     await h.value('tenants', 'setClientSecret', 'client-secret-value');
     expect(await h.value('tokens', 'get', 'acc-1')).toEqual(tokens);

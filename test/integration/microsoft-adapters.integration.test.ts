@@ -32,7 +32,12 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
       body: new URLSearchParams({ account: person(key).oid }).toString(),
     });
     const code = new URL(submitted.headers.get('location') ?? '').searchParams.get('code');
-    return h.value<TokenSet>('identity', 'redeemCode', APP, { code, redirectUri: REDIRECT, codeVerifier: VERIFIER, scopes: SIGN_IN_SCOPES });
+    return h.value<TokenSet>('identity', 'redeemCode', APP, {
+      code,
+      redirectUri: REDIRECT,
+      codeVerifier: VERIFIER,
+      scopes: SIGN_IN_SCOPES,
+    });
   };
 
   beforeAll(async () => {
@@ -49,16 +54,30 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
 
   it('rotates the refresh token and refuses the old one with invalid_grant', async () => {
     const first = await signIn('mia');
-    const second = await h.value<TokenSet>('identity', 'refresh', APP, { refreshToken: first.refreshToken, scopes: SIGN_IN_SCOPES });
+    const second = await h.value<TokenSet>('identity', 'refresh', APP, {
+      refreshToken: first.refreshToken,
+      scopes: SIGN_IN_SCOPES,
+    });
     expect(second.refreshToken).toBeTruthy();
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const reused = await h.call('identity', 'refresh', APP, { refreshToken: first.refreshToken, scopes: SIGN_IN_SCOPES });
-    expect(reused).toMatchObject({ ok: false, name: 'MicrosoftRequestError', code: 'invalid_grant', status: 400 });
+    const reused = await h.call('identity', 'refresh', APP, {
+      refreshToken: first.refreshToken,
+      scopes: SIGN_IN_SCOPES,
+    });
+    expect(reused).toMatchObject({
+      ok: false,
+      name: 'MicrosoftRequestError',
+      code: 'invalid_grant',
+      status: 400,
+    });
     if (!reused.ok) expect(reused.message).not.toContain(String(first.refreshToken));
   });
 
   it('reports a wrong client secret without echoing it', async () => {
-    const result = await h.call('identity', 'clientCredentials', { ...APP, clientSecret: 'wrong-secret-xyz' });
+    const result = await h.call('identity', 'clientCredentials', {
+      ...APP,
+      clientSecret: 'wrong-secret-xyz',
+    });
     expect(result).toMatchObject({ ok: false, code: 'invalid_client', status: 401 });
     if (!result.ok) expect(result.message).not.toContain('wrong-secret-xyz');
   });
@@ -83,11 +102,19 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
   });
 
   describe('posting', () => {
-    const channel = { type: 'channel', teamId: '2c1e7a90-aaaa-4b6e-8a1f-100000000001', channelId: '19:eng-general@thread.tacv2', teamName: 'Engineering', channelName: 'General' };
+    const channel = {
+      type: 'channel',
+      teamId: '2c1e7a90-aaaa-4b6e-8a1f-100000000001',
+      channelId: '19:eng-general@thread.tacv2',
+      teamName: 'Engineering',
+      channelName: 'General',
+    };
     const card = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'integration' }] };
     const message = {
       body: { contentType: 'html', content: '<attachment id="a1"></attachment>' },
-      attachments: [{ id: 'a1', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) }],
+      attachments: [
+        { id: 'a1', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) },
+      ],
     };
     afterEach(() => h.microsoft.faults.clear());
 
@@ -101,14 +128,24 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
       const token = (await signIn('mia')).accessToken;
       h.microsoft.faults.set({ rate429: 1, retryAfterSeconds: 7 });
       const result = await h.call('graph', 'postMessage', token, channel, message);
-      expect(result).toMatchObject({ ok: false, name: 'MicrosoftRequestError', status: 429, retryAfterSeconds: 7 });
+      expect(result).toMatchObject({
+        ok: false,
+        name: 'MicrosoftRequestError',
+        status: 429,
+        retryAfterSeconds: 7,
+      });
     });
 
     it('turns a dropped connection into a retryable error', async () => {
       const token = (await signIn('mia')).accessToken;
       h.microsoft.faults.set({ dropRate: 1 });
       const result = await h.call('graph', 'postMessage', token, channel, message);
-      expect(result).toMatchObject({ ok: false, name: 'MicrosoftRequestError', status: 503, code: 'network_error' });
+      expect(result).toMatchObject({
+        ok: false,
+        name: 'MicrosoftRequestError',
+        status: 503,
+        code: 'network_error',
+      });
     });
 
     it('reports a refused post (not a member of the chat) as permanent', async () => {

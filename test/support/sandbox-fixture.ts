@@ -18,3 +18,12 @@ export const startTestSandbox = (options: SandboxOptions = {}): Promise<Sandbox>
 /** Teams messages that carry a card mentioning `text`. */
 export const messagesMentioning = (sandbox: Sandbox, text: string) =>
   sandbox.microsoft.messages().filter((m) => JSON.stringify(m).includes(text));
+
+/** Polls until `condition` holds; fails after `timeoutMs`. */
+export const waitFor = async (condition: () => boolean, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};

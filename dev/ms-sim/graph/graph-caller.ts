@@ -24,12 +24,12 @@ export function identifyCaller(ctx: SimContext, req: GraphRequest): GraphCaller 
   const check = ctx.tokens.verifyGraphAccessToken(match[1]);
   if (!check.ok) return unauthorized(check.message);
   const claims = check.claims;
-  const appId = String(claims.appid ?? '');
+  const appId = typeof claims.appid === 'string' ? claims.appid : '';
   if (claims.idtyp === 'app') {
     const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
     return { kind: 'app', appId, roles };
   }
-  const person = ctx.directory.personByOid(String(claims.oid ?? ''));
+  const person = ctx.directory.personByOid(typeof claims.oid === 'string' ? claims.oid : '');
   if (!person) return unauthorized('Access token validation failure. The user does not exist in the tenant.');
   const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ').filter(Boolean) : [];
   return { kind: 'user', person, scopes, appId };

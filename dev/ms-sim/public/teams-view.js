@@ -52,7 +52,7 @@
               'aria-label': 'Private channel',
               title: 'Private channel: ' + (c.members || []).join(', '),
             },
-            '🔒',
+            '(private)',
           );
         }
         var li = make('li');
@@ -130,7 +130,7 @@
     toggle.setAttribute('aria-pressed', String(theme === 'dark'));
     try {
       localStorage.setItem('ms-sim-theme', theme);
-    } catch (e) {
+    } catch {
       /* storage may be unavailable (private mode); the theme still applies */
     }
   }
@@ -145,7 +145,7 @@
   var savedTheme = null;
   try {
     savedTheme = localStorage.getItem('ms-sim-theme');
-  } catch (e) {
+  } catch {
     savedTheme = null;
   }
   if (savedTheme === 'dark') applyTheme('dark');

@@ -69,7 +69,7 @@ async function readState(file: string): Promise<SimData | null> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<SimData>;
     if (parsed.version !== 1 || typeof parsed.signingKey !== 'string') return null;
-    return { ...emptySimData(), ...parsed } as SimData;
+    return { ...emptySimData(), ...parsed };
   } catch {
     // A missing or unreadable file means a fresh start, as on the first run.
     return null;

@@ -17,8 +17,11 @@ export const call = async <K extends ResolverKey>(
   key: K,
   input: ResolverApi[K]['input'],
 ): Promise<ResolverApi[K]['output']> => {
-  const result = (await invoke(key, input as Record<string, unknown>)) as ResolverResult<ResolverApi[K]['output']>;
-  if (!result.ok) throw new ResolverFailure(result.error.code, result.error.message, result.error.fieldErrors);
+  const result = (await invoke(key, input as Record<string, unknown>)) as ResolverResult<
+    ResolverApi[K]['output']
+  >;
+  if (!result.ok)
+    throw new ResolverFailure(result.error.code, result.error.message, result.error.fieldErrors);
   return result.data;
 };
 

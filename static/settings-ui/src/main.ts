@@ -1,6 +1,6 @@
 import { view } from '@forge/bridge';
 import { messageOf } from './api';
-import { h, notice, replace } from './dom';
+import { notice, replace } from './dom';
 import { connectionPanel } from './views/connection';
 import { rulesPanel } from './views/rules';
 import { tenantPanel } from './views/tenant';
@@ -21,21 +21,27 @@ const render = async () => {
     switch (context.moduleKey) {
       case 'teams-global-settings': {
         const rules = rulesPanel({ scope: 'global' }, 'Rules for the whole site');
-        replace(app, h('h1', {}, 'Microsoft Teams'), tenantPanel(), connectionPanel(rules.setConnection), rules.element);
+        replace(app, tenantPanel(), connectionPanel(rules.setConnection), rules.element);
         return;
       }
       case 'teams-space-settings': {
         const rules = rulesPanel({ scope: 'space', spaceKey }, `Rules for space ${spaceKey ?? ''}`);
-        replace(app, h('h1', {}, 'Microsoft Teams'), connectionPanel(rules.setConnection), rules.element);
+        replace(app, connectionPanel(rules.setConnection), rules.element);
         return;
       }
       case 'teams-content-action': {
-        const rules = rulesPanel({ scope: 'content', contentId: String(contentId ?? '') }, 'Rules for this page');
-        replace(app, h('h1', {}, 'Microsoft Teams'), connectionPanel(rules.setConnection), rules.element);
+        const rules = rulesPanel(
+          { scope: 'content', contentId: String(contentId ?? '') },
+          'Rules for this page',
+        );
+        replace(app, connectionPanel(rules.setConnection), rules.element);
         return;
       }
       default:
-        replace(app, h('h1', {}, 'Microsoft Teams'), connectionPanel(() => undefined));
+        replace(
+          app,
+          connectionPanel(() => undefined),
+        );
     }
   } catch (error) {
     replace(app, notice('error', messageOf(error)));

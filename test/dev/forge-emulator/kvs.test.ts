@@ -1,5 +1,6 @@
 import { failureOf, startFixtureEmulator } from './support/fixture-emulator';
 import type { ForgeEmulator } from '../../../dev/forge-emulator';
+import type * as KvsModule from '@forge/kvs';
 import { Filter, FilterConditions, ForgeKvsAPIError, MetadataField, WhereConditions, kvs } from '@forge/kvs';
 
 const T0 = Date.UTC(2026, 10, 1, 9, 0, 0);
@@ -173,23 +174,38 @@ test('transactions are all or nothing', async () => {
   expect((await failureOf(kvs.transact().set('d', 1).delete('d').execute())).code).toBe('DUPLICATE_KEYS');
 });
 
-test('KVS works inside invocations and through either fetch client @forge/kvs may pick', async () => {
-  expect(
-    await emulator.invokeResolver({
-      moduleKey: 'fixture-settings',
-      functionKey: 'kvs-roundtrip',
-      payload: { key: 'inside', value: [1, 2] },
-    }),
-  ).toEqual({ stored: [1, 2] });
-  const forgeFetch = (
-    globalThis as unknown as { __forge_fetch__: (d: object, p: string, i: RequestInit) => Promise<Response> }
-  ).__forge_fetch__;
-  const body = JSON.stringify({ key: 'via-app-descriptor', value: 'ok' });
-  const response = await forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/set', {
-    method: 'POST',
-    body,
+type ForgeFetch = (
+  descriptor: { type: string; provider?: string },
+  path: string,
+  init?: RequestInit,
+) => Promise<Response>;
+const hooks = globalThis as unknown as { __forge_fetch__: ForgeFetch };
+
+test('KVS works inside invocations and through either fetch client @forge/kvs picks at import', async () => {
+  const stored = await emulator.invokeResolver({
+    moduleKey: 'fixture-settings',
+    functionKey: 'kvs-roundtrip',
+    payload: { key: 'inside', value: [1, 2] },
   });
-  expect(response.status).toBe(204);
-  expect(await kvs.get('via-app-descriptor')).toBe('ok');
-  expect(emulator.kvsDump().keys).toEqual({ inside: [1, 2], 'via-app-descriptor': 'ok' });
+  expect(stored).toEqual({ stored: [1, 2] });
+  const original = hooks.__forge_fetch__;
+  const descriptors: Array<{ type: string; provider?: string }> = [];
+  hooks.__forge_fetch__ = (descriptor, path, init) => {
+    descriptors.push(descriptor);
+    return original(descriptor, path, init);
+  };
+  try {
+    // This file imported @forge/kvs before any runtime existed: it uses the { type, provider, remote } client.
+    await kvs.set('old-client', 'a');
+    // Imported while the emulator runs, @forge/kvs finds runtime.kvs and uses the { type: 'kvs' } client.
+    let fresh: typeof KvsModule | undefined;
+    jest.isolateModules(() => {
+      fresh = jest.requireActual<typeof KvsModule>('@forge/kvs');
+    });
+    await fresh?.kvs.set('runtime-client', 'b');
+  } finally {
+    hooks.__forge_fetch__ = original;
+  }
+  expect(descriptors).toEqual([{ type: 'kvs', provider: 'app', remote: 'kvs' }, { type: 'kvs' }]);
+  expect(emulator.kvsDump().keys).toEqual({ inside: [1, 2], 'old-client': 'a', 'runtime-client': 'b' });
 });

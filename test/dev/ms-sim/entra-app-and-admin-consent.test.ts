@@ -10,8 +10,8 @@ import {
 } from './support/entra-client';
 import { cardMessage, channelMessagesPath, graph, simpleCard } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const GENERAL = ENGINEERING.channels[0]!;
+const ENGINEERING = TEAMS[0];
+const GENERAL = ENGINEERING.channels[0];
 
 describe('Microsoft simulator: client credentials', () => {
   let sim: MicrosoftSimulator;

@@ -4,9 +4,9 @@ import { TEAMS } from '../../../dev/seed';
 import { loginAs, REDIRECT_URI } from './support/entra-client';
 import { channelMessagesPath, graph } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const GENERAL_PATH = channelMessagesPath(ENGINEERING.id, ENGINEERING.channels[0]!.id);
-const RELEASES_PATH = channelMessagesPath(ENGINEERING.id, ENGINEERING.channels[1]!.id);
+const ENGINEERING = TEAMS[0];
+const GENERAL_PATH = channelMessagesPath(ENGINEERING.id, ENGINEERING.channels[0].id);
+const RELEASES_PATH = channelMessagesPath(ENGINEERING.id, ENGINEERING.channels[1].id);
 
 describe('Microsoft simulator: injected faults', () => {
   let sim: MicrosoftSimulator;

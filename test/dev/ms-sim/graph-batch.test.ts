@@ -3,9 +3,9 @@ import { TEAMS } from '../../../dev/seed';
 import { loginAs, REDIRECT_URI } from './support/entra-client';
 import { cardMessage, graph, simpleCard } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const GENERAL = ENGINEERING.channels[0]!;
-const RELEASES = ENGINEERING.channels[1]!;
+const ENGINEERING = TEAMS[0];
+const GENERAL = ENGINEERING.channels[0];
+const RELEASES = ENGINEERING.channels[1];
 const relative = (channelId: string) =>
   `/teams/${ENGINEERING.id}/channels/${encodeURIComponent(channelId)}/messages`;
 const json = { 'Content-Type': 'application/json' };

@@ -3,8 +3,8 @@ import { TEAMS, person } from '../../../dev/seed';
 import { loginAs, REDIRECT_URI } from './support/entra-client';
 import { cardMessage, channelMessagesPath, graph, simpleCard, type Json } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const GENERAL = ENGINEERING.channels[0]!;
+const ENGINEERING = TEAMS[0];
+const GENERAL = ENGINEERING.channels[0];
 const GENERAL_PATH = channelMessagesPath(ENGINEERING.id, GENERAL.id);
 
 describe('Microsoft simulator: validation of posted messages', () => {
@@ -101,7 +101,7 @@ describe('Microsoft simulator: validation of posted messages', () => {
   });
 
   it('refuses content that is not JSON and bodies without content', async () => {
-    const bad = await graph(sim, token.sam!, GENERAL_PATH, { rawBody: '{"body":' });
+    const bad = await graph(sim, token.sam, GENERAL_PATH, { rawBody: '{"body":' });
     expectRefused(bad, 400, 'BadRequest', /Unable to read JSON/);
     expectRefused(
       await post('sam', GENERAL_PATH, { body: { contentType: 'markdown', content: 'x' } }),

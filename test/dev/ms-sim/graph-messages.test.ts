@@ -3,11 +3,11 @@ import { CHATS, TEAMS, TENANT, person } from '../../../dev/seed';
 import { grantAdminConsent, loginAs, REDIRECT_URI } from './support/entra-client';
 import { cardMessage, channelMessagesPath, graph, simpleCard, type Json } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const MARKETING = TEAMS[1]!;
-const GENERAL = ENGINEERING.channels[0]!;
-const LEADS = ENGINEERING.channels[2]!;
-const DOCS_CREW = CHATS[0]!;
+const ENGINEERING = TEAMS[0];
+const MARKETING = TEAMS[1];
+const GENERAL = ENGINEERING.channels[0];
+const LEADS = ENGINEERING.channels[2];
+const DOCS_CREW = CHATS[0];
 const GENERAL_PATH = channelMessagesPath(ENGINEERING.id, GENERAL.id);
 
 describe('Microsoft simulator: posting messages', () => {
@@ -87,7 +87,7 @@ describe('Microsoft simulator: posting messages', () => {
     expectRefused(
       await post(
         'sam',
-        channelMessagesPath(MARKETING.id, MARKETING.channels[0]!.id),
+        channelMessagesPath(MARKETING.id, MARKETING.channels[0].id),
         cardMessage(simpleCard()),
       ),
       403,
@@ -159,7 +159,7 @@ describe('Microsoft simulator: posting messages', () => {
       /not a member of the chat/,
     );
     expect(postedHere()).toMatchObject([{ conversationType: 'chat', conversationId: DOCS_CREW.id }]);
-    const list = await graph(sim, token.mia!, path);
+    const list = await graph(sim, token.mia, path);
     expect(list.status).toBe(403);
   });
 
@@ -197,7 +197,7 @@ describe('Microsoft simulator: posting messages', () => {
       body: cardMessage(simpleCard('hijack')),
     });
     expectRefused(other, 403, 'Forbidden', /Only the user who sent/);
-    const noScope = await graph(sim, token.ada!, messagePath, {
+    const noScope = await graph(sim, token.ada, messagePath, {
       method: 'PATCH',
       body: cardMessage(simpleCard('v3')),
     });

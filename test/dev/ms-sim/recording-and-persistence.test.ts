@@ -6,8 +6,8 @@ import { ENTRA_APP, TEAMS } from '../../../dev/seed';
 import { loginAs, REDIRECT_URI, refresh, type Tokens } from './support/entra-client';
 import { cardMessage, channelMessagesPath, graph, simpleCard, type Json } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const GENERAL_PATH = channelMessagesPath(ENGINEERING.id, ENGINEERING.channels[0]!.id);
+const ENGINEERING = TEAMS[0];
+const GENERAL_PATH = channelMessagesPath(ENGINEERING.id, ENGINEERING.channels[0].id);
 
 describe('Microsoft simulator: request record, persistence and reset', () => {
   let dir = '';
@@ -45,14 +45,14 @@ describe('Microsoft simulator: request record, persistence and reset', () => {
       expect(Object.keys(line).sort()).toEqual(['body', 'headers', 'method', 'status', 'time', 'url']);
       expect(line.headers.authorization).toBeUndefined();
     }
-    expect(lines[1]!.body).toMatchObject({
+    expect(lines[1].body).toMatchObject({
       grant_type: 'authorization_code',
       client_secret: '[redacted]',
       code: '[redacted]',
       code_verifier: '[redacted]',
     });
-    expect(lines[2]!.body).toMatchObject({ refresh_token: '[redacted]' });
-    expect(lines[3]!.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(lines[2].body).toMatchObject({ refresh_token: '[redacted]' });
+    expect(lines[3].body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     for (const secret of [
       ENTRA_APP.clientSecret,
       tokens.access_token,
@@ -97,7 +97,7 @@ describe('Microsoft simulator: request record, persistence and reset', () => {
         attachments: { card: Json }[];
       }[];
       expect(listed).toHaveLength(1);
-      expect(listed[0]!.attachments[0]!.card.body[0].text).toBe('from http');
+      expect(listed[0].attachments[0].card.body[0].text).toBe('from http');
 
       expect((await fetch(`${sim.url}/_sim/reset`, { method: 'POST' })).status).toBe(200);
       expect(sim.messages()).toEqual([]);

@@ -6,8 +6,8 @@ import { CHATS, TEAMS } from '../../../dev/seed';
 import { loginAs, REDIRECT_URI } from './support/entra-client';
 import { cardMessage, channelMessagesPath, graph, simpleCard, type Json } from './support/graph-client';
 
-const ENGINEERING = TEAMS[0]!;
-const GENERAL = ENGINEERING.channels[0]!;
+const ENGINEERING = TEAMS[0];
+const GENERAL = ENGINEERING.channels[0];
 
 describe('Microsoft simulator: Teams-like view', () => {
   let sim: MicrosoftSimulator;
@@ -79,7 +79,7 @@ describe('Microsoft simulator: Teams-like view', () => {
     const leads = data.teams[0].channels.find((c: { id: string }) => c.id === '19:eng-leads@thread.tacv2');
     expect(leads).toMatchObject({ membershipType: 'private', members: ['Ada Admin', 'Sam Spaceadmin'] });
     expect(data.teams[0].channels[0]).toMatchObject({ id: GENERAL.id, messageCount: 2 });
-    expect(data.chats[0]).toMatchObject({ id: CHATS[0]!.id, topic: 'Docs crew' });
+    expect(data.chats[0]).toMatchObject({ id: CHATS[0].id, topic: 'Docs crew' });
   });
 
   it('answers a conversation’s messages with parsed cards and nested replies', async () => {

@@ -37,21 +37,33 @@ const received: unknown[] = [];
 
 const harness = new Resolver();
 harness.define('call', async ({ payload }) => {
-  const { adapter, method, args } = payload as { adapter: keyof typeof ADAPTERS; method: string; args: unknown[] };
+  const { adapter, method, args } = payload as {
+    adapter: keyof typeof ADAPTERS;
+    method: string;
+    args: unknown[];
+  };
   const target = ADAPTERS[adapter] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   try {
     const value = await target[method]?.(...args);
     return { ok: true, value: value ?? null };
   } catch (error) {
     const e = error as Error & { code?: string; status?: number; retryAfterSeconds?: number };
-    return { ok: false, name: e.name, code: e.code, status: e.status, retryAfterSeconds: e.retryAfterSeconds, message: e.message };
+    return {
+      ok: false,
+      name: e.name,
+      code: e.code,
+      status: e.status,
+      retryAfterSeconds: e.retryAfterSeconds,
+      message: e.message,
+    };
   }
 });
-harness.define('received', async () => received);
+harness.define('received', () => received);
 
 export const resolver = harness.getDefinitions();
-export const deliver = async (event: unknown): Promise<void> => {
+export const deliver = (event: unknown): Promise<void> => {
   received.push(event);
+  return Promise.resolve();
 };
-export const onContentEvent = async (): Promise<void> => undefined;
-export const oauthCallback = async () => ({ statusCode: 204 });
+export const onContentEvent = (): Promise<void> => Promise.resolve();
+export const oauthCallback = () => Promise.resolve({ statusCode: 204 });

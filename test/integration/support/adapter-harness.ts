@@ -23,7 +23,9 @@ export interface AdapterHarness {
   stop(): Promise<void>;
 }
 
-export const startAdapterHarness = async (options: { clock?: () => number } = {}): Promise<AdapterHarness> => {
+export const startAdapterHarness = async (
+  options: { clock?: () => number } = {},
+): Promise<AdapterHarness> => {
   const microsoft = await startMicrosoftSimulator({ clock: options.clock });
   const confluence = await startConfluenceSimulator({ emitEvent: () => undefined, clock: options.clock });
   const forge = await startForgeEmulator({
@@ -31,7 +33,10 @@ export const startAdapterHarness = async (options: { clock?: () => number } = {}
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loadApp: () => require('./adapter-harness.entry') as Record<string, unknown>,
     productBaseUrls: { confluence: confluence.url },
-    egressRoutes: { [MICROSOFT_ORIGINS.login]: microsoft.routes.login, [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph },
+    egressRoutes: {
+      [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
+      [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph,
+    },
     siteUrl: confluence.url,
     cloudId: CLOUD_ID,
     appAccountId: APP_ACCOUNT_ID,
@@ -40,7 +45,12 @@ export const startAdapterHarness = async (options: { clock?: () => number } = {}
     clock: options.clock,
   });
   const invoke = (functionKey: string, payload: unknown) =>
-    forge.invokeResolver({ moduleKey: 'teams-global-settings', accountId: 'integration-test', functionKey, payload });
+    forge.invokeResolver({
+      moduleKey: 'teams-global-settings',
+      accountId: 'integration-test',
+      functionKey,
+      payload,
+    });
   const call = (adapter: AdapterName, method: string, ...args: unknown[]) =>
     invoke('call', { adapter, method, args }) as Promise<CallResult>;
   return {

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a type-only view of a module loaded with require
 type AdaptiveCardsLibrary = typeof import('adaptivecards');
 
 let library: AdaptiveCardsLibrary | null = null;

@@ -62,7 +62,12 @@ export function parseMessageInput(
   if (!body || typeof body !== 'object' || typeof body.content !== 'string') {
     return badRequest('The message needs a body with a string content.');
   }
-  const contentType = body.contentType === undefined ? 'text' : String(body.contentType).toLowerCase();
+  const contentType =
+    typeof body.contentType === 'string'
+      ? body.contentType.toLowerCase()
+      : body.contentType === undefined
+        ? 'text'
+        : '';
   if (contentType !== 'text' && contentType !== 'html') {
     return badRequest(`body.contentType must be 'text' or 'html', got '${String(body.contentType)}'.`);
   }

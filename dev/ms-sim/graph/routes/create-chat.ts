@@ -33,7 +33,8 @@ export const createChat: GraphRoute = {
     if (!Array.isArray(body.members)) return bad('members is required.');
     const oids: string[] = [];
     for (const member of body.members as Record<string, unknown>[]) {
-      const bind = String(member?.['user@odata.bind'] ?? '');
+      const raw = member?.['user@odata.bind'];
+      const bind = typeof raw === 'string' ? raw : '';
       const match = USER_BIND.exec(bind);
       const person = ctx.directory.personById(decodeURIComponent(match?.[1] ?? match?.[2] ?? ''));
       if (!person) return bad(`Member '${bind}' is not a user of this tenant.`);

@@ -16,14 +16,35 @@ export const connectionPanel = (onChange: (view: ConnectionView) => void): HTMLE
   const render = (view: ConnectionView, message?: HTMLElement) => {
     const body: (HTMLElement | null)[] = [];
     if (!view.tenantConfigured) {
-      body.push(notice('warning', 'A Confluence site admin must connect Microsoft first (Settings → Microsoft Teams).'));
+      body.push(
+        notice(
+          'warning',
+          'A Confluence site admin must connect Microsoft first (Settings → Microsoft Teams).',
+        ),
+      );
     } else if (view.status === 'ok') {
       body.push(
-        h('p', { 'data-testid': 'connection-status' }, 'Connected as ', h('strong', {}, view.displayName), ` (${view.upn})`),
-        h('button', { type: 'button', class: 'button', 'data-testid': 'disconnect', onclick: () => void doDisconnect() }, 'Disconnect'),
+        h(
+          'p',
+          { 'data-testid': 'connection-status' },
+          'Connected as ',
+          h('strong', {}, view.displayName),
+          ` (${view.upn})`,
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            'data-testid': 'disconnect',
+            onclick: () => void doDisconnect(),
+          },
+          'Disconnect',
+        ),
       );
     } else {
-      if (view.status === 'needs-login') body.push(notice('warning', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.'));
+      if (view.status === 'needs-login')
+        body.push(notice('warning', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.'));
       else body.push(h('p', { 'data-testid': 'connection-status' }, 'Not connected.'));
       body.push(loginButton());
     }
@@ -32,7 +53,16 @@ export const connectionPanel = (onChange: (view: ConnectionView) => void): HTMLE
   };
 
   const loginButton = () =>
-    h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'login', onclick: () => void doLogin() }, 'Log in to Microsoft Teams');
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button-primary',
+        'data-testid': 'login',
+        onclick: () => void doLogin(),
+      },
+      'Log in to Microsoft Teams',
+    );
 
   const refresh = async (message?: HTMLElement) => {
     try {
@@ -59,7 +89,8 @@ export const connectionPanel = (onChange: (view: ConnectionView) => void): HTMLE
   };
 
   const doDisconnect = async () => {
-    if (!window.confirm('Disconnect Microsoft Teams? Rules you own stop sending until you log in again.')) return;
+    if (!window.confirm('Disconnect Microsoft Teams? Rules you own stop sending until you log in again.'))
+      return;
     try {
       render(await call('connection/disconnect', {}), notice('info', 'Disconnected from Microsoft Teams.'));
     } catch (error) {

@@ -21,11 +21,31 @@ export const rulesPanel = (scope: RuleScopeInput, title: string) => {
 
   const render = (rules: Rule[], message?: HTMLElement) => {
     const list = rules.length
-      ? h('ul', { class: 'rules', 'data-testid': 'rule-list' },
+      ? h(
+          'ul',
+          { class: 'rules', 'data-testid': 'rule-list' },
           ...rules.map((rule) =>
-            h('li', { 'data-testid': 'rule' },
-              h('span', {}, `${rule.events.map((e) => EVENT_LABELS[e] ?? e).join(', ')} → ${destinationText(rule)}`),
-              h('button', { type: 'button', class: 'button button-subtle', 'aria-label': `Delete rule to ${destinationText(rule)}`, onclick: () => void remove(rule) }, 'Delete'))))
+            h(
+              'li',
+              { 'data-testid': 'rule' },
+              h(
+                'span',
+                {},
+                `${rule.events.map((e) => EVENT_LABELS[e] ?? e).join(', ')} → ${destinationText(rule)}`,
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button button-subtle',
+                  'aria-label': `Delete rule to ${destinationText(rule)}`,
+                  onclick: () => void remove(rule),
+                },
+                'Delete',
+              ),
+            ),
+          ),
+        )
       : h('p', { class: 'muted', 'data-testid': 'no-rules' }, 'No rules here yet.');
     replace(root, h('h2', {}, title), message ?? null, list, editor());
   };
@@ -34,28 +54,84 @@ export const rulesPanel = (scope: RuleScopeInput, title: string) => {
     if (connection?.status !== 'ok') {
       return h('p', { class: 'muted' }, 'Log in to Microsoft Teams above to choose where to notify.');
     }
-    const teamSelect = h('select', { name: 'team', 'data-testid': 'team-select' }, h('option', { value: '' }, 'Loading teams…')) as HTMLSelectElement;
-    const channelSelect = h('select', { name: 'channel', 'data-testid': 'channel-select', disabled: true }, h('option', { value: '' }, 'Choose a team first')) as HTMLSelectElement;
+    const teamSelect = h(
+      'select',
+      { name: 'team', 'data-testid': 'team-select' },
+      h('option', { value: '' }, 'Loading teams…'),
+    ) as HTMLSelectElement;
+    const channelSelect = h(
+      'select',
+      { name: 'channel', 'data-testid': 'channel-select', disabled: true },
+      h('option', { value: '' }, 'Choose a team first'),
+    ) as HTMLSelectElement;
     call('teams/list', {}).then(
-      (teams) => replace(teamSelect, h('option', { value: '' }, 'Choose a team'), ...teams.map((t) => h('option', { value: t.id }, t.displayName))),
+      (teams) =>
+        replace(
+          teamSelect,
+          h('option', { value: '' }, 'Choose a team'),
+          ...teams.map((t) => h('option', { value: t.id }, t.displayName)),
+        ),
       (error) => replace(teamSelect, h('option', { value: '' }, messageOf(error))),
     );
     teamSelect.addEventListener('change', () => {
       channelSelect.disabled = true;
       if (!teamSelect.value) return;
-      call('teams/channels', { teamId: teamSelect.value }).then((channels) => {
-        replace(channelSelect, h('option', { value: '' }, 'Choose a channel'), ...channels.map((c) => h('option', { value: c.id }, c.displayName)));
-        channelSelect.disabled = false;
-      }, (error) => replace(channelSelect, h('option', { value: '' }, messageOf(error))));
+      call('teams/channels', { teamId: teamSelect.value }).then(
+        (channels) => {
+          replace(
+            channelSelect,
+            h('option', { value: '' }, 'Choose a channel'),
+            ...channels.map((c) => h('option', { value: c.id }, c.displayName)),
+          );
+          channelSelect.disabled = false;
+        },
+        (error) => replace(channelSelect, h('option', { value: '' }, messageOf(error))),
+      );
     });
     const checkbox = (name: string, label: string, checked: boolean) =>
-      h('label', { class: 'check' }, h('input', { type: 'checkbox', name, checked, 'data-testid': `rule-${name}` }), ` ${label}`);
-    return h('form', { class: 'rule-editor', 'data-testid': 'rule-editor', onsubmit: (e: Event) => { e.preventDefault(); void create(e.target as HTMLFormElement, teamSelect, channelSelect); } },
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'checkbox', name, checked, 'data-testid': `rule-${name}` }),
+        ` ${label}`,
+      );
+    return h(
+      'form',
+      {
+        class: 'rule-editor',
+        'data-testid': 'rule-editor',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void create(e.target as HTMLFormElement, teamSelect, channelSelect);
+        },
+      },
       h('h3', {}, 'Add a rule'),
-      h('fieldset', {}, h('legend', {}, 'When'), ...Object.entries(EVENT_LABELS).map(([k, label]) => checkbox(k, label, k.startsWith('page')))),
-      h('fieldset', {}, h('legend', {}, 'Where to notify'), field('Team', teamSelect), field('Channel', channelSelect)),
-      h('fieldset', {}, h('legend', {}, 'Filters'), checkbox('skipMinorEdits', 'Skip minor edits', true), checkbox('skipOwnChanges', 'Skip my own changes', true)),
-      h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'rule-create' }, 'Add rule'));
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'When'),
+        ...Object.entries(EVENT_LABELS).map(([k, label]) => checkbox(k, label, k.startsWith('page'))),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Where to notify'),
+        field('Team', teamSelect),
+        field('Channel', channelSelect),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Filters'),
+        checkbox('skipMinorEdits', 'Skip minor edits', true),
+        checkbox('skipOwnChanges', 'Skip my own changes', true),
+      ),
+      h(
+        'button',
+        { type: 'submit', class: 'button button-primary', 'data-testid': 'rule-create' },
+        'Add rule',
+      ),
+    );
   };
 
   const create = async (form: HTMLFormElement, team: HTMLSelectElement, channel: HTMLSelectElement) => {
@@ -71,7 +147,10 @@ export const rulesPanel = (scope: RuleScopeInput, title: string) => {
           teamName: team.selectedOptions[0]?.textContent ?? '',
           channelName: channel.selectedOptions[0]?.textContent ?? '',
         },
-        filters: { skipMinorEdits: data.get('skipMinorEdits') === 'on', skipOwnChanges: data.get('skipOwnChanges') === 'on' },
+        filters: {
+          skipMinorEdits: data.get('skipMinorEdits') === 'on',
+          skipOwnChanges: data.get('skipOwnChanges') === 'on',
+        },
         enabled: true,
       });
       await load(notice('success', 'Rule added.'));

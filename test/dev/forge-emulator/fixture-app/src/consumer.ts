@@ -1,7 +1,7 @@
 import { getAppContext } from '@forge/api';
 import { InvocationError, InvocationErrorCode, Queue } from '@forge/events';
 import { kvs } from '@forge/kvs';
-import { probe, runtimeAccountId, sleep } from './probe';
+import { describe, probe, runtimeAccountId, sleep } from './probe';
 
 type WorkEvent = {
   body: { mode?: string; retryAfter?: number; next?: number; n?: number };
@@ -29,7 +29,12 @@ export async function consume(event: WorkEvent, context: Record<string, unknown>
   if (mode === 'throw') throw new Error('consumer exploded');
   if (mode === 'slow-first' && !event.retryContext) {
     await sleep(1300);
-    await kvs.set('late-write', true); // after the timeout: must not reach storage
+    try {
+      await kvs.set('late-write', true); // after the timeout: must not reach storage
+      probe.notes.push({ lateWrite: 'stored' });
+    } catch (error) {
+      probe.notes.push({ lateWrite: describe(error) });
+    }
   }
   if (mode === 'concurrency') {
     const key = event.concurrency?.key ?? 'none';
