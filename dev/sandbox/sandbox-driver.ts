@@ -64,14 +64,15 @@ const formAction = (html: string, pageUrl: string): string => {
 
 /**
  * Plays a person on Microsoft's sign-in (or admin consent) page: opens the URL, picks their
- * account, follows the redirect to the app's OAuth callback, and returns the callback's answer.
+ * account (plus any other form fields, such as `decision=accept` or `cancel=1`) and returns where
+ * Microsoft redirects the browser: the app's OAuth callback with a code or an error.
  */
-export const signInAtMicrosoft = async (
+export const redirectFromMicrosoft = async (
   sandbox: Sandbox,
   authorizeUrl: string,
   person: SeedPerson,
   form: Record<string, string> = {},
-): Promise<{ status: number; body: string }> => {
+): Promise<string> => {
   const pageUrl = toSandboxUrl(sandbox, authorizeUrl);
   const page = await fetch(pageUrl);
   const html = await page.text();
@@ -88,6 +89,16 @@ export const signInAtMicrosoft = async (
       `Microsoft did not redirect (${submitted.status}): ${(await submitted.text()).slice(0, 200)}`,
     );
   }
-  const callback = await fetch(location);
+  return location;
+};
+
+/** The whole round trip: Microsoft's page, then the app's OAuth callback and its answer. */
+export const signInAtMicrosoft = async (
+  sandbox: Sandbox,
+  authorizeUrl: string,
+  person: SeedPerson,
+  form: Record<string, string> = {},
+): Promise<{ status: number; body: string }> => {
+  const callback = await fetch(await redirectFromMicrosoft(sandbox, authorizeUrl, person, form));
   return { status: callback.status, body: await callback.text() };
 };

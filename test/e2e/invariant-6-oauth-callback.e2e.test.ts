@@ -1,4 +1,9 @@
-import { SURFACES, invokeOk, signInAtMicrosoft, toSandboxUrl } from '../../dev/sandbox/sandbox-driver';
+import {
+  SURFACES,
+  invokeOk,
+  redirectFromMicrosoft,
+  signInAtMicrosoft,
+} from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { ENTRA_APP, TENANT, person } from '../../dev/seed';
 import { manualClock, startTestSandbox } from '../support/sandbox-fixture';
@@ -48,15 +53,7 @@ describe('invariant 6: the OAuth callback authenticates its state before changin
 
   it('refuses a replayed callback and stores nothing the second time', async () => {
     const { url } = await invokeOk(sandbox, mia, SURFACES.personal, 'connection/start-login', {});
-    const page = await fetch(toSandboxUrl(sandbox, url));
-    const action = /action="([^"]*)"/.exec(await page.text())?.[1]?.replace(/&amp;/g, '&') ?? '';
-    const submitted = await fetch(new URL(action, toSandboxUrl(sandbox, url)), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ account: mia.oid }).toString(),
-    });
-    const location = submitted.headers.get('location') ?? '';
+    const location = await redirectFromMicrosoft(sandbox, url, mia);
     const first = await fetch(location);
     expect(first.status).toBe(200);
     const before = storedState(sandbox);
