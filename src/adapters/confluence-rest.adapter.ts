@@ -65,9 +65,10 @@ export const confluenceRestGateway: ConfluenceGateway = {
     );
   },
 
+  // Checking someone else's permission needs Confluence admin rights; checking oneself, "Can use".
   canEditContent: async (accountId, contentId) => {
     const response = await api
-      .asApp()
+      .asUser(accountId)
       .requestConfluence(route`/wiki/rest/api/content/${contentId}/permission/check`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
