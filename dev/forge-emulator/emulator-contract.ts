@@ -23,7 +23,7 @@ export interface ForgeEmulatorOptions {
   cloudId: string;
   /** The app's own Atlassian account; product events it caused are dropped by `filter.ignoreSelf`. */
   appAccountId: string;
-  /** Epoch ms; KVS TTL and queue delays use it (default `Date.now`). */
+  /** Epoch ms; KVS TTL and the queue retention window use it (default `Date.now`). Queue waits are real time. */
   clock?: () => number;
   /** Every wait (delayInSeconds, retryAfter, backoff) is multiplied by this; tests use ~0.001 (default 1). */
   delayScale?: number;

@@ -22,7 +22,7 @@ function firstAttempt(
     functionKey: trigger.functionKey,
     eventId: randomUUID(),
     body: event,
-    readyAt: now,
+    readyAt: Date.now(),
     enqueuedAt: now,
     retryCount: 0,
     seq: -1,

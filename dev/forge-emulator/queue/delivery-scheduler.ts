@@ -22,7 +22,8 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 /**
  * At-least-once delivery of queue events and product event retries: delays, retries with backoff or
  * `retryAfter`, dead letters after {@link MAX_RETRIES} retries, per-key concurrency limits, and the
- * duplicate and reorder faults. Readiness is judged by the emulator clock; waits are scaled by delayScale.
+ * duplicate and reorder faults. Waits are real time scaled by delayScale (a test's frozen clock must not
+ * stall retries); the retention window follows the emulator clock.
  */
 export class DeliveryScheduler {
   private pending: PendingMessage[] = [];
@@ -101,11 +102,10 @@ export class DeliveryScheduler {
       const detail = result.detail ? ` (${result.detail})` : '';
       this.deadLetter(message, `${result.reason}${detail}: gave up after ${MAX_RETRIES} retries`);
     } else {
-      const { clock, delayScale } = core.options;
       const retryCount = message.retryCount + 1;
       this.enqueueRetry({
         ...message,
-        readyAt: clock() + result.afterSeconds * 1000 * delayScale,
+        readyAt: Date.now() + result.afterSeconds * 1000 * core.options.delayScale,
         retryCount,
         retryContext: {
           retryCount,
@@ -163,8 +163,8 @@ export class DeliveryScheduler {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.stopped) return;
-    const { clock, reorder, random } = this.core().options;
-    const now = clock();
+    const { reorder, random } = this.core().options;
+    const now = Date.now();
     const ready = this.pending.filter((message) => message.readyAt <= now);
     const ordered = reorder
       ? shuffle(ready, random)
@@ -178,7 +178,7 @@ export class DeliveryScheduler {
     const waiting = this.pending.filter((message) => message.readyAt > now);
     if (waiting.length > 0) {
       const next = Math.min(...waiting.map((message) => message.readyAt));
-      // Poll at least every second so a test clock moved forward is noticed.
+      // Poll at least every second: a restored message may be due already.
       const delay = Math.min(MAX_POLL_MS, Math.max(1, next - now));
       this.timer = outsideInvocation(() => setTimeout(() => this.pump(), delay));
     }

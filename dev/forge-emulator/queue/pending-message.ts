@@ -21,7 +21,7 @@ export interface PendingMessage {
   body: unknown;
   delayInSeconds?: number;
   concurrency?: { key: string; limit: number };
-  /** Clock ms at which it may be delivered. */
+  /** Real epoch ms at which it may be delivered (waits are scaled by delayScale). */
   readyAt: number;
   /** Clock ms of the first enqueue: start of the retention window. */
   enqueuedAt: number;

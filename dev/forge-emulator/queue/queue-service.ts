@@ -68,7 +68,7 @@ function push(core: EmulatorCore, request: PushRequest): Response {
       body: event.body,
       ...(event.delayInSeconds !== undefined ? { delayInSeconds: event.delayInSeconds as number } : {}),
       ...(event.concurrency ? { concurrency: event.concurrency as { key: string; limit: number } } : {}),
-      readyAt: now + ((event.delayInSeconds as number | undefined) ?? 0) * 1000 * delayScale,
+      readyAt: Date.now() + ((event.delayInSeconds as number | undefined) ?? 0) * 1000 * delayScale,
       enqueuedAt: now,
       retryCount: 0,
     })),

@@ -15,7 +15,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('KVS, secrets, entities and pending queue messages survive a restart', async () => {
   let now = T0;
-  const first = await startFixtureEmulator({ dataDir, clock: () => now, delayScale: 1 });
+  const first = await startFixtureEmulator({ dataDir, clock: () => now, delayScale: 0.01 });
   await kvs.set('plain', { a: 1 }, { ttl: { value: 1, unit: 'HOURS' } });
   await kvs.setSecret('token', { refresh: 'r1' });
   await kvs.entity('task').set('t-1', { owner: 'ada', rank: 1 });
@@ -31,8 +31,8 @@ test('KVS, secrets, entities and pending queue messages survive a restart', asyn
   };
   expect(state.pendingMessages).toHaveLength(1);
 
-  now = T0 + 61_000; // the delay has passed while the emulator was down
-  const second = await startFixtureEmulator({ dataDir, clock: () => now, delayScale: 1 });
+  // Waits are real time scaled by delayScale: the 60 s delay is 0.6 s here, and still pending.
+  const second = await startFixtureEmulator({ dataDir, clock: () => now, delayScale: 0.01 });
   try {
     expect(second.kvsDump()).toEqual({
       keys: { plain: { a: 1 } },
