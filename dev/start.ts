@@ -27,6 +27,7 @@ Teams for Confluence sandbox${reset ? ' (fresh state)' : ''}
     Global settings     ${site}/wiki/admin/teams-global-settings   (site admins)
     Space settings      ${site}/wiki/spaces/ENG/settings/apps/microsoft-teams
     Personal page       ${site}/wiki/apps/microsoft-teams
+    Page ••• menu       ${site}/wiki/spaces/ENG/pages/${sandbox.confluence.findContent('Release plan 2027').id}   (content action)
   Microsoft Teams view  ${sandbox.microsoft.teamsViewUrl}
   Forge emulator        ${sandbox.forge.url}
   OAuth redirect URI    ${sandbox.oauthCallbackUrl}
