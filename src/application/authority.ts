@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import type { RuleInput } from '../domain/rule';
+import type { RuleScopeRef } from '../domain/rule';
 import type { ConfluenceGateway } from './ports/confluence';
 
 /** The person behind a request, as the platform vouches for them. */
@@ -23,7 +23,7 @@ export const requireSiteAdmin = async (confluence: ConfluenceGateway, caller: Ca
 export const requireRuleAuthority = async (
   confluence: ConfluenceGateway,
   caller: Caller,
-  scope: Pick<RuleInput, 'scope' | 'spaceKey' | 'contentId'>,
+  scope: RuleScopeRef,
 ): Promise<void> => {
   if (scope.scope === 'global') return requireSiteAdmin(confluence, caller);
   if (scope.scope === 'space') {

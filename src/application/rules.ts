@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import { scopeKeyOf, type Rule, type RuleInput } from '../domain/rule';
+import { scopeKeyOf, type Rule, type RuleInput, type RuleScopeRef } from '../domain/rule';
 import { requireRuleAuthority, type Caller } from './authority';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { Clock, Random } from './ports/platform';
@@ -12,8 +12,6 @@ export interface RulesDeps {
   clock: Clock;
   random: Random;
 }
-
-export type RuleScopeRef = Pick<RuleInput, 'scope' | 'spaceKey' | 'contentId'>;
 
 /** The rules at one scope, for whoever may manage that scope. */
 export const listRules = async (deps: RulesDeps, caller: Caller, scope: RuleScopeRef): Promise<Rule[]> => {

@@ -5,27 +5,19 @@
 import type { ChannelSummary, ChatSummary, TeamSummary } from '../application/ports/microsoft';
 import type { ConnectionView } from '../application/connections';
 import type { TenantSettingsView } from '../application/tenant-settings';
-import type { Rule, RuleInput } from '../domain/rule';
+import type { AppErrorCode } from '../domain/app-error';
+import type { Rule, RuleInput, RuleScopeRef } from '../domain/rule';
 import type { TenantMappingInput } from '../domain/tenant-mapping';
 
-export type ResolverErrorCode =
-  | 'invalid_input'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'tenant_not_configured'
-  | 'not_connected'
-  | 'needs_login'
-  | 'microsoft_error'
-  | 'confluence_error'
-  | 'internal';
+/** The domain's codes, plus `internal` for what the UI can only report. */
+export type ResolverErrorCode = AppErrorCode | 'internal';
 
 /** Every resolver answers this envelope; the UI never sees a stack or a secret. */
 export type ResolverResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ResolverErrorCode; message: string; fieldErrors?: Record<string, string> } };
 
-export type RuleScopeInput = Pick<RuleInput, 'scope' | 'spaceKey' | 'contentId'>;
+export type RuleScopeInput = RuleScopeRef;
 
 export interface ResolverApi {
   'tenant/get': { input: Record<string, never>; output: TenantSettingsView };

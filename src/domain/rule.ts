@@ -51,12 +51,18 @@ export const destinationSchema = z.discriminatedUnion('type', [
 const SPACE_KEY = /^[A-Za-z0-9~_]{1,255}$/;
 const CONTENT_ID = /^\d{1,20}$/;
 
-/** What a person sends to create a rule; the scope decides who may do it. */
-export const ruleInputSchema = z
-  .object({
-    scope: z.enum(['global', 'space', 'content']),
-    spaceKey: z.string().regex(SPACE_KEY, 'Not a space key').optional(),
-    contentId: z.string().regex(CONTENT_ID, 'Not a content id').optional(),
+/** Which scope a request is about; the scope decides who may act on it. */
+export const ruleScopeSchema = z.object({
+  scope: z.enum(['global', 'space', 'content']),
+  spaceKey: z.string().regex(SPACE_KEY, 'Not a space key').optional(),
+  contentId: z.string().regex(CONTENT_ID, 'Not a content id').optional(),
+});
+
+export type RuleScopeRef = z.infer<typeof ruleScopeSchema>;
+
+/** What a person sends to create a rule. */
+export const ruleInputSchema = ruleScopeSchema
+  .extend({
     events: z.array(z.enum(EVENT_KINDS)).min(1, 'Choose at least one event').max(EVENT_KINDS.length),
     destination: destinationSchema,
     filters: z
@@ -75,7 +81,7 @@ export const ruleInputSchema = z
 
 export type RuleInput = z.infer<typeof ruleInputSchema>;
 
-export const scopeKeyOf = (input: Pick<RuleInput, 'scope' | 'spaceKey' | 'contentId'>): string => {
+export const scopeKeyOf = (input: RuleScopeRef): string => {
   if (input.scope === 'space') return spaceScopeKey(input.spaceKey ?? '');
   if (input.scope === 'content') return contentScopeKey(input.contentId ?? '');
   return globalScopeKey();

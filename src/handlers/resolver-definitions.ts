@@ -7,7 +7,7 @@ import { getTenantSettings, saveTenantSettings, startAdminConsent } from '../app
 import type { Caller } from '../application/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
-import { ruleInputSchema } from '../domain/rule';
+import { ruleInputSchema, ruleScopeSchema } from '../domain/rule';
 import { tenantMappingInputSchema } from '../domain/tenant-mapping';
 
 type Definition<K extends ResolverKey> = {
@@ -16,19 +16,6 @@ type Definition<K extends ResolverKey> = {
 };
 
 const nothing = z.object({}).strict() as z.ZodType<Record<string, never>>;
-const scopeRef = z
-  .object({
-    scope: z.enum(['global', 'space', 'content']),
-    spaceKey: z
-      .string()
-      .regex(/^[A-Za-z0-9~_]{1,255}$/)
-      .optional(),
-    contentId: z
-      .string()
-      .regex(/^\d{1,20}$/)
-      .optional(),
-  })
-  .strict();
 
 /** Every resolver key: its input schema and the use case it runs for the caller. */
 export const definitions: { [K in ResolverKey]: Definition<K> } = {
@@ -47,7 +34,7 @@ export const definitions: { [K in ResolverKey]: Definition<K> } = {
     run: (caller, input) => listTeamChannels(deps, caller, input.teamId),
   },
   'teams/chats': { input: nothing, run: (caller) => listMyChats(deps, caller) },
-  'rules/list': { input: scopeRef, run: (caller, input) => listRules(deps, caller, input) },
+  'rules/list': { input: ruleScopeSchema.strict(), run: (caller, input) => listRules(deps, caller, input) },
   'rules/create': { input: ruleInputSchema, run: (caller, input) => createRule(deps, caller, input) },
   'rules/delete': {
     input: z.object({ id: z.string().uuid() }).strict(),
