@@ -1,7 +1,7 @@
-import kvs from '@forge/kvs';
-import type { DeliveryStore } from '../application/ports/stores';
+import kvs, { Sort, WhereConditions } from '@forge/kvs';
+import type { DeliveryQuery, DeliveryStore } from '../application/ports/stores';
 import type { DeliveryRecord } from '../domain/delivery';
-import { ENTITY, safeKeyPart } from './kvs-keys';
+import { ENTITY, INDEX, safeKeyPart } from './kvs-keys';
 
 interface DeliveryEntity {
   ownerAccountId: string;
@@ -12,8 +12,34 @@ interface DeliveryEntity {
 
 /** Long enough for the delivery log and in-place card updates, short enough to stay small. */
 const DELIVERY_TTL = { value: 30, unit: 'DAYS' } as const;
+/** Forge returns at most 100 rows per query page. */
+const PAGE_SIZE = 100;
 
 const deliveries = () => kvs.entity<DeliveryEntity>(ENTITY.delivery);
+
+/**
+ * Newest first through an index (both indexes range over `updatedAt`), following cursors until
+ * `limit` rows match. The owner index has no status, so a status filter is applied while paging.
+ */
+const listNewest = async (indexName: string, partition: string, query: DeliveryQuery) => {
+  const found: DeliveryRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    let page = deliveries()
+      .query()
+      .index(indexName, { partition: [partition] })
+      .where(WhereConditions.greaterThanEqualTo(query.since ?? 0))
+      .sort(Sort.DESC)
+      .limit(PAGE_SIZE);
+    if (cursor) page = page.cursor(cursor);
+    const result = await page.getMany();
+    for (const row of result.results) {
+      if (!query.status || row.value.data.status === query.status) found.push(row.value.data);
+    }
+    cursor = result.nextCursor;
+  } while (cursor && found.length < query.limit);
+  return found.slice(0, query.limit);
+};
 
 export const kvsDeliveryStore: DeliveryStore = {
   get: async (key) => (await deliveries().get(safeKeyPart(key)))?.data ?? null,
@@ -28,4 +54,6 @@ export const kvsDeliveryStore: DeliveryStore = {
       },
       { ttl: DELIVERY_TTL },
     ),
+  listByStatus: (query) => listNewest(INDEX.byStatus, query.status, query),
+  listByOwner: (accountId, query) => listNewest(INDEX.byOwner, accountId, query),
 };

@@ -13,6 +13,14 @@ export interface AccessTokenDeps {
   clock: Clock;
 }
 
+/**
+ * A refresh asks for what the person was granted at sign-in, not for today's full list: a
+ * permission added in a later version of the app (and not yet consented) would otherwise make
+ * Entra refuse the refresh (AADSTS65001, `invalid_grant`) and pause every rule they own.
+ */
+export const refreshScopes = (granted: readonly string[]): readonly string[] =>
+  granted.length === 0 ? SIGN_IN_SCOPES : [...new Set(['openid', 'profile', 'offline_access', ...granted])];
+
 /** Refresh a little before expiry so a token never dies mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 
@@ -41,7 +49,7 @@ export const accessTokenFor = async (
   try {
     const fresh = await deps.identity.refresh(credentials, {
       refreshToken: stored.refreshToken,
-      scopes: SIGN_IN_SCOPES,
+      scopes: refreshScopes(connection.scopes),
     });
     await deps.tokens.put(accountId, {
       accessToken: fresh.accessToken,

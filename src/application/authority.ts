@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import type { RuleScopeRef } from '../domain/rule';
+import { scopeRefOf, type Rule, type RuleScopeRef } from '../domain/rule';
 import type { ConfluenceGateway } from './ports/confluence';
 
 /** The person behind a request, as the platform vouches for them. */
@@ -20,19 +20,46 @@ export const requireSiteAdmin = async (confluence: ConfluenceGateway, caller: Ca
 };
 
 /** Who may manage rules at a scope: site admin (global), space admin (space), page editor (content). */
+export const hasRuleAuthority = (
+  confluence: ConfluenceGateway,
+  caller: Caller,
+  scope: RuleScopeRef,
+): Promise<boolean> => {
+  if (scope.scope === 'global') return confluence.isSiteAdmin(caller.accountId);
+  if (scope.scope === 'space') return confluence.isSpaceAdmin(caller.accountId, scope.spaceKey ?? '');
+  return confluence.canEditContent(caller.accountId, scope.contentId ?? '');
+};
+
 export const requireRuleAuthority = async (
   confluence: ConfluenceGateway,
   caller: Caller,
   scope: RuleScopeRef,
 ): Promise<void> => {
-  if (scope.scope === 'global') return requireSiteAdmin(confluence, caller);
+  if (await hasRuleAuthority(confluence, caller, scope)) return;
+  if (scope.scope === 'global') throw new AppError('forbidden', 'Only a Confluence site admin can do this.');
   if (scope.scope === 'space') {
-    if (!(await confluence.isSpaceAdmin(caller.accountId, scope.spaceKey ?? ''))) {
-      throw new AppError('forbidden', `Only an admin of space ${scope.spaceKey} can manage its rules.`);
-    }
-    return;
+    throw new AppError('forbidden', `Only an admin of space ${scope.spaceKey} can manage its rules.`);
   }
-  if (!(await confluence.canEditContent(caller.accountId, scope.contentId ?? ''))) {
-    throw new AppError('forbidden', 'Only people who can edit this page can manage its rules.');
+  throw new AppError('forbidden', 'Only people who can edit this page can manage its rules.');
+};
+
+/** A stored rule: its scope decides, except a personal rule, which is its owner's alone. */
+export const hasAuthorityOver = (
+  confluence: ConfluenceGateway,
+  caller: Caller,
+  rule: Rule,
+): Promise<boolean> =>
+  rule.scope === 'personal'
+    ? Promise.resolve(rule.ownerAccountId === caller.accountId)
+    : hasRuleAuthority(confluence, caller, scopeRefOf(rule));
+
+export const requireAuthorityOver = async (
+  confluence: ConfluenceGateway,
+  caller: Caller,
+  rule: Rule,
+): Promise<void> => {
+  if (rule.scope !== 'personal') return requireRuleAuthority(confluence, caller, scopeRefOf(rule));
+  if (rule.ownerAccountId !== caller.accountId) {
+    throw new AppError('forbidden', 'Only the person who set up a personal rule can change it.');
   }
 };

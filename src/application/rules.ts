@@ -1,37 +1,56 @@
+import type { RuleView } from '../contracts/resolver-api';
 import { AppError } from '../domain/app-error';
-import { scopeKeyOf, type Rule, type RuleInput, type RuleScopeRef } from '../domain/rule';
-import { requireRuleAuthority, type Caller } from './authority';
+import { scopeKeyOf, type Rule, type RuleScopeRef, type ValidRuleInput } from '../domain/rule';
+import { requireAuthorityOver, requireRuleAuthority, type Caller } from './authority';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { Clock, Random } from './ports/platform';
-import type { ConnectionStore, RuleStore } from './ports/stores';
+import type { ConnectionStore, RuleStore, TenantStore } from './ports/stores';
+import { checkRuleSettings } from './rule-checks';
+import { withSpaceKey } from './rule-space';
+import { toRuleViews } from './rule-views';
 
 export interface RulesDeps {
   rules: RuleStore;
   connections: ConnectionStore;
+  tenants: TenantStore;
   confluence: ConfluenceGateway;
   clock: Clock;
   random: Random;
 }
 
 /** The rules at one scope, for whoever may manage that scope. */
-export const listRules = async (deps: RulesDeps, caller: Caller, scope: RuleScopeRef): Promise<Rule[]> => {
+export const listRules = async (
+  deps: RulesDeps,
+  caller: Caller,
+  scope: RuleScopeRef,
+): Promise<RuleView[]> => {
   await requireRuleAuthority(deps.confluence, caller, scope);
-  return deps.rules.listByScopeKey(scopeKeyOf(scope));
+  return toRuleViews(deps, caller, await deps.rules.listByScopeKey(scopeKeyOf(scope)));
 };
 
-/**
- * A rule sends as its owner, so the owner must be connected to Microsoft when creating it;
- * without that the rule could never deliver.
- */
-export const createRule = async (deps: RulesDeps, caller: Caller, input: RuleInput): Promise<Rule> => {
-  await requireRuleAuthority(deps.confluence, caller, input);
-  const connection = await deps.connections.get(caller.accountId);
+/** The caller's own rules, wherever they live: a person may always see what posts as them. */
+export const listMyRules = async (deps: RulesDeps, caller: Caller): Promise<RuleView[]> =>
+  toRuleViews(deps, caller, await deps.rules.listByOwner(caller.accountId));
+
+/** A rule sends as its owner, so the owner must be connected or the rule could never deliver. */
+export const requireConnected = async (connections: ConnectionStore, caller: Caller): Promise<void> => {
+  const connection = await connections.get(caller.accountId);
   if (!connection || connection.status !== 'ok') {
     throw new AppError('not_connected', 'Log in to Microsoft Teams before choosing where to notify.');
   }
+};
+
+export const createRule = async (
+  deps: RulesDeps,
+  caller: Caller,
+  input: ValidRuleInput,
+): Promise<RuleView> => {
+  await requireRuleAuthority(deps.confluence, caller, input);
+  await checkRuleSettings(deps, caller, input);
+  await requireConnected(deps.connections, caller);
   const now = deps.clock.now().getTime();
   const rule: Rule = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: deps.random.uuid(),
     scope: input.scope,
     scopeKey: scopeKeyOf(input),
@@ -39,25 +58,23 @@ export const createRule = async (deps: RulesDeps, caller: Caller, input: RuleInp
     events: [...new Set(input.events)],
     filters: input.filters,
     destination: input.destination,
+    includeDescendants: input.includeDescendants,
+    restrictedContent: input.restrictedContent,
     enabled: input.enabled,
+    version: 1,
     createdAt: now,
     updatedAt: now,
   };
-  await deps.rules.put(rule);
-  return rule;
+  const stored = await withSpaceKey(deps.confluence, caller, rule);
+  await deps.rules.put(stored);
+  const [view] = await toRuleViews(deps, caller, [stored]);
+  return view;
 };
 
 /** Deleting needs the same authority as creating at that scope. */
 export const deleteRule = async (deps: RulesDeps, caller: Caller, id: string): Promise<void> => {
   const rule = await deps.rules.get(id);
   if (!rule) throw new AppError('not_found', 'That rule no longer exists.');
-  await requireRuleAuthority(deps.confluence, caller, scopeRefOf(rule));
+  await requireAuthorityOver(deps.confluence, caller, rule);
   await deps.rules.delete(id);
-};
-
-const scopeRefOf = (rule: Rule): RuleScopeRef => {
-  const [, value] = rule.scopeKey.split(/:(.*)/s);
-  if (rule.scope === 'space') return { scope: 'space', spaceKey: value };
-  if (rule.scope === 'content') return { scope: 'content', contentId: value };
-  return { scope: 'global' };
 };

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/app-error';
 import { GRAPH_DELEGATED_PERMISSIONS } from '../domain/microsoft-permissions';
+import { secretExpiryOf, type SecretExpiry } from '../domain/secret-expiry';
 import { applyTenantMappingInput, type TenantMappingInput } from '../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from './authority';
 import type { ConfluenceGateway } from './ports/confluence';
@@ -15,6 +16,8 @@ export interface TenantSettingsView {
   tenantId: string;
   clientId: string;
   secretExpiresOn: string;
+  /** Computed on the server from the Clock, so every page agrees on "expiring". */
+  secretExpiry: SecretExpiry;
   clientSecretStored: boolean;
   consent: 'not-granted' | 'granted';
   consentGrantedAt: string | null;
@@ -47,6 +50,7 @@ export const getTenantSettings = async (
     tenantId: mapping?.tenantId ?? '',
     clientId: mapping?.clientId ?? '',
     secretExpiresOn: mapping?.secretExpiresOn ?? '',
+    secretExpiry: secretExpiryOf(mapping?.secretExpiresOn ?? '', deps.clock.now()),
     clientSecretStored: secret !== null,
     consent: mapping?.consent.status ?? 'not-granted',
     consentGrantedAt: mapping?.consent.status === 'granted' ? mapping.consent.grantedAt : null,

@@ -1,6 +1,12 @@
+import type { PlannedDelivery } from './delivery-plan';
 import type { Destination } from './rule';
 
-export type DeliveryStatus = 'sent' | 'failed' | 'skipped';
+/**
+ * `retrying`: an admin or the rule owner asked to send a failed delivery again; not final.
+ * `held`: waiting in its destination's digest (sent with it, or failed with it); final for the
+ * queue message, so a duplicate does not hold it twice.
+ */
+export type DeliveryStatus = 'sent' | 'failed' | 'skipped' | 'retrying' | 'held';
 
 /** One row per delivery key: the idempotency record and the delivery log's line. */
 export interface DeliveryRecord {
@@ -14,5 +20,7 @@ export interface DeliveryRecord {
   attempts: number;
   reason?: string;
   messageId?: string;
+  /** The queue message that produced this row, kept so a failed delivery can be retried. */
+  request?: PlannedDelivery;
   updatedAt: number;
 }

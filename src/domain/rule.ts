@@ -3,29 +3,66 @@ import { EVENT_KINDS, type EventKind } from './content-event';
 
 export type RuleScope = 'global' | 'space' | 'content' | 'personal';
 
-/** Where a rule sends its cards. Channel and chat posts go through Graph as the rule's owner. */
+/**
+ * Where a rule sends its cards. Channel and chat posts go through Graph as the rule's owner;
+ * `personal` is the owner's 1:1 chat with the companion bot (ARCHITECTURE.md D5).
+ */
 export type Destination =
   | { type: 'channel'; teamId: string; channelId: string; teamName: string; channelName: string }
-  | { type: 'chat'; chatId: string; chatName: string };
+  | { type: 'chat'; chatId: string; chatName: string }
+  | { type: 'personal' };
+
+/** The destinations Graph posts to as the rule's owner. */
+export type GraphDestination = Extract<Destination, { type: 'channel' | 'chat' }>;
+
+export const CONTENT_TYPES = ['page', 'blogpost'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
 
 export interface RuleFilters {
   /** Minor edits arrive with suppressNotifications; on by default. */
   skipMinorEdits: boolean;
   /** The owner's own changes; on by default. */
   skipOwnChanges: boolean;
+  /** Content must carry at least one of these labels (empty: no condition). */
+  labelsAny: string[];
+  /** Content must carry every one of these labels. */
+  labelsAll: string[];
+  /** Content must carry none of these labels. */
+  labelsNone: string[];
+  /** Only changes by these accounts (empty: anyone). */
+  authorsInclude: string[];
+  /** Never changes by these accounts. */
+  authorsExclude: string[];
+  /** Content types the rule covers (empty: all). */
+  contentTypes: ContentType[];
+  /** Advanced: the content must match `id = <id> AND (<cql>)`, evaluated as the rule's owner. */
+  cql: string;
 }
 
+/** What a rule does with content its owner cannot view: nothing, or a card without details. */
+export type RestrictedContentMode = 'skip' | 'redact';
+
 export interface Rule {
-  schemaVersion: 1;
+  schemaVersion: 2;
   id: string;
   scope: RuleScope;
-  /** `global`, `space:ENG`, `content:123` or `user:<accountId>`: the partition of the rule index. */
+  /** `global`, `space:ENG`, `content:123` or `user:<accountId>`. */
   scopeKey: string;
+  /**
+   * A content rule's space, taken from Confluence when the rule is created: the trigger finds a
+   * page rule together with its space's rules, in one index query. Absent on other scopes.
+   */
+  spaceKey?: string;
   ownerAccountId: string;
   events: EventKind[];
   filters: RuleFilters;
   destination: Destination;
+  /** A page rule that also covers the page's descendants. */
+  includeDescendants: boolean;
+  restrictedContent: RestrictedContentMode;
   enabled: boolean;
+  /** Bumped on every change; an update names the version it edits (optimistic concurrency). */
+  version: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -46,10 +83,12 @@ export const destinationSchema = z.discriminatedUnion('type', [
     channelName: displayName,
   }),
   z.object({ type: z.literal('chat'), chatId: graphId, chatName: displayName }),
+  z.object({ type: z.literal('personal') }),
 ]);
 
 const SPACE_KEY = /^[A-Za-z0-9~_]{1,255}$/;
 const CONTENT_ID = /^\d{1,20}$/;
+const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
 /** Which scope a request is about; the scope decides who may act on it. */
 export const ruleScopeSchema = z.object({
@@ -60,16 +99,63 @@ export const ruleScopeSchema = z.object({
 
 export type RuleScopeRef = z.infer<typeof ruleScopeSchema>;
 
+/** Confluence labels are lower-case, without spaces, at most 255 characters. */
+const labelList = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[^\s,]{1,255}$/, 'A label has no spaces or commas'),
+  )
+  .max(20, 'At most 20 labels')
+  .default([]);
+const accountList = z.array(z.string().regex(ACCOUNT_ID, 'Not an account id')).max(50).default([]);
+
+export const DEFAULT_FILTERS: RuleFilters = {
+  skipMinorEdits: true,
+  skipOwnChanges: true,
+  labelsAny: [],
+  labelsAll: [],
+  labelsNone: [],
+  authorsInclude: [],
+  authorsExclude: [],
+  contentTypes: [],
+  cql: '',
+};
+
+export const ruleFiltersSchema = z
+  .object({
+    skipMinorEdits: z.boolean().default(true),
+    skipOwnChanges: z.boolean().default(true),
+    labelsAny: labelList,
+    labelsAll: labelList,
+    labelsNone: labelList,
+    authorsInclude: accountList,
+    authorsExclude: accountList,
+    contentTypes: z.array(z.enum(CONTENT_TYPES)).max(CONTENT_TYPES.length).default([]),
+    cql: z.string().trim().max(1000, 'Keep the CQL filter under 1,000 characters').default(''),
+  })
+  .strict();
+
+/** The parts of a rule a person edits (scope and owner are fixed at creation). */
+const events = z.array(z.enum(EVENT_KINDS)).min(1, 'Choose at least one event').max(EVENT_KINDS.length);
+const restrictedContent = z.enum(['skip', 'redact']);
+
+/** Creation fills what was left out with the defaults. */
+const ruleSettingsShape = {
+  events,
+  destination: destinationSchema,
+  filters: ruleFiltersSchema.default(DEFAULT_FILTERS),
+  includeDescendants: z.boolean().default(false),
+  restrictedContent: restrictedContent.default('skip'),
+  enabled: z.boolean().default(true),
+};
+
 /** What a person sends to create a rule. */
 export const ruleInputSchema = ruleScopeSchema
-  .extend({
-    events: z.array(z.enum(EVENT_KINDS)).min(1, 'Choose at least one event').max(EVENT_KINDS.length),
-    destination: destinationSchema,
-    filters: z
-      .object({ skipMinorEdits: z.boolean().default(true), skipOwnChanges: z.boolean().default(true) })
-      .default({ skipMinorEdits: true, skipOwnChanges: true }),
-    enabled: z.boolean().default(true),
-  })
+  .extend(ruleSettingsShape)
+  .strict()
   .superRefine((input, ctx) => {
     if (input.scope === 'space' && !input.spaceKey) {
       ctx.addIssue({ code: 'custom', path: ['spaceKey'], message: 'A space rule needs a space' });
@@ -77,9 +163,36 @@ export const ruleInputSchema = ruleScopeSchema
     if (input.scope === 'content' && !input.contentId) {
       ctx.addIssue({ code: 'custom', path: ['contentId'], message: 'A page rule needs a page' });
     }
+    if (input.includeDescendants && input.scope !== 'content') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['includeDescendants'],
+        message: 'Only a page rule can cover child pages',
+      });
+    }
   });
 
-export type RuleInput = z.infer<typeof ruleInputSchema>;
+/** What the UI sends (defaults may be left out) and what validation gives back. */
+export type RuleInput = z.input<typeof ruleInputSchema>;
+export type ValidRuleInput = z.output<typeof ruleInputSchema>;
+
+/** An edit names the rule and the version it was made against; absent fields stay as they are. */
+export const ruleUpdateSchema = z
+  .object({
+    id: z.string().uuid('Not a rule id'),
+    version: z.number().int().positive(),
+    // No defaults here: a field left out of an edit keeps its stored value.
+    events: events.optional(),
+    destination: destinationSchema.optional(),
+    filters: ruleFiltersSchema.optional(),
+    includeDescendants: z.boolean().optional(),
+    restrictedContent: restrictedContent.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+export type RuleUpdate = z.input<typeof ruleUpdateSchema>;
+export type ValidRuleUpdate = z.output<typeof ruleUpdateSchema>;
 
 export const scopeKeyOf = (input: RuleScopeRef): string => {
   if (input.scope === 'space') return spaceScopeKey(input.spaceKey ?? '');
@@ -87,8 +200,31 @@ export const scopeKeyOf = (input: RuleScopeRef): string => {
   return globalScopeKey();
 };
 
+/** The scope a stored rule belongs to, for authority checks. */
+export const scopeRefOf = (rule: Pick<Rule, 'scope' | 'scopeKey'>): RuleScopeRef => {
+  const [, value] = rule.scopeKey.split(/:(.*)/s);
+  if (rule.scope === 'space') return { scope: 'space', spaceKey: value };
+  if (rule.scope === 'content') return { scope: 'content', contentId: value };
+  return { scope: 'global' };
+};
+
 /** One key per place a card can land: rules that share it share one message. */
-export const destinationKey = (destination: Destination): string =>
-  destination.type === 'channel'
-    ? `channel:${destination.teamId}:${destination.channelId}`
-    : `chat:${destination.chatId}`;
+export const destinationKey = (destination: Destination, ownerAccountId: string): string => {
+  if (destination.type === 'channel') return `channel:${destination.teamId}:${destination.channelId}`;
+  if (destination.type === 'chat') return `chat:${destination.chatId}`;
+  return `personal:${ownerAccountId}`;
+};
+
+/** Rules stored before schema version 2 get the new fields' defaults when read. */
+export const upgradeRule = (stored: unknown): Rule => {
+  const rule = stored as Partial<Rule> & { schemaVersion: number };
+  if (rule.schemaVersion === 2) return rule as Rule;
+  return {
+    ...(rule as Rule),
+    schemaVersion: 2,
+    filters: { ...DEFAULT_FILTERS, ...(rule.filters ?? {}) },
+    includeDescendants: false,
+    restrictedContent: 'skip',
+    version: 1,
+  };
+};

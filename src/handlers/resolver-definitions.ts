@@ -1,46 +1,99 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { disconnect, getConnectionView } from '../application/connections';
+import { getDeliveryHealth } from '../application/delivery-health';
+import { listDeliveries } from '../application/delivery-log';
 import { startLogin } from '../application/microsoft-login';
-import { createRule, deleteRule, listRules } from '../application/rules';
+import { getPreferences, savePreferences } from '../application/preferences';
+import { retryDelivery } from '../application/retry-delivery';
+import { createRule, deleteRule, listMyRules, listRules } from '../application/rules';
+import { shareContent } from '../application/share-content';
+import { getSiteContext } from '../application/site-context';
 import { listMyChats, listMyTeams, listTeamChannels } from '../application/teams-directory';
 import { getTenantSettings, saveTenantSettings, startAdminConsent } from '../application/tenant-settings';
+import { updateRule } from '../application/update-rule';
 import type { Caller } from '../application/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
-import { ruleInputSchema, ruleScopeSchema } from '../domain/rule';
+import { personalPreferencesSchema } from '../domain/preferences';
+import { ruleInputSchema, ruleUpdateSchema, type ValidRuleInput } from '../domain/rule';
 import { tenantMappingInputSchema } from '../domain/tenant-mapping';
+import * as inputs from './resolver-inputs';
 
-type Definition<K extends ResolverKey> = {
-  input: z.ZodType<ResolverApi[K]['input']>;
-  run: (caller: Caller, input: ResolverApi[K]['input']) => Promise<ResolverApi[K]['output']>;
+/** An input schema accepts what the UI sends (`In`) and gives the use case its parsed form (`Parsed`). */
+type Definition<K extends ResolverKey, Parsed = ResolverApi[K]['input']> = {
+  input: z.ZodType<Parsed, ResolverApi[K]['input']>;
+  run: (caller: Caller, input: Parsed) => Promise<ResolverApi[K]['output']>;
 };
 
-const nothing = z.object({}).strict() as z.ZodType<Record<string, never>>;
+/** Ties a schema to its use case so the parsed type flows from one to the other. */
+const define = <K extends ResolverKey, Parsed>(
+  _key: K,
+  definition: Definition<K, Parsed>,
+): Definition<K, Parsed> => definition;
 
-/** Every resolver key: its input schema and the use case it runs for the caller. */
-export const definitions: { [K in ResolverKey]: Definition<K> } = {
+const { nothing } = inputs;
+
+/**
+ * Every resolver key: its input schema and the use case it runs for the caller. Each use case
+ * checks the caller's authority itself (ARCHITECTURE.md §6, invariant 1).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is checked by `define`
+export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
+  'context/get': define('context/get', {
+    input: inputs.contextInput,
+    run: (caller, input) => getSiteContext(deps, caller, input),
+  }),
   'tenant/get': { input: nothing, run: (caller) => getTenantSettings(deps, caller) },
-  'tenant/save': {
+  'tenant/save': define('tenant/save', {
     input: tenantMappingInputSchema.strict(),
     run: (caller, input) => saveTenantSettings(deps, caller, input),
-  },
+  }),
   'tenant/start-consent': { input: nothing, run: (caller) => startAdminConsent(deps, caller) },
   'connection/get': { input: nothing, run: (caller) => getConnectionView(deps, caller) },
   'connection/start-login': { input: nothing, run: (caller) => startLogin(deps, caller) },
   'connection/disconnect': { input: nothing, run: (caller) => disconnect(deps, caller) },
+  'preferences/get': { input: nothing, run: (caller) => getPreferences(deps, caller) },
+  'preferences/save': define('preferences/save', {
+    input: personalPreferencesSchema,
+    run: (caller, input) => savePreferences(deps, caller, input),
+  }),
   'teams/list': { input: nothing, run: (caller) => listMyTeams(deps, caller) },
-  'teams/channels': {
-    input: z.object({ teamId: z.string().min(1).max(200) }).strict(),
+  'teams/channels': define('teams/channels', {
+    input: inputs.teamInput,
     run: (caller, input) => listTeamChannels(deps, caller, input.teamId),
-  },
+  }),
   'teams/chats': { input: nothing, run: (caller) => listMyChats(deps, caller) },
-  'rules/list': { input: ruleScopeSchema.strict(), run: (caller, input) => listRules(deps, caller, input) },
-  'rules/create': { input: ruleInputSchema, run: (caller, input) => createRule(deps, caller, input) },
-  'rules/delete': {
-    input: z.object({ id: z.string().uuid() }).strict(),
+  'rules/list': define('rules/list', {
+    input: inputs.scopeInput,
+    run: (caller, input) => listRules(deps, caller, input),
+  }),
+  'rules/mine': { input: nothing, run: (caller) => listMyRules(deps, caller) },
+  'rules/create': define<'rules/create', ValidRuleInput>('rules/create', {
+    input: ruleInputSchema,
+    run: (caller, input) => createRule(deps, caller, input),
+  }),
+  'rules/update': define('rules/update', {
+    input: ruleUpdateSchema,
+    run: (caller, input) => updateRule(deps, caller, input),
+  }),
+  'rules/delete': define('rules/delete', {
+    input: inputs.ruleIdInput,
     run: async (caller, input) => {
       await deleteRule(deps, caller, input.id);
       return { deleted: true as const };
     },
-  },
+  }),
+  'share/send': define('share/send', {
+    input: inputs.shareInput,
+    run: (caller, input) => shareContent(deps, caller, input),
+  }),
+  'deliveries/health': { input: nothing, run: (caller) => getDeliveryHealth(deps, caller) },
+  'deliveries/list': define('deliveries/list', {
+    input: inputs.deliveryListInput,
+    run: (caller, input) => listDeliveries(deps, caller, input),
+  }),
+  'deliveries/retry': define('deliveries/retry', {
+    input: inputs.deliveryKeyInput,
+    run: (caller, input) => retryDelivery(deps, caller, input.key),
+  }),
 };

@@ -16,7 +16,6 @@ const ruleAt = (scope: Pick<RuleInput, 'scope' | 'spaceKey' | 'contentId'>): Rul
   ...scope,
   events: ['page_updated'],
   destination: channel,
-  filters: { skipMinorEdits: true, skipOwnChanges: true },
   enabled: true,
 });
 

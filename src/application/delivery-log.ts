@@ -1,0 +1,90 @@
+import type { DeliveryLogEntry } from '../contracts/resolver-api';
+import type { DeliveryRecord, DeliveryStatus } from '../domain/delivery';
+import type { Destination } from '../domain/rule';
+import type { Caller } from './authority';
+import type { ConfluenceGateway } from './ports/confluence';
+import type { DeliveryStore } from './ports/stores';
+
+export interface DeliveryLogDeps {
+  deliveries: DeliveryStore;
+  confluence: ConfluenceGateway;
+}
+
+/** A record, so a new status fails to compile here until the log lists it too. */
+const LISTED: Record<DeliveryStatus, true> = {
+  sent: true,
+  failed: true,
+  skipped: true,
+  retrying: true,
+  held: true,
+};
+export const DELIVERY_STATUSES = Object.keys(LISTED) as DeliveryStatus[];
+export const LOG_LIMIT = 100;
+
+export const destinationLabel = (destination: Destination, ownerName: string): string => {
+  if (destination.type === 'channel') {
+    return `${destination.teamName || 'A team'} › ${destination.channelName || 'a channel'}`;
+  }
+  if (destination.type === 'chat') return destination.chatName || 'A group chat';
+  return `Personal (${ownerName})`;
+};
+
+/** A retry re-sends the stored queue message, so a row without one cannot be retried. */
+export const isRetryable = (record: DeliveryRecord): boolean =>
+  record.status === 'failed' && record.request !== undefined;
+
+/** Log lines for `records`, with owner names looked up once per owner. */
+export const toLogEntries = async (
+  confluence: ConfluenceGateway,
+  records: readonly DeliveryRecord[],
+  mayRetry: (record: DeliveryRecord) => boolean,
+): Promise<DeliveryLogEntry[]> => {
+  const names = new Map<string, Promise<string>>();
+  const nameOf = (accountId: string) => {
+    if (!names.has(accountId)) names.set(accountId, confluence.displayNameOf(accountId));
+    return names.get(accountId) as Promise<string>;
+  };
+  return Promise.all(
+    records.map(async (record) => {
+      const ownerName = await nameOf(record.ownerAccountId);
+      return {
+        key: record.key,
+        status: record.status,
+        contentId: record.contentId,
+        title: record.title,
+        destinationLabel: destinationLabel(record.destination, ownerName),
+        ownerAccountId: record.ownerAccountId,
+        ownerName,
+        attempts: record.attempts,
+        reason: record.reason ?? null,
+        updatedAt: new Date(record.updatedAt).toISOString(),
+        canRetry: isRetryable(record) && mayRetry(record),
+      };
+    }),
+  );
+};
+
+export const newestFirst = (a: DeliveryRecord, b: DeliveryRecord): number => b.updatedAt - a.updatedAt;
+
+/**
+ * The delivery log: a site admin sees every delivery, anyone else only those of rules they own
+ * (they post as them). Newest first, at most 100 lines.
+ */
+export const listDeliveries = async (
+  deps: DeliveryLogDeps,
+  caller: Caller,
+  input: { status?: DeliveryStatus },
+): Promise<DeliveryLogEntry[]> => {
+  const isAdmin = await deps.confluence.isSiteAdmin(caller.accountId);
+  let records: DeliveryRecord[];
+  if (isAdmin) {
+    const statuses = input.status ? [input.status] : DELIVERY_STATUSES;
+    const perStatus = await Promise.all(
+      statuses.map((status) => deps.deliveries.listByStatus({ status, limit: LOG_LIMIT })),
+    );
+    records = perStatus.flat().sort(newestFirst).slice(0, LOG_LIMIT);
+  } else {
+    records = await deps.deliveries.listByOwner(caller.accountId, { limit: LOG_LIMIT, status: input.status });
+  }
+  return toLogEntries(deps.confluence, records, (r) => isAdmin || r.ownerAccountId === caller.accountId);
+};

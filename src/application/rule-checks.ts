@@ -1,0 +1,52 @@
+import { AppError } from '../domain/app-error';
+import type { Destination, RuleFilters, RuleScope } from '../domain/rule';
+import type { TenantMapping } from '../domain/tenant-mapping';
+import type { Caller } from './authority';
+import type { ConfluenceGateway } from './ports/confluence';
+import type { TenantStore } from './ports/stores';
+
+export interface RuleCheckDeps {
+  tenants: TenantStore;
+  confluence: ConfluenceGateway;
+}
+
+/**
+ * There is no bot setup yet and the tenant mapping has no bot id field, so no site has a bot.
+ * Once the mapping carries a bot id, derive the answer from it here: every caller asks this.
+ */
+export const isBotConfigured = (_mapping: TenantMapping | null): boolean => false;
+
+/** The settings of a rule as it would be stored, checked the same way on create and update. */
+export interface RuleSettingsToCheck {
+  scope: RuleScope;
+  destination: Destination;
+  filters: RuleFilters;
+  includeDescendants: boolean;
+}
+
+/**
+ * What the schema cannot see: whether the bot exists for `personal`, and whether Confluence
+ * accepts the CQL (asked as the caller, so the answer is Confluence's own message).
+ */
+export const checkRuleSettings = async (
+  deps: RuleCheckDeps,
+  caller: Caller,
+  rule: RuleSettingsToCheck,
+): Promise<void> => {
+  const fieldErrors: Record<string, string> = {};
+  if (rule.destination.type === 'personal' && !isBotConfigured(await deps.tenants.get())) {
+    fieldErrors.destination =
+      'Personal notifications need the Teams companion bot, which is not set up on this site yet. Choose a channel or chat.';
+  }
+  if (rule.includeDescendants && rule.scope !== 'content') {
+    fieldErrors.includeDescendants = 'Only a page rule can cover child pages';
+  }
+  if (rule.filters.cql) {
+    const problem = await deps.confluence.validateCql(caller.accountId, rule.filters.cql);
+    if (problem) fieldErrors['filters.cql'] = `Confluence cannot run this CQL: ${problem}`;
+  }
+  const fields = Object.keys(fieldErrors);
+  if (fields.length > 0) {
+    throw new AppError('invalid_input', `Check these fields: ${fields.join(', ')}.`, fieldErrors);
+  }
+};

@@ -1,0 +1,58 @@
+import type { RuleView } from '../contracts/resolver-api';
+import { AppError } from '../domain/app-error';
+import { destinationKey, type Rule, type ValidRuleUpdate } from '../domain/rule';
+import { requireAuthorityOver, type Caller } from './authority';
+import { checkRuleSettings } from './rule-checks';
+import { withSpaceKey } from './rule-space';
+import { toRuleViews } from './rule-views';
+import { requireConnected, type RulesDeps } from './rules';
+
+/** The fields an update may carry; scope, owner and timestamps are not among them. */
+const EDITABLE = ['events', 'filters', 'includeDescendants', 'restrictedContent', 'enabled'] as const;
+
+/**
+ * Anyone with authority at the rule's scope may change what it listens to; only its owner may
+ * change where it posts, because it posts as them. `version` guards against lost updates.
+ */
+export const updateRule = async (
+  deps: RulesDeps,
+  caller: Caller,
+  update: ValidRuleUpdate,
+): Promise<RuleView> => {
+  const rule = await deps.rules.get(update.id);
+  if (!rule) throw new AppError('not_found', 'That rule no longer exists.');
+  await requireAuthorityOver(deps.confluence, caller, rule);
+
+  const owner = rule.ownerAccountId;
+  const movesDestination =
+    update.destination !== undefined &&
+    destinationKey(update.destination, owner) !== destinationKey(rule.destination, owner);
+  if (movesDestination && owner !== caller.accountId) {
+    const ownerName = await deps.confluence.displayNameOf(owner);
+    throw new AppError(
+      'forbidden',
+      `Only ${ownerName} can change where this rule notifies: it posts to Teams as them.`,
+    );
+  }
+  if (update.version !== rule.version) {
+    throw new AppError('conflict', 'Someone else changed this rule; reload to see their change.');
+  }
+
+  const merged: Rule = { ...rule };
+  for (const field of EDITABLE) {
+    if (update[field] !== undefined) Object.assign(merged, { [field]: update[field] });
+  }
+  if (update.events) merged.events = [...new Set(update.events)];
+  // The owner may rename or move the destination; anyone else keeps the stored one as it is.
+  if (update.destination && owner === caller.accountId) merged.destination = update.destination;
+  merged.version = rule.version + 1;
+  merged.updatedAt = deps.clock.now().getTime();
+
+  await checkRuleSettings(deps, caller, merged);
+  if (movesDestination) await requireConnected(deps.connections, caller);
+  // Page rules stored before they knew their space learn it now (see rule-space.ts).
+  const stored = await withSpaceKey(deps.confluence, caller, merged);
+  await deps.rules.put(stored);
+  const [view] = await toRuleViews(deps, caller, [stored]);
+  return view;
+};

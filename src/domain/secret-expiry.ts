@@ -1,0 +1,21 @@
+/** How the client secret's expiry looks today; the settings page warns from 30 days before. */
+export interface SecretExpiry {
+  daysLeft: number | null;
+  state: 'unknown' | 'ok' | 'expiring' | 'expired';
+}
+
+export const EXPIRY_WARNING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Entra shows only the expiry date, not the hour, so the secret is taken to stop working at
+ * the start of that day (UTC): warning a few hours early beats a silent outage.
+ */
+export const secretExpiryOf = (secretExpiresOn: string, now: Date): SecretExpiry => {
+  const expiresAt = Date.parse(`${secretExpiresOn}T00:00:00Z`);
+  if (!secretExpiresOn || Number.isNaN(expiresAt)) return { daysLeft: null, state: 'unknown' };
+  // `|| 0` turns the -0 that Math.ceil gives on the expiry day into 0.
+  const daysLeft = Math.ceil((expiresAt - now.getTime()) / DAY_MS) || 0;
+  if (daysLeft <= 0) return { daysLeft, state: 'expired' };
+  return { daysLeft, state: daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok' };
+};

@@ -1,0 +1,34 @@
+import { scopeRefOf, type Rule } from './rule';
+
+/**
+ * Site-relative links to the app's settings pages, shaped after the routes in manifest.yml
+ * (`confluence:spaceSettings` and `confluence:globalPage` both use `microsoft-teams`); the UI
+ * opens them with `router.navigate`, which takes site-relative URLs.
+ */
+export const APP_ROUTE = 'microsoft-teams';
+export const GLOBAL_SETTINGS_MODULE = 'teams-global-settings';
+
+export const globalSettingsPath = (): string => `/wiki/admin/${GLOBAL_SETTINGS_MODULE}`;
+export const personalSettingsPath = (): string => `/wiki/apps/${APP_ROUTE}`;
+export const spaceSettingsPath = (spaceKey: string): string =>
+  `/wiki/spaces/${encodeURIComponent(spaceKey)}/settings/apps/${APP_ROUTE}`;
+
+export interface RuleLocation {
+  label: string;
+  url: string;
+}
+
+/** Where a rule lives, as a link; a page the reader cannot view (`page` null) is never named. */
+export const ruleLocation = (
+  rule: Pick<Rule, 'scope' | 'scopeKey'>,
+  page: { title: string; url: string } | null,
+): RuleLocation => {
+  if (rule.scope === 'personal') return { label: 'Personal', url: personalSettingsPath() };
+  const scope = scopeRefOf(rule);
+  if (scope.scope === 'global') return { label: 'Global', url: globalSettingsPath() };
+  if (scope.scope === 'space') {
+    return { label: `Space ${scope.spaceKey ?? ''}`, url: spaceSettingsPath(scope.spaceKey ?? '') };
+  }
+  if (!page) return { label: 'A page you cannot view', url: '' };
+  return { label: `Page ${page.title}`, url: page.url };
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DELIVERY_STATUSES } from '../application/delivery-log';
+import type { ShareRequest } from '../application/share-content';
+import type { ShareInput } from '../contracts/resolver-api';
+import type { DeliveryStatus } from '../domain/delivery';
+import { destinationSchema, ruleScopeSchema } from '../domain/rule';
+
+/**
+ * Input schemas of the resolvers that have no domain schema of their own. All strict: an
+ * unknown field is a mistake in the caller, answered with invalid_input before anything runs.
+ */
+export const nothing = z.object({}).strict() as unknown as z.ZodType<
+  Record<string, never>,
+  Record<string, never>
+>;
+
+const { spaceKey, contentId } = ruleScopeSchema.shape;
+
+export const contextInput = z.object({ spaceKey, contentId }).strict();
+
+/** A scope that names what it is about: a space rule list without a space is a caller mistake. */
+export const scopeInput = ruleScopeSchema.strict().superRefine((input, ctx) => {
+  if (input.scope === 'space' && !input.spaceKey) {
+    ctx.addIssue({ code: 'custom', path: ['spaceKey'], message: 'Choose a space' });
+  }
+  if (input.scope === 'content' && !input.contentId) {
+    ctx.addIssue({ code: 'custom', path: ['contentId'], message: 'Choose a page' });
+  }
+});
+
+export const ruleIdInput = z.object({ id: z.string().uuid('Not a rule id') }).strict();
+
+const [channel, chat] = destinationSchema.options;
+
+export const shareInput = z
+  .object({
+    contentId: z.string().regex(/^\d{1,20}$/, 'Not a content id'),
+    // A plain union, so a refusal lands on `destination` itself, where the form shows it.
+    destination: z.union([channel, chat], {
+      error: 'Share to a channel or a chat; personal sharing needs the companion bot',
+    }),
+    note: z.string().trim().max(500, 'Keep the note under 500 characters').optional(),
+  })
+  // The schema accepts more than the contract's type (display names may be left out).
+  .strict() as unknown as z.ZodType<ShareRequest, ShareInput>;
+
+export const deliveryListInput = z
+  .object({
+    status: z
+      .enum(DELIVERY_STATUSES as [DeliveryStatus, ...DeliveryStatus[]], {
+        error: `Choose one of: ${DELIVERY_STATUSES.join(', ')}`,
+      })
+      .optional(),
+  })
+  .strict();
+
+export const deliveryKeyInput = z.object({ key: z.string().min(1, 'Choose a delivery').max(500) }).strict();
+
+export const teamInput = z.object({ teamId: z.string().min(1, 'Choose a team').max(200) }).strict();

@@ -1,0 +1,268 @@
+import { runFirstSlice } from '../../dev/sandbox/first-slice';
+import { SURFACES, invokeAs, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
+import type { Sandbox } from '../../dev/sandbox/start-sandbox';
+import { ENTRA_APP, TEAMS, TENANT, person } from '../../dev/seed';
+import type { ResolverApi, ResolverKey } from '../../src/contracts/resolver-api';
+import type { DeliveryRecord } from '../../src/domain/delivery';
+import { DEFAULT_PREFERENCES } from '../../src/domain/preferences';
+import type { Rule, RuleInput } from '../../src/domain/rule';
+import { definitions } from '../../src/handlers/resolver-definitions';
+import { startTestSandbox } from '../support/sandbox-fixture';
+
+/*
+ * Invariant 1 as a table: every resolver key × five people → allowed, or a clear refusal that
+ * stored nothing. The people: Ada (site admin), Sam (admin of ENG), Mia (can edit the page),
+ * Vic (can view the page, not edit it: ENG is read-only for him) and Rex (cannot view the page:
+ * it is read-restricted to the other four). Every call comes from the personal page, which
+ * anyone may open: the UI surface is no check, the server is.
+ */
+type Persona = 'ada' | 'sam' | 'mia' | 'vic' | 'rex';
+type Outcome = 'ok' | 'forbidden' | 'not_found';
+const PERSONAS: readonly Persona[] = ['ada', 'sam', 'mia', 'vic', 'rex'];
+const PAGE_TITLE = 'Architecture decisions';
+
+const engineering = TEAMS[0];
+const general = {
+  type: 'channel',
+  teamId: engineering.id,
+  channelId: engineering.channels[0].id,
+  teamName: engineering.displayName,
+  channelName: engineering.channels[0].displayName,
+} as const;
+/** A private channel Mia is not in: her rule to it fails at Graph (403), giving failed deliveries. */
+const leads = { ...general, channelId: engineering.channels[2].id, channelName: 'Leads' } as const;
+
+const everyone = (outcome: Outcome = 'ok'): Record<Persona, Outcome> => ({
+  ada: outcome,
+  sam: outcome,
+  mia: outcome,
+  vic: outcome,
+  rex: outcome,
+});
+const only = (...allowed: Persona[]): Record<Persona, Outcome> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? 'ok' : 'forbidden'])) as Record<
+    Persona,
+    Outcome
+  >;
+const AT_SCOPE = { global: only('ada'), space: only('ada', 'sam'), content: only('ada', 'sam', 'mia') };
+
+interface Variant {
+  name: string;
+  /** Builds the payload just before the call (it may create what the call acts on). */
+  payload: () => unknown;
+  expect: Record<Persona, Outcome>;
+  /**
+   * What an allowed call may change in storage, as prefixes of `storedState` keys: `[]` for a
+   * read, the caller's own keys for personal settings. Absent: not checked (admin writes).
+   */
+  writes?: (accountId: string) => string[];
+}
+const READ_ONLY = () => [];
+
+/** KVS keys, entity rows and secret names as one flat map, to tell exactly what a call changed. */
+const storedState = (dump: ReturnType<Sandbox['forge']['kvsDump']>): Map<string, string> => {
+  const state = new Map<string, string>();
+  for (const [key, value] of Object.entries(dump.keys)) state.set(`key:${key}`, JSON.stringify(value));
+  for (const [entity, rows] of Object.entries(dump.entities)) {
+    for (const [id, value] of Object.entries(rows)) state.set(`${entity}:${id}`, JSON.stringify(value));
+  }
+  for (const name of dump.secretKeys) state.set(`secret:${name}`, 'present');
+  return state;
+};
+const changedBetween = (before: Map<string, string>, after: Map<string, string>): string[] =>
+  [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k)).sort();
+
+describe('invariant 1: the authorization matrix of every resolver key', () => {
+  let sandbox: Sandbox;
+  let pageId = '';
+  const rulesAt: Record<'global' | 'space' | 'content', string> = { global: '', space: '', content: '' };
+  const retried = new Set<string>();
+  let saves = 0;
+
+  const dump = () => sandbox.forge.kvsDump();
+  const storedRule = (id: string) => (dump().entities['rule']?.[id] as { data: Rule } | undefined)?.data;
+  const scopeOf = (scope: keyof typeof rulesAt): Pick<RuleInput, 'scope' | 'spaceKey' | 'contentId'> =>
+    scope === 'global'
+      ? { scope }
+      : scope === 'space'
+        ? { scope, spaceKey: 'ENG' }
+        : { scope, contentId: pageId };
+  const createRuleAs = async (
+    who: Persona,
+    scope: keyof typeof rulesAt,
+    destination: RuleInput['destination'],
+  ) =>
+    (
+      await invokeOk(sandbox, person(who), SURFACES.personal, 'rules/create', {
+        ...scopeOf(scope),
+        events: ['page_updated'],
+        destination,
+      })
+    ).id;
+  /** A delivery of Mia's rule to Leads that failed at Graph and has not been retried yet. */
+  const freshFailedDelivery = async (): Promise<string> => {
+    await sandbox.confluence.editPage(person('ada').accountId, pageId, {
+      body: `<p>Edit ${Date.now()}</p>`,
+    });
+    await sandbox.forge.idle({ timeoutMs: 30_000 });
+    const failed = Object.values(dump().entities['delivery'] ?? {})
+      .map((row) => (row as { data: DeliveryRecord }).data)
+      .filter((d) => d.status === 'failed' && d.ownerAccountId === person('mia').accountId)
+      .filter((d) => !retried.has(d.key));
+    if (!failed[0]) throw new Error('expected a failed delivery of Mia’s rule to Leads');
+    retried.add(failed[0].key);
+    return failed[0].key;
+  };
+
+  const MATRIX: Record<ResolverKey, Variant[]> = {
+    'context/get': [
+      {
+        name: 'the page',
+        payload: () => ({ contentId: pageId }),
+        expect: { ...everyone(), rex: 'not_found' },
+        writes: READ_ONLY,
+      },
+      { name: 'space ENG', payload: () => ({ spaceKey: 'ENG' }), expect: everyone(), writes: READ_ONLY },
+    ],
+    'tenant/get': [{ name: '', payload: () => ({}), expect: only('ada'), writes: READ_ONLY }],
+    'tenant/save': [
+      {
+        name: '',
+        payload: () => ({ tenantId: TENANT.id, clientId: ENTRA_APP.clientId, secretExpiresOn: '2030-01-01' }),
+        expect: only('ada'),
+      },
+    ],
+    'tenant/start-consent': [{ name: '', payload: () => ({}), expect: only('ada') }],
+    'connection/get': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'connection/start-login': [
+      { name: '', payload: () => ({}), expect: everyone(), writes: () => ['key:oauth-state:'] },
+    ],
+    'connection/disconnect': [
+      {
+        name: '',
+        payload: () => ({}),
+        expect: everyone(),
+        writes: (id) => [`connection:${id}`, `secret:ms-token:${id}`],
+      },
+    ],
+    'preferences/get': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'preferences/save': [
+      {
+        name: '',
+        // A different value each call, so a write to someone else's preferences shows as a change.
+        payload: () => ({
+          ...DEFAULT_PREFERENCES,
+          quietHours: { ...DEFAULT_PREFERENCES.quietHours, start: `1${(saves += 1)}:00` },
+        }),
+        expect: everyone(),
+        writes: (id) => [`key:prefs:${id}`],
+      },
+    ],
+    'teams/list': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'teams/channels': [
+      { name: '', payload: () => ({ teamId: engineering.id }), expect: everyone(), writes: READ_ONLY },
+    ],
+    'teams/chats': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'rules/list': (['global', 'space', 'content'] as const).map((scope) => ({
+      name: scope,
+      payload: () => scopeOf(scope),
+      expect: AT_SCOPE[scope],
+      writes: READ_ONLY,
+    })),
+    'rules/mine': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'rules/create': (['global', 'space', 'content'] as const).map((scope) => ({
+      name: scope,
+      payload: () => ({ ...scopeOf(scope), events: ['page_updated'], destination: general }),
+      expect: AT_SCOPE[scope],
+    })),
+    'rules/update': (['global', 'space', 'content'] as const).map((scope) => ({
+      name: scope,
+      payload: () => {
+        const rule = storedRule(rulesAt[scope]);
+        if (!rule) throw new Error(`no ${scope} rule`);
+        return { id: rule.id, version: rule.version, enabled: !rule.enabled };
+      },
+      expect: AT_SCOPE[scope],
+    })),
+    'rules/delete': (['global', 'space', 'content'] as const).map((scope) => ({
+      name: scope,
+      payload: async () => ({ id: await createRuleAs('ada', scope, general) }),
+      expect: AT_SCOPE[scope],
+    })),
+    'share/send': [
+      {
+        name: 'the page',
+        payload: () => ({ contentId: pageId, destination: general, note: 'Worth a read' }),
+        expect: { ...everyone(), rex: 'not_found' },
+      },
+    ],
+    'deliveries/health': [{ name: '', payload: () => ({}), expect: only('ada'), writes: READ_ONLY }],
+    'deliveries/list': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'deliveries/retry': [
+      {
+        name: 'a failed delivery of Mia’s rule',
+        payload: async () => ({ key: await freshFailedDelivery() }),
+        expect: only('ada', 'mia'),
+      },
+    ],
+  };
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    // Ada maps the tenant, connects, and sets the ENG space rule; Mia's edit is delivered.
+    const slice = await runFirstSlice(sandbox);
+    rulesAt.space = slice.rule.id;
+    pageId = sandbox.confluence.findContent(PAGE_TITLE).id;
+    const everyoneButRex = (['ada', 'sam', 'mia', 'vic'] as const).map((k) => person(k).accountId);
+    await sandbox.confluence.restrictContent(person('ada').accountId, pageId, { read: everyoneButRex });
+    // Everyone is connected, so only authority can refuse them.
+    for (const key of ['sam', 'mia', 'vic', 'rex'] as const) {
+      const { url } = await invokeOk(sandbox, person(key), SURFACES.personal, 'connection/start-login', {});
+      expect((await signInAtMicrosoft(sandbox, url, person(key))).status).toBe(200);
+    }
+    rulesAt.global = await createRuleAs('ada', 'global', general);
+    rulesAt.content = await createRuleAs('mia', 'content', general);
+    await createRuleAs('mia', 'content', leads);
+  }, 60_000);
+  afterAll(() => sandbox.stop());
+
+  it('has a row for every resolver key', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(definitions).sort());
+  });
+
+  // Disconnecting comes last: after it, the people are no longer connected.
+  const keys = (Object.keys(definitions) as ResolverKey[]).sort(
+    (a, b) => Number(a === 'connection/disconnect') - Number(b === 'connection/disconnect'),
+  );
+  const rows = keys.flatMap((key) =>
+    (MATRIX[key] ?? []).flatMap((variant) =>
+      PERSONAS.map((who) => ({ key, variant, who, outcome: variant.expect[who] })),
+    ),
+  );
+
+  it.each(rows.map((r) => [r.key, r.variant.name, r.who, r.outcome, r] as const))(
+    '%s %s as %s → %s',
+    async (key, _name, who, outcome, row) => {
+      const payload = (await row.variant.payload()) as ResolverApi[typeof key]['input'];
+      await sandbox.forge.idle({ timeoutMs: 30_000 });
+      const before = storedState(dump());
+      const messagesBefore = sandbox.microsoft.messages().length;
+      const answer = await invokeAs(sandbox, person(who), SURFACES.personal, key, payload);
+      if (outcome === 'ok') {
+        expect(answer).toMatchObject({ ok: true });
+      } else {
+        expect(answer).toMatchObject({ ok: false, error: { code: outcome, message: expect.any(String) } });
+        if (!answer.ok) expect(answer.error.message.length).toBeGreaterThan(20);
+      }
+      await sandbox.forge.idle({ timeoutMs: 30_000 });
+      const changed = changedBetween(before, storedState(dump()));
+      if (outcome !== 'ok') {
+        expect(changed).toEqual([]);
+        expect(sandbox.microsoft.messages()).toHaveLength(messagesBefore);
+      } else if (row.variant.writes) {
+        const allowed = row.variant.writes(person(who).accountId);
+        expect(changed.filter((k) => !allowed.some((prefix) => k.startsWith(prefix)))).toEqual([]);
+      }
+    },
+  );
+});

@@ -1,0 +1,74 @@
+import type { Connection } from '../../src/domain/connection';
+import type { DeliveryRecord } from '../../src/domain/delivery';
+import type { TenantMapping } from '../../src/domain/tenant-mapping';
+import { aContentEvent } from './builders';
+
+/** Test data for the settings pages' use cases, with overridable defaults. */
+export const aConnection = (overrides: Partial<Connection> = {}): Connection => ({
+  schemaVersion: 1,
+  accountId: 'owner-1',
+  oid: 'oid-1',
+  tenantId: 'tenant-1',
+  upn: 'owner@contoso.example',
+  displayName: 'Owner One',
+  status: 'ok',
+  scopes: ['ChannelMessage.Send'],
+  connectedAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  ...overrides,
+});
+
+export const aTenantMapping = (overrides: Partial<TenantMapping> = {}): TenantMapping => ({
+  schemaVersion: 1,
+  tenantId: '8b2a4c1e-3f5d-4e6a-9b7c-0d1e2f3a4b5c',
+  clientId: 'a7c9e1f3-2b4d-4c6e-8f0a-1b3d5f7a9c2e',
+  secretExpiresOn: '2027-06-30',
+  consent: { status: 'not-granted' },
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  updatedBy: 'admin-1',
+  ...overrides,
+});
+
+let deliveryCounter = 0;
+export const aDeliveryRecord = (overrides: Partial<DeliveryRecord> = {}): DeliveryRecord => {
+  deliveryCounter += 1;
+  const key = overrides.key ?? `page_updated:65601:${deliveryCounter}:dest`;
+  return {
+    schemaVersion: 1,
+    key,
+    status: 'sent',
+    ownerAccountId: 'owner-1',
+    destination: {
+      type: 'channel',
+      teamId: 't-1',
+      channelId: 'c-1',
+      teamName: 'Eng',
+      channelName: 'General',
+    },
+    contentId: '65601',
+    title: 'Release plan 2027',
+    attempts: 1,
+    updatedAt: Date.parse('2026-11-22T09:00:00Z') - deliveryCounter * 1000,
+    request: {
+      deliveryKey: key,
+      concurrencyKey: 'dest-abc',
+      destination: {
+        type: 'channel',
+        teamId: 't-1',
+        channelId: 'c-1',
+        teamName: 'Eng',
+        channelName: 'General',
+      },
+      senders: [
+        {
+          ruleId: 'rule-1',
+          ownerAccountId: overrides.ownerAccountId ?? 'owner-1',
+          cql: '',
+          restrictedContent: 'skip',
+        },
+      ],
+      event: aContentEvent(),
+    },
+    ...overrides,
+  };
+};

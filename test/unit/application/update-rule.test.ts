@@ -1,0 +1,137 @@
+import type { RulesDeps } from '../../../src/application/rules';
+import { updateRule } from '../../../src/application/update-rule';
+import { aRule } from '../../support/builders';
+import {
+  countingRandom,
+  fakeConfluence,
+  fakeConnections,
+  fakeRuleStore,
+  fakeTenants,
+  fixedClock,
+} from '../../support/fakes';
+import { refusal } from '../../support/refusal';
+import { aConnection, aTenantMapping } from '../../support/settings-builders';
+
+const OWNER = 'owner-1';
+const ADMIN = 'space-admin-2';
+const chat = { type: 'chat', chatId: '19:chat@thread.v2', chatName: 'Docs crew' } as const;
+
+const setup = (overrides: Partial<Omit<RulesDeps, 'rules'>> = {}) => {
+  const rule = aRule({ ownerAccountId: OWNER, scopeKey: 'space:ENG', version: 3, updatedAt: 5 });
+  const rules = fakeRuleStore([rule]);
+  const deps: RulesDeps & { rules: typeof rules } = {
+    rules,
+    connections: fakeConnections([aConnection({ accountId: OWNER }), aConnection({ accountId: ADMIN })]),
+    tenants: fakeTenants(aTenantMapping(), 'secret'),
+    confluence: fakeConfluence({
+      isSpaceAdmin: async (id) => id === OWNER || id === ADMIN,
+      displayNameOf: async (id) => (id === OWNER ? 'Olivia Owner' : id),
+    }),
+    clock: fixedClock('2026-11-22T10:00:00Z'),
+    random: countingRandom(),
+    ...overrides,
+  };
+  return { rule, deps };
+};
+
+describe('updateRule', () => {
+  it('lets a space admin change settings, bumping version and updatedAt', async () => {
+    const { rule, deps } = setup();
+    const view = await updateRule(
+      deps,
+      { accountId: ADMIN },
+      { id: rule.id, version: 3, enabled: false, events: ['page_created'] },
+    );
+    expect(view).toMatchObject({
+      enabled: false,
+      events: ['page_created'],
+      version: 4,
+      ownedByCaller: false,
+    });
+    expect(deps.rules.rules.get(rule.id)).toMatchObject({
+      enabled: false,
+      version: 4,
+      updatedAt: Date.parse('2026-11-22T10:00:00Z'),
+      destination: rule.destination,
+    });
+  });
+
+  it('refuses a non-owner who moves the destination, naming the owner, and stores nothing', async () => {
+    const { rule, deps } = setup();
+    const answer = await refusal(
+      updateRule(deps, { accountId: ADMIN }, { id: rule.id, version: 3, destination: chat }),
+    );
+    expect(answer.code).toBe('forbidden');
+    expect(answer.message).toContain('Olivia Owner');
+    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+  });
+
+  it('lets a non-owner send the unchanged destination back (the UI sends the whole rule)', async () => {
+    const { rule, deps } = setup();
+    const view = await updateRule(
+      deps,
+      { accountId: ADMIN },
+      { id: rule.id, version: 3, destination: rule.destination, enabled: false },
+    );
+    expect(view.destination).toEqual(rule.destination);
+  });
+
+  it('lets the owner move the destination', async () => {
+    const { rule, deps } = setup();
+    const view = await updateRule(deps, { accountId: OWNER }, { id: rule.id, version: 3, destination: chat });
+    expect(view.destination).toEqual(chat);
+  });
+
+  it('answers conflict for a stale version and stores nothing', async () => {
+    const { rule, deps } = setup();
+    const answer = await refusal(
+      updateRule(deps, { accountId: OWNER }, { id: rule.id, version: 2, enabled: false }),
+    );
+    expect(answer).toMatchObject({
+      code: 'conflict',
+      message: 'Someone else changed this rule; reload to see their change.',
+    });
+    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+  });
+
+  it('refuses someone without authority at the scope, and an unknown rule', async () => {
+    const { rule, deps } = setup();
+    expect(
+      (await refusal(updateRule(deps, { accountId: 'mia' }, { id: rule.id, version: 3, enabled: false })))
+        .code,
+    ).toBe('forbidden');
+    expect((await refusal(updateRule(deps, { accountId: OWNER }, { id: 'gone', version: 1 }))).code).toBe(
+      'not_found',
+    );
+    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+  });
+
+  it('validates the merged rule like create: descendants only on a page rule, personal, CQL', async () => {
+    const { rule, deps } = setup({
+      confluence: fakeConfluence({
+        isSpaceAdmin: async () => true,
+        validateCql: async () => 'Could not parse cql : ((',
+      }),
+    });
+    const answer = await refusal(
+      updateRule(
+        deps,
+        { accountId: OWNER },
+        {
+          id: rule.id,
+          version: 3,
+          includeDescendants: true,
+          destination: { type: 'personal' },
+          filters: { ...rule.filters, cql: '((' },
+        },
+      ),
+    );
+    expect(answer.code).toBe('invalid_input');
+    expect(Object.keys(answer.fieldErrors ?? {}).sort()).toEqual([
+      'destination',
+      'filters.cql',
+      'includeDescendants',
+    ]);
+    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+  });
+});
