@@ -3,25 +3,45 @@ import type { DeliveryQueue } from '../application/ports/platform';
 import type { PlannedDelivery } from '../domain/delivery-plan';
 
 export const DELIVERY_QUEUE_KEY = 'deliveries';
-/** Forge accepts at most 50 events per push. */
-const PUSH_BATCH = 50;
+/** Forge accepts at most 50 events and 200 KB per push; keep a margin for the envelope. */
+const PUSH_MAX_EVENTS = 50;
+const PUSH_MAX_BYTES = 180 * 1024;
 
 const queue = new Queue({ key: DELIVERY_QUEUE_KEY });
+
+type PushEvent = { body: DeliveryMessage; concurrency: { key: string; limit: number } };
 
 /**
  * One queue event per delivery. The concurrency key keeps one send at a time per channel or
  * chat: Teams allows about 4 requests per second to one channel.
  */
+const toEvent = (delivery: PlannedDelivery): PushEvent => ({
+  body: { delivery },
+  concurrency: { key: delivery.concurrencyKey, limit: 1 },
+});
+
+/** Cuts the events into pushes within both limits, in order (one delivery is a few KB at most). */
+export const pushBatches = <T>(events: readonly T[]): T[][] => {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = Buffer.byteLength(JSON.stringify(event));
+    if (current.length > 0 && (current.length >= PUSH_MAX_EVENTS || bytes + size > PUSH_MAX_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+};
+
 export const forgeDeliveryQueue: DeliveryQueue = {
   enqueue: async (deliveries) => {
-    for (let i = 0; i < deliveries.length; i += PUSH_BATCH) {
-      await queue.push(
-        deliveries.slice(i, i + PUSH_BATCH).map((delivery) => ({
-          body: { delivery },
-          concurrency: { key: delivery.concurrencyKey, limit: 1 },
-        })),
-      );
-    }
+    for (const batch of pushBatches(deliveries.map(toEvent))) await queue.push(batch);
   },
 };
 

@@ -1,40 +1,58 @@
 import { createHash } from 'node:crypto';
 import { eventDedupKey, type ContentEvent } from './content-event';
-import { destinationKey, type Destination, type Rule } from './rule';
+import { destinationKey, type Destination, type RestrictedContentMode, type Rule } from './rule';
 
-/** One card to one destination, on behalf of one rule owner. */
+/**
+ * A rule that may send one delivery. The consumer takes the first sender whose owner can view
+ * the content and whose CQL filter matches (both checked as that owner, which the trigger
+ * cannot afford), and falls back to a redacted card when a sender asks for one.
+ */
+export interface PlannedSender {
+  ruleId: string;
+  ownerAccountId: string;
+  /** The rule's advanced filter, evaluated by the consumer as `id = <id> AND (<cql>)`; '' for none. */
+  cql: string;
+  restrictedContent: RestrictedContentMode;
+}
+
+/** One card to one destination. */
 export interface PlannedDelivery {
   /** Idempotency key: the same event and destination always give the same key. */
   deliveryKey: string;
   /** Serialises sends to one channel or chat (Teams allows a few requests per second each). */
   concurrencyKey: string;
   destination: Destination;
-  ownerAccountId: string;
-  ruleIds: string[];
+  /** Every matching rule for this destination, oldest first, never empty. */
+  senders: PlannedSender[];
   event: ContentEvent;
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
+const senderOf = (rule: Rule): PlannedSender => ({
+  ruleId: rule.id,
+  ownerAccountId: rule.ownerAccountId,
+  cql: rule.filters.cql,
+  restrictedContent: rule.restrictedContent,
+});
+
 /**
- * Several rules that match one event for one destination give one delivery. The oldest rule
- * wins the right to send (its owner posts), so the choice is stable across retries.
+ * Several rules that match one event for one destination give one delivery. Senders are ordered
+ * oldest rule first, so the choice is stable across retries.
  */
 export const planDeliveries = (event: ContentEvent, matched: readonly Rule[]): PlannedDelivery[] => {
   const byDestination = new Map<string, Rule[]>();
   for (const rule of [...matched].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
-    const key = destinationKey(rule.destination);
+    const key = destinationKey(rule.destination, rule.ownerAccountId);
     byDestination.set(key, [...(byDestination.get(key) ?? []), rule]);
   }
   return [...byDestination.entries()].map(([destKey, rules]) => {
-    const sender = rules[0];
     const destHash = shortHash(destKey);
     return {
       deliveryKey: `${eventDedupKey(event)}:${destHash}`,
       concurrencyKey: `dest-${destHash}`,
-      destination: sender.destination,
-      ownerAccountId: sender.ownerAccountId,
-      ruleIds: rules.map((r) => r.id),
+      destination: rules[0].destination,
+      senders: rules.map(senderOf),
       event,
     };
   });

@@ -1,19 +1,87 @@
 import type { ContentEvent } from './content-event';
-import type { Rule } from './rule';
+import { scopeRefOf, spaceScopeKey, type Rule, type RuleFilters } from './rule';
 
-/** Why a rule did not match, for the delivery log and tests. */
-export type RuleVerdict = { rule: Rule; matched: true } | { rule: Rule; matched: false; reason: string };
+/** Facts an event may lack that some rules need; the trigger fetches them once per event, on demand. */
+export type MissingFact = 'labels' | 'ancestors';
 
-/** Pure decision for one rule and one event: enabled, event kind and filters. */
-export const judgeRule = (rule: Rule, event: ContentEvent): RuleVerdict => {
-  if (!rule.enabled) return { rule, matched: false, reason: 'disabled' };
-  if (!rule.events.includes(event.kind)) return { rule, matched: false, reason: 'event kind not chosen' };
-  if (rule.filters.skipMinorEdits && event.minorEdit) return { rule, matched: false, reason: 'minor edit' };
-  if (rule.filters.skipOwnChanges && event.actorAccountId === rule.ownerAccountId) {
-    return { rule, matched: false, reason: "owner's own change" };
+/**
+ * Why a rule did or did not match, for the logs and tests. `undecided` names the facts the
+ * event lacks to decide; once they are fetched (or cannot be), judge again.
+ */
+export type RuleVerdict =
+  | { rule: Rule; matched: true }
+  | { rule: Rule; matched: false; reason: string }
+  | { rule: Rule; matched: 'undecided'; needs: MissingFact[] };
+
+type Check = { ok: true } | { ok: false; reason: string } | { ok: 'undecided'; need: MissingFact };
+
+const pass: Check = { ok: true };
+const fail = (reason: string): Check => ({ ok: false, reason });
+
+/** Cheap checks that need nothing beyond the event itself. */
+const checkBasics = (rule: Rule, event: ContentEvent): Check => {
+  const f = rule.filters;
+  if (!rule.enabled) return fail('disabled');
+  if (!rule.events.includes(event.kind)) return fail('event kind not chosen');
+  if (f.contentTypes.length > 0 && !f.contentTypes.includes(event.contentType)) return fail('content type');
+  if (f.skipMinorEdits && event.minorEdit) return fail('minor edit');
+  const actor = event.actorAccountId;
+  if (f.skipOwnChanges && actor !== null && actor === rule.ownerAccountId) return fail("owner's own change");
+  // An anonymous change has no author to include; excluding someone never excludes it.
+  if (f.authorsInclude.length > 0 && (actor === null || !f.authorsInclude.includes(actor))) {
+    return fail('author not included');
   }
-  return { rule, matched: true };
+  if (actor !== null && f.authorsExclude.includes(actor)) return fail('author excluded');
+  return pass;
 };
 
+/** Whether the rule's scope covers the content: a page rule its page, and its descendants if asked. */
+const checkScope = (rule: Rule, event: ContentEvent): Check => {
+  if (rule.scope === 'global') return pass;
+  if (rule.scope === 'space') {
+    return rule.scopeKey === spaceScopeKey(event.spaceKey) ? pass : fail('another space');
+  }
+  // Personal rules (watched content, mentions) will be matched per watcher, not by scope.
+  if (rule.scope !== 'content') return fail('not a scope rule');
+  const scope = scopeRefOf(rule);
+  if (scope.contentId === event.contentId) return pass;
+  // Blog posts have no ancestors; only pages sit under pages.
+  if (!rule.includeDescendants || event.contentType !== 'page') return fail('another page');
+  if (!event.ancestorIds) return { ok: 'undecided', need: 'ancestors' };
+  return scope.contentId !== undefined && event.ancestorIds.includes(scope.contentId)
+    ? pass
+    : fail('not under the page');
+};
+
+const hasLabelFilter = (f: RuleFilters): boolean =>
+  f.labelsAny.length + f.labelsAll.length + f.labelsNone.length > 0;
+
+const checkLabels = (rule: Rule, event: ContentEvent): Check => {
+  const f = rule.filters;
+  if (!hasLabelFilter(f)) return pass;
+  if (!event.labels) return { ok: 'undecided', need: 'labels' };
+  const labels = new Set(event.labels.map((l) => l.toLowerCase()));
+  if (f.labelsAny.length > 0 && !f.labelsAny.some((l) => labels.has(l))) return fail('no wanted label');
+  if (!f.labelsAll.every((l) => labels.has(l))) return fail('a required label is missing');
+  if (f.labelsNone.some((l) => labels.has(l))) return fail('an excluded label');
+  return pass;
+};
+
+/** Pure decision for one rule and one event: enabled, scope, event kind and every filter but CQL. */
+export const judgeRule = (rule: Rule, event: ContentEvent): RuleVerdict => {
+  const needs: MissingFact[] = [];
+  for (const check of [checkBasics, checkScope, checkLabels]) {
+    const result = check(rule, event);
+    if (result.ok === false) return { rule, matched: false, reason: result.reason };
+    if (result.ok === 'undecided') needs.push(result.need);
+  }
+  return needs.length > 0 ? { rule, matched: 'undecided', needs } : { rule, matched: true };
+};
+
+/** The facts worth one REST call: only those some otherwise-matching rule is waiting for. */
+export const missingFacts = (verdicts: readonly RuleVerdict[]): Set<MissingFact> =>
+  new Set(verdicts.flatMap((v) => (v.matched === 'undecided' ? v.needs : [])));
+
+/** Rules that match for certain; a rule still undecided (facts unavailable) does not match. */
 export const matchRules = (rules: readonly Rule[], event: ContentEvent): Rule[] =>
-  rules.filter((rule) => judgeRule(rule, event).matched);
+  rules.filter((rule) => judgeRule(rule, event).matched === true);

@@ -1,9 +1,32 @@
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { forwardContentEvent } from '../application/forward-content-event';
 import { backgroundDeps } from '../composition-root';
 
-/** `avi:confluence:{created,updated}:{page,blogpost}`: thin, the consumer does the sending. */
-export const handleContentEvent = async (event: unknown): Promise<void> => {
-  const outcome = await forwardContentEvent(backgroundDeps, event);
-  if (outcome.kind === 'ignored') console.warn(`Content event ignored: ${outcome.reason}`);
-  else if (outcome.kind === 'queued') console.log(`Content event queued ${outcome.deliveries} deliveries`);
+/** 15 s, 30 s, 60 s, 120 s: the platform gives a product event four retries. */
+const retryAfterSeconds = (event: unknown): number => {
+  const count = (event as { retryContext?: { retryCount?: unknown } } | null)?.retryContext?.retryCount;
+  return 15 * 2 ** Math.min(4, typeof count === 'number' && count >= 0 ? count : 0);
+};
+
+/**
+ * `avi:confluence:*` for pages, blog posts, comments and labels: thin, the consumer does the
+ * sending. Forge retries a product trigger only when asked, so a failure (KVS, Confluence, the
+ * queue) asks for a retry instead of losing the event.
+ */
+export const handleContentEvent = async (event: unknown): Promise<InvocationError | void> => {
+  try {
+    const outcome = await forwardContentEvent(backgroundDeps, event);
+    if (outcome.kind === 'ignored' || outcome.kind === 'echo')
+      console.log(`Content event ${outcome.kind}: ${outcome.reason}`);
+    else if (outcome.kind === 'queued') console.log(`Content event queued ${outcome.deliveries} deliveries`);
+    else console.log('Content event duplicate');
+  } catch (error) {
+    // Store and Confluence errors name a status and an id, never a token.
+    const detail = error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'error';
+    console.error(`Content event failed, asking for a retry: ${detail}`);
+    return new InvocationError({
+      retryAfter: retryAfterSeconds(event),
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    });
+  }
 };

@@ -1,17 +1,27 @@
 import { z } from 'zod';
-import { EVENT_KINDS } from '../domain/content-event';
+import { COMMENT_LOCATIONS, EVENT_KINDS } from '../domain/content-event';
 import { destinationSchema } from '../domain/rule';
+
+const digits = z.string().regex(/^\d{1,20}$/);
 
 /** A queue message comes back from the platform as JSON: check it before trusting it. */
 export const plannedDeliverySchema = z.object({
   deliveryKey: z.string().min(1).max(400),
   concurrencyKey: z.string().min(1).max(200),
   destination: destinationSchema,
-  ownerAccountId: z.string().min(1).max(128),
-  ruleIds: z.array(z.string()).min(1),
+  senders: z
+    .array(
+      z.object({
+        ruleId: z.string().min(1).max(128),
+        ownerAccountId: z.string().min(1).max(128),
+        cql: z.string().max(1000),
+        restrictedContent: z.enum(['skip', 'redact']),
+      }),
+    )
+    .min(1),
   event: z.object({
     kind: z.enum(EVENT_KINDS),
-    contentId: z.string().regex(/^\d+$/),
+    contentId: digits,
     contentType: z.enum(['page', 'blogpost']),
     title: z.string(),
     spaceKey: z.string(),
@@ -20,5 +30,16 @@ export const plannedDeliverySchema = z.object({
     version: z.number().int().positive(),
     minorEdit: z.boolean(),
     occurredAt: z.string(),
+    labels: z.array(z.string()).optional(),
+    ancestorIds: z.array(digits).optional(),
+    comment: z
+      .object({
+        id: digits,
+        location: z.enum(COMMENT_LOCATIONS),
+        parentCommentId: digits.nullable(),
+        version: z.number().int().positive(),
+      })
+      .optional(),
+    label: z.string().optional(),
   }),
 });

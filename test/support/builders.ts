@@ -1,5 +1,5 @@
 import type { ContentEvent } from '../../src/domain/content-event';
-import type { Rule } from '../../src/domain/rule';
+import { DEFAULT_FILTERS, type Rule } from '../../src/domain/rule';
 
 /** Test data with overridable defaults. */
 export const aContentEvent = (overrides: Partial<ContentEvent> = {}): ContentEvent => ({
@@ -20,13 +20,13 @@ let ruleCounter = 0;
 export const aRule = (overrides: Partial<Rule> = {}): Rule => {
   ruleCounter += 1;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `rule-${ruleCounter}`,
     scope: 'space',
     scopeKey: 'space:ENG',
     ownerAccountId: 'owner-1',
     events: ['page_created', 'page_updated'],
-    filters: { skipMinorEdits: true, skipOwnChanges: true },
+    filters: DEFAULT_FILTERS,
     destination: {
       type: 'channel',
       teamId: 'team-1',
@@ -34,7 +34,10 @@ export const aRule = (overrides: Partial<Rule> = {}): Rule => {
       teamName: 'Eng',
       channelName: 'General',
     },
+    includeDescendants: false,
+    restrictedContent: 'skip',
     enabled: true,
+    version: 1,
     createdAt: 1000 + ruleCounter,
     updatedAt: 1000 + ruleCounter,
     ...overrides,
@@ -56,6 +59,67 @@ export const aPageUpdatedPayload = (overrides: Record<string, unknown> = {}) => 
     space: { id: 32770, key: 'ENG', name: 'Engineering', type: 'global', status: 'current' },
     history: { createdBy: { accountId: 'author-0' }, createdDate: '2026-01-01T00:00:00.000Z' },
     version: { by: { accountId: 'editor-1' }, when: '2026-11-22T10:00:00.000Z', number: 3 },
+  },
+  ...overrides,
+});
+
+/** A comment event as the trigger normalises it: about the page, naming the comment. */
+export const aCommentEvent = (overrides: Partial<ContentEvent> = {}): ContentEvent =>
+  aContentEvent({
+    kind: 'comment_created',
+    comment: { id: '65700', location: 'footer', parentCommentId: null, version: 1 },
+    ...overrides,
+  });
+
+/** A label event as the trigger normalises it. */
+export const aLabelEvent = (overrides: Partial<ContentEvent> = {}): ContentEvent =>
+  aContentEvent({ kind: 'label_added', label: 'release', labels: ['release', 'eng'], ...overrides });
+
+const eventUserOf = (accountId: string) => ({ type: 'known', accountId, accountType: 'atlassian' });
+
+/** The documented `avi:confluence:created:comment` payload shape (a reply, so it has an ancestor). */
+export const aCommentCreatedPayload = (overrides: Record<string, unknown> = {}) => ({
+  eventType: 'avi:confluence:created:comment',
+  atlassianId: 'commenter-1',
+  eventCreatedDate: '2026-11-22T10:05:00.000Z',
+  suppressNotifications: false,
+  selfGenerated: false,
+  content: {
+    id: '65700',
+    type: 'comment',
+    status: 'current',
+    title: 'Re: Release plan 2027',
+    space: { id: 32770, key: 'ENG', alias: 'ENG', name: 'Engineering', type: 'global', status: 'current' },
+    history: { latest: true, createdBy: eventUserOf('commenter-1'), createdDate: '2026-11-22T10:05:00.000Z' },
+    version: { by: eventUserOf('commenter-1'), when: '2026-11-22T10:05:00.000Z', number: 1 },
+    ancestors: [{ id: '65690', type: 'comment', status: 'current', title: 'Re: Release plan 2027' }],
+    // The docs type container.id as a number while their example shows a string.
+    container: {
+      id: 65601,
+      type: 'page',
+      status: 'current',
+      title: 'Release plan 2027',
+      history: { latest: true, createdBy: eventUserOf('author-0'), createdDate: '2026-01-01T00:00:00.000Z' },
+      version: { by: eventUserOf('editor-1'), when: '2026-11-22T10:00:00.000Z', number: 3 },
+    },
+    extensions: { location: 'inline' },
+  },
+  ...overrides,
+});
+
+/** The documented `avi:confluence:added:label` payload shape for a label on a page. */
+export const aLabelAddedPayload = (overrides: Record<string, unknown> = {}) => ({
+  eventType: 'avi:confluence:added:label',
+  atlassianId: 'labeller-1',
+  eventCreatedDate: '2026-11-22T10:06:00.000Z',
+  selfGenerated: false,
+  label: { id: '9001', name: 'release', prefix: 'global' },
+  content: {
+    ...aPageUpdatedPayload().content,
+    labels: [
+      { id: '9000', name: 'eng', prefix: 'global' },
+      { id: '9002', name: 'secret-draft', prefix: 'my' },
+    ],
   },
   ...overrides,
 });

@@ -10,6 +10,8 @@ export interface AddCommentInput {
   body: string;
   parentCommentId?: string;
   location?: 'footer' | 'inline';
+  /** Content properties set with the comment (v1 `metadata.properties`), present when the event fires. */
+  properties?: Record<string, unknown>;
 }
 
 /**
@@ -57,6 +59,14 @@ export async function addComment(
     labels: [],
     restrictions: { read: [], update: [] },
   };
+  if (input.properties) {
+    record.properties = Object.fromEntries(
+      Object.entries(input.properties).map(([key, value]) => [
+        key,
+        { id: `${record.id}-${key}`, key, value, version: 1 },
+      ]),
+    );
+  }
   site.addContent(record);
   site.hooks.changed();
   const event = contentEvent(site, 'created', record, causeOf(ctx));

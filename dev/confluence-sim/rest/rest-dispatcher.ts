@@ -6,6 +6,7 @@ import { APP_PRINCIPAL, type Principal, principalForAccount } from '../site/prin
 import { SimulatorError } from '../site/simulator-error';
 import { errorBodyFor } from './rest-errors';
 import type { RestHandler } from './rest-handler';
+import { registerV1ContentPropertyRoutes } from './routes/v1-content-properties.routes';
 import { registerV1ContentRoutes } from './routes/v1-content.routes';
 import { registerV1PermissionCheckRoutes } from './routes/v1-permission-check.routes';
 import { registerV1SearchRoutes } from './routes/v1-search.routes';
@@ -34,6 +35,7 @@ function buildRouter(): Router<RestHandler> {
   registerV1UserRoutes(router);
   registerV1SpaceRoutes(router);
   registerV1PermissionCheckRoutes(router);
+  registerV1ContentPropertyRoutes(router);
   registerV1ContentRoutes(router);
   registerV2SpaceRoutes(router);
   registerV2ContentRoutes(router);

@@ -52,4 +52,14 @@ export interface ContentRecord {
   location?: 'footer' | 'inline';
   labels: LabelRecord[];
   restrictions: ContentRestrictions;
+  /** Content properties by key (apps keep their own data on content here). */
+  properties?: Record<string, ContentProperty>;
+}
+
+/** A content property: JSON the app stores on a piece of content, versioned like Confluence's. */
+export interface ContentProperty {
+  id: string;
+  key: string;
+  value: unknown;
+  version: number;
 }

@@ -1,5 +1,6 @@
 import type { Connection, StoredTokens } from '../../domain/connection';
-import type { DeliveryRecord } from '../../domain/delivery';
+import type { DeliveryRecord, DeliveryStatus } from '../../domain/delivery';
+import type { PersonalPreferences } from '../../domain/preferences';
 import type { Rule } from '../../domain/rule';
 import type { TenantMapping } from '../../domain/tenant-mapping';
 
@@ -10,6 +11,11 @@ export interface RuleStore {
   delete(id: string): Promise<void>;
   listByScopeKey(scopeKey: string): Promise<Rule[]>;
   listByOwner(accountId: string): Promise<Rule[]>;
+  /**
+   * The rules an event in `spaceKey` may concern: global rules, the space's rules and the page
+   * rules of every page in the space (two index queries, whatever the number of pages).
+   */
+  listForEvent(spaceKey: string): Promise<Rule[]>;
 }
 
 export interface ConnectionStore {
@@ -44,9 +50,26 @@ export interface OAuthStateStore {
   consume(state: string): Promise<OAuthStateRecord | null>;
 }
 
+/** Which deliveries a listing wants: newest first, updated at or after `since` (epoch ms). */
+export interface DeliveryQuery {
+  limit: number;
+  since?: number;
+  status?: DeliveryStatus;
+}
+
 export interface DeliveryStore {
   get(key: string): Promise<DeliveryRecord | null>;
   put(record: DeliveryRecord): Promise<void>;
+  /** Newest first, through the status index (`query.status` is required here). */
+  listByStatus(query: DeliveryQuery & { status: DeliveryStatus }): Promise<DeliveryRecord[]>;
+  /** Newest first, through the owner index. */
+  listByOwner(accountId: string, query: DeliveryQuery): Promise<DeliveryRecord[]>;
+}
+
+/** Each person's own notification preferences, keyed by their accountId. */
+export interface PreferenceStore {
+  get(accountId: string): Promise<PersonalPreferences | null>;
+  put(accountId: string, preferences: PersonalPreferences): Promise<void>;
 }
 
 /** Marks an event key as seen; false when it was seen already (a duplicate delivery). */
