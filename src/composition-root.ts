@@ -1,15 +1,19 @@
 import { confluenceRestGateway } from './adapters/confluence-rest.adapter';
 import { entraIdentity } from './adapters/entra-identity.adapter';
 import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
+import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
 import { graphTeamsMessenger } from './adapters/graph-teams-messenger.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
 import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
+import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
+import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
 import { kvsTenantStore } from './adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from './adapters/kvs-token-vault.adapter';
+import { systemTimer } from './adapters/system-timer.adapter';
 
 /** The one place that wires real adapters into the use cases' ports. */
 const shared = {
@@ -19,6 +23,7 @@ const shared = {
   states: kvsOAuthStateStore,
   rules: kvsRuleStore,
   deliveries: kvsDeliveryStore,
+  preferences: kvsPreferenceStore,
   ledger: kvsEventLedger,
   queue: forgeDeliveryQueue,
   confluence: confluenceRestGateway,
@@ -26,6 +31,9 @@ const shared = {
   urls: forgeAppUrls,
   clock: systemClock,
   random: cryptoRandom,
+  activity: kvsDestinationActivityStore,
+  digests: forgeDigestScheduler,
+  timer: systemTimer,
 };
 
 /** Someone is waiting on the UI: a couple of quick in-request retries are worth it. */

@@ -5,6 +5,12 @@
 export { startConfluenceSimulator } from './start-simulator';
 export type { ConfluenceSimulator, ConfluenceSimulatorOptions } from './simulator-options';
 export type { ForgeUiConfig, ForgeUiModule } from './web/ui-options';
-export type { ContentRecord, ContentRestrictions, ContentVersion, LabelRecord } from './site/content-record';
+export type {
+  ContentProperty,
+  ContentRecord,
+  ContentRestrictions,
+  ContentVersion,
+  LabelRecord,
+} from './site/content-record';
 export { PRINCIPAL_HEADER } from './rest/rest-dispatcher';
 export { USER_COOKIE } from './web/ui-session';

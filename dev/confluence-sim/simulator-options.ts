@@ -38,11 +38,23 @@ export interface ConfluenceSimulator {
   addComment(
     accountId: string,
     contentId: string,
-    input: { body: string; parentCommentId?: string; location?: 'footer' | 'inline' },
+    input: {
+      body: string;
+      parentCommentId?: string;
+      location?: 'footer' | 'inline';
+      /** Content properties present from creation, as the v1 REST `metadata.properties` sets them. */
+      properties?: Record<string, unknown>;
+    },
   ): Promise<ContentRecord>;
   /** Edits a comment (emits `avi:confluence:updated:comment`). */
   editComment(accountId: string, commentId: string, input: { body: string }): Promise<ContentRecord>;
   addLabel(accountId: string, contentId: string, label: string): Promise<void>;
+  /** Sets read and/or update restrictions (accountIds) as `accountId`, who must be able to edit the content. */
+  restrictContent(
+    accountId: string,
+    contentId: string,
+    restrictions: { read?: string[]; update?: string[] },
+  ): Promise<void>;
   /** A page or blog post by exact title (a copy); throws if there is none. */
   findContent(title: string): ContentRecord;
   /** Every event emitted since start, in order. */

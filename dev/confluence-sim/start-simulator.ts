@@ -6,6 +6,7 @@ import { addLabel } from './actions/add-label';
 import { createContent } from './actions/create-content';
 import { editComment } from './actions/edit-comment';
 import { editContent } from './actions/edit-content';
+import { restrictContent } from './actions/restrict-content';
 import { createRestDispatcher } from './rest/rest-dispatcher';
 import type { ConfluenceSimulator, ConfluenceSimulatorOptions } from './simulator-options';
 import { ConfluenceSite } from './site/confluence-site';
@@ -83,6 +84,8 @@ export async function startConfluenceSimulator(
     editComment: async (accountId, commentId, input) =>
       copy(await editComment(as(accountId), commentId, input)),
     addLabel: (accountId, contentId, label) => addLabel(as(accountId), contentId, label),
+    restrictContent: (accountId, contentId, restrictions) =>
+      Promise.resolve().then(() => restrictContent(as(accountId), contentId, restrictions)),
     findContent(title) {
       const found = live.allContent().find((c) => c.type !== 'comment' && c.title === title);
       if (!found) throw new Error(`The Confluence simulator has no page or blog post titled "${title}".`);

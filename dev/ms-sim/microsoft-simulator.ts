@@ -1,5 +1,6 @@
 import type { Faults } from './faults';
 import type { PostedMessage } from './posted-message';
+import type { RecordedRequest } from './recorder/request-recorder';
 
 /** How to start the Microsoft simulator. */
 export interface MicrosoftSimulatorOptions {
@@ -39,6 +40,11 @@ export interface MicrosoftSimulator {
   revokeRefreshTokens(oid: string): void;
   /** Every channel/chat message and reply posted, in posting order; roots also list their replies. */
   messages(): PostedMessage[];
+  /**
+   * Method, URL (credentials redacted), answer status (null: connection dropped) and time of the
+   * last 10,000 requests received, oldest first; `reset()` clears them.
+   */
+  requests(): Array<Pick<RecordedRequest, 'time' | 'method' | 'url' | 'status'>>;
   /** Back to the seed (as `POST /_sim/reset`): tokens, codes, consents, messages, created chats, faults and throttling counters go; redirect URIs stay. */
   reset(): void;
   /** Closes the server and writes pending state. */

@@ -35,16 +35,18 @@ export async function startMicrosoftSimulator(
     clock,
     throttling: options.throttle ?? true,
   };
+  const recorder = new RequestRecorder(options.recordFile ?? process.env.MS_SIM_RECORD, clock);
   const reset = () => {
     state.reset();
     throttle.reset();
     faults.clear();
+    recorder.clear();
   };
   let url = '';
   const server = createServer(
     createRequestHandler({
       ctx,
-      recorder: new RequestRecorder(options.recordFile ?? process.env.MS_SIM_RECORD, clock),
+      recorder,
       reset,
       baseUrl: () => url,
     }),
@@ -69,6 +71,7 @@ export async function startMicrosoftSimulator(
     },
     revokeRefreshTokens: (oid) => tokens.revokeRefreshTokens(oid),
     messages: () => toPostedMessages(state.data.messages),
+    requests: () => recorder.recent().map(({ time, method, url, status }) => ({ time, method, url, status })),
     reset,
     async stop() {
       await new Promise<void>((resolve, reject) => {

@@ -47,7 +47,6 @@ export const runFirstSlice = async (sandbox: Sandbox, say: (line: string) => voi
       teamName: team.displayName,
       channelName: channel.displayName,
     },
-    filters: { skipMinorEdits: true, skipOwnChanges: true },
     enabled: true,
   });
 

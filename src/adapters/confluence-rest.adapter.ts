@@ -1,6 +1,9 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import type { ConfluenceGateway, ContentSummary } from '../application/ports/confluence';
+import { publicLabelNames } from '../domain/content-labels';
+import { APP_COMMENT_MARKER_KEY } from '../domain/echo-guard';
+import { confluenceCardReads } from './confluence-card-reads.adapter';
 
 /** Confluence answered something other than success or "not visible". */
 export class ConfluenceRequestError extends Error {
@@ -24,6 +27,14 @@ const contentSchema = z.object({
   space: z.object({ key: z.string(), name: z.string().default('') }),
   version: z.object({ number: z.number(), message: z.string().default('') }),
   _links: z.object({ base: z.string(), webui: z.string() }),
+  ancestors: z.array(z.object({ id: z.string(), title: z.string().default('') })).optional(),
+  metadata: z
+    .object({
+      labels: z
+        .object({ results: z.array(z.object({ name: z.string(), prefix: z.string().optional() })) })
+        .optional(),
+    })
+    .optional(),
 });
 
 type ProductResponse = Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>>;
@@ -82,7 +93,10 @@ export const confluenceRestGateway: ConfluenceGateway = {
   getContentAs: async (accountId, contentId): Promise<ContentSummary | null> => {
     const response = await api
       .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/content/${contentId}?expand=space,version`);
+      // Ancestors and labels ride along (same request): the card shows them, read as this user.
+      .requestConfluence(
+        route`/wiki/rest/api/content/${contentId}?expand=space,version,ancestors,metadata.labels`,
+      );
     // Confluence hides content a user may not view behind 404 (sometimes 403).
     if (response.status === 404 || response.status === 403) return null;
     const content = await readJson(response, contentSchema, `content ${contentId}`);
@@ -95,6 +109,9 @@ export const confluenceRestGateway: ConfluenceGateway = {
       version: content.version.number,
       versionMessage: content.version.message,
       url: `${content._links.base}${content._links.webui}`,
+      baseUrl: content._links.base,
+      ancestors: (content.ancestors ?? []).map((a) => ({ id: a.id, title: a.title })),
+      labels: publicLabelNames(content.metadata?.labels?.results ?? []),
     };
   },
 
@@ -106,4 +123,91 @@ export const confluenceRestGateway: ConfluenceGateway = {
       .safeParse(await response.json());
     return (user.success && (user.data.displayName || user.data.publicName)) || 'A Confluence user';
   },
+
+  getSpaceAs: async (accountId, spaceKey) => {
+    const response = await api.asUser(accountId).requestConfluence(route`/wiki/rest/api/space/${spaceKey}`);
+    if (response.status === 404 || response.status === 403) return null;
+    const space = await readJson(
+      response,
+      z.object({ key: z.string(), name: z.string() }),
+      `space ${spaceKey}`,
+    );
+    return { key: space.key, name: space.name || space.key };
+  },
+
+  // Confluence answers CQL it cannot parse with 400 and a message; the search runs as the user
+  // so the check sees the same fields and functions the rule's owner will.
+  validateCql: async (accountId, cql) => {
+    const response = await api
+      .asUser(accountId)
+      .requestConfluence(route`/wiki/rest/api/search?cql=${`(${cql})`}&limit=1`);
+    if (response.ok) return null;
+    if (response.status !== 400) {
+      throw new ConfluenceRequestError(
+        response.status,
+        `Confluence answered ${response.status} for a CQL search`,
+      );
+    }
+    const body = z
+      .object({ message: z.string().optional() })
+      .safeParse(await response.json().catch(() => ({})));
+    return (body.success && body.data.message) || 'Confluence could not parse this CQL.';
+  },
+
+  // One request whatever is asked: a trigger has 25 s and the common case needs no call at all.
+  readContentFacts: async (contentId, need) => {
+    const expand = [need.ancestors ? 'ancestors' : '', need.labels ? 'metadata.labels' : ''].filter(Boolean);
+    const response = await api
+      .asApp()
+      .requestConfluence(route`/wiki/rest/api/content/${contentId}?expand=${expand.join(',')}`);
+    if (response.status === 404) return null;
+    const content = await readJson(response, contentFactsSchema, `content ${contentId}`);
+    return {
+      ...(need.ancestors ? { ancestorIds: (content.ancestors ?? []).map((a) => a.id) } : {}),
+      ...(need.labels ? { labels: publicLabelNames(content.metadata?.labels?.results ?? []) } : {}),
+    };
+  },
+
+  // @see https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content-properties/
+  readAppCommentMarker: async (commentId) => {
+    const response = await api
+      .asApp()
+      .requestConfluence(route`/wiki/rest/api/content/${commentId}/property/${APP_COMMENT_MARKER_KEY}`);
+    if (response.status === 404) return null;
+    const property = await readJson(response, markerPropertySchema, `comment ${commentId}`);
+    return property.value.commentVersion ?? null;
+  },
+
+  // The account never changes for an installation: one request per warm runtime, shared by callers.
+  appAccountId: () => {
+    appAccount ??= api
+      .asApp()
+      .requestConfluence(route`/wiki/rest/api/user/current`)
+      .then((response) => readJson(response, z.object({ accountId: z.string().min(1) }), 'the app user'))
+      .then((user) => user.accountId)
+      .catch((error: unknown) => {
+        appAccount = undefined;
+        throw error;
+      });
+    return appAccount;
+  },
+
+  ...confluenceCardReads,
 };
+
+let appAccount: Promise<string> | undefined;
+
+const contentFactsSchema = z.object({
+  ancestors: z.array(z.object({ id: z.string() })).optional(),
+  metadata: z
+    .object({
+      labels: z
+        .object({ results: z.array(z.object({ name: z.string(), prefix: z.string().optional() })) })
+        .optional(),
+    })
+    .optional(),
+});
+
+const markerPropertySchema = z.object({
+  value: z.object({ commentVersion: z.number().int().positive().optional() }).passthrough(),
+});

@@ -13,7 +13,7 @@ import {
   type TeamSummary,
   type TeamsMessenger,
 } from '../application/ports/microsoft';
-import type { Destination } from '../domain/rule';
+import type { GraphDestination } from '../domain/rule';
 import { parseRetryAfter } from './entra-identity.adapter';
 import { GraphFetchMiddleware } from './graph-fetch.middleware';
 
@@ -64,7 +64,7 @@ const getAll = async <T>(client: Client, path: string): Promise<T[]> => {
   return items;
 };
 
-const messagesPath = (destination: Destination): string =>
+const messagesPath = (destination: GraphDestination): string =>
   destination.type === 'channel'
     ? `/teams/${encodeURIComponent(destination.teamId)}/channels/${encodeURIComponent(destination.channelId)}/messages`
     : `/chats/${encodeURIComponent(destination.chatId)}/messages`;
@@ -98,7 +98,31 @@ export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger
     try {
       const posted = (await graphClient(token, options).api(messagesPath(destination)).post(message)) as {
         id: string;
+        webUrl?: string | null;
       };
+      return { messageId: posted.id, webUrl: posted.webUrl ?? null };
+    } catch (error) {
+      return translate(error);
+    }
+  },
+
+  // @see https://learn.microsoft.com/graph/api/chatmessage-update (204, sender only)
+  updateMessage: async (token, destination, messageId, message) => {
+    try {
+      await graphClient(token, options)
+        .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}`)
+        .patch(message);
+    } catch (error) {
+      translate(error);
+    }
+  },
+
+  // @see https://learn.microsoft.com/graph/api/chatmessage-post-replies
+  replyToMessage: async (token, destination, messageId, message) => {
+    try {
+      const posted = (await graphClient(token, options)
+        .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}/replies`)
+        .post(message)) as { id: string };
       return { messageId: posted.id };
     } catch (error) {
       return translate(error);

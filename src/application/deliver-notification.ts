@@ -1,116 +1,157 @@
-import { isAppError } from '../domain/app-error';
-import { buildContentCard, cardMessage } from '../domain/content-card';
-import type { DeliveryRecord, DeliveryStatus } from '../domain/delivery';
+import { cardMessage } from '../domain/content-card';
+import type { ContentEvent } from '../domain/content-event';
+import type { DeliveryStatus } from '../domain/delivery';
 import type { PlannedDelivery } from '../domain/delivery-plan';
-import { accessTokenFor, type AccessTokenDeps } from './access-tokens';
+import { afterHold } from '../domain/activity-updates';
+import { emptyActivity } from '../domain/destination-activity';
+import { EDIT_MESSAGE_PERMISSION, grantsPermission } from '../domain/microsoft-permissions';
+import type { GraphDestination } from '../domain/rule';
+import { DEFAULT_FLOOD_SETTINGS, planSend, type FloodSettings } from '../domain/send-plan';
+import { chooseSender } from './choose-sender';
+import { composeCard, heldItemFor, type Cleared } from './compose-card';
+import { deliveryRecorder, isFinal, type Recorder } from './delivery-records';
+import { dispatchCard, type DispatchDeps } from './dispatch-card';
 import type { ConfluenceGateway } from './ports/confluence';
-import { MicrosoftRequestError, type TeamsMessenger } from './ports/microsoft';
+import type { DestinationActivityStore, DigestScheduler } from './ports/delivery-flow';
 import type { DeliveryStore } from './ports/stores';
+import { classifyFailure } from './send-as-owner';
 
-export interface DeliverDeps extends AccessTokenDeps {
+export { MAX_ATTEMPTS } from './send-as-owner';
+
+export interface DeliverDeps extends DispatchDeps {
   deliveries: DeliveryStore;
   confluence: ConfluenceGateway;
-  teams: TeamsMessenger;
+  activity: DestinationActivityStore;
+  digests: DigestScheduler;
+  /** The "no flood" settings; the product's defaults when absent. */
+  flood?: FloodSettings;
 }
 
 export type DeliverOutcome =
   | { kind: 'already-done'; status: DeliveryStatus }
-  | { kind: 'sent'; messageId: string }
+  | { kind: 'sent'; messageId: string; via: 'post' | 'update' | 'reply' | 'already-shown' }
+  | { kind: 'held' }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'retry'; retryAfterSeconds: number; reason: string };
 
-/** Retries the queue grants (Forge allows 4); the last attempt records a permanent failure. */
-export const MAX_ATTEMPTS = 5;
-const DEFAULT_RETRY_AFTER_SECONDS = 30;
+const PERSONAL_REASON =
+  'Personal notifications need the Teams companion bot, which is not set up on this site yet.';
+
+const VIA_NOTE = {
+  update: 'Updated the card already posted for this page',
+  reply: 'Replied in the thread of the card posted for this page',
+  post: undefined,
+} as const;
+
+/** What the log shows instead of the title of content the recorded owner cannot view. */
+const restrictedTitle = (event: ContentEvent): string =>
+  `A ${event.contentType === 'blogpost' ? 'blog post' : 'page'} in ${event.spaceKey} the rule owner cannot view`;
+
+/** Plan against the destination's recent activity, then hold for a digest or send. */
+const sendCleared = async (
+  deps: DeliverDeps,
+  delivery: PlannedDelivery,
+  destination: GraphDestination,
+  choice: Cleared,
+  record: Recorder,
+): Promise<DeliverOutcome> => {
+  const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
+  const { event, concurrencyKey: key } = delivery;
+  const owner = choice.sender.ownerAccountId;
+  const activity = (await deps.activity.get(key)) ?? emptyActivity();
+  const now = deps.clock.now().getTime();
+  // Windows run on the time of the change, so queue lag and retries do not stretch them.
+  const eventTime = Date.parse(event.occurredAt) || now;
+  const connection = await deps.connections.get(owner);
+  const canEditMessages = grantsPermission(
+    connection?.scopes ?? [],
+    EDIT_MESSAGE_PERMISSION[destination.type],
+  );
+  const plan = planSend(
+    activity,
+    { event, eventTime, now, senderAccountId: owner, destinationType: destination.type, canEditMessages },
+    settings,
+  );
+  if (plan.action === 'already-shown') {
+    const reason = 'The card posted for this page already shows this version';
+    await record('sent', { messageId: plan.card.messageId, reason });
+    return { kind: 'sent', messageId: plan.card.messageId, via: 'already-shown' };
+  }
+  if (plan.action === 'hold') {
+    const item = await heldItemFor(deps.confluence, delivery, choice, eventTime);
+    if (plan.digestInMs !== null)
+      await deps.digests.schedule({ concurrencyKey: key, destination }, plan.digestInMs / 1000);
+    await deps.activity.put(key, afterHold(activity, item, plan.digestInMs !== null));
+    const reason =
+      plan.reason === 'burst'
+        ? `More than ${settings.burstLimit} updates for this destination within ${settings.windowMs / 60_000} minutes: it goes out in one digest`
+        : 'This channel is near Teams’ daily message limit: it goes out in a digest';
+    await record('held', { reason });
+    return { kind: 'held' };
+  }
+  const card = await composeCard(
+    deps.confluence,
+    delivery,
+    choice,
+    plan.action === 'update' ? plan.card : undefined,
+  );
+  const message = cardMessage(card, key.replace(/^dest-/, '').slice(0, 16));
+  const change = { contentId: event.contentId, kind: event.kind, version: event.version, eventTime };
+  const sent = await dispatchCard(deps, {
+    plan,
+    destination,
+    ownerAccountId: owner,
+    message,
+    activity,
+    change,
+    settings,
+  });
+  const note = VIA_NOTE[sent.via];
+  await record('sent', { messageId: sent.messageId, ...(note ? { reason: note } : {}) });
+  await deps.activity.put(key, sent.activity);
+  return { kind: 'sent', messageId: sent.messageId, via: sent.via };
+};
 
 /**
- * The queue consumer's work. The delivery row makes it idempotent: a duplicate message, or a
- * retry after the send succeeded, finds the row and stops.
+ * The queue consumer's work: gate, card, token, send, record. The delivery row makes it
+ * idempotent (invariant 4): a duplicate message, or a retry after the send succeeded, finds a
+ * final row and stops; a row an admin set to `retrying` is sent again.
  */
 export const deliverNotification = async (
   deps: DeliverDeps,
   delivery: PlannedDelivery,
   attempt: number,
 ): Promise<DeliverOutcome> => {
-  const existing = await deps.deliveries.get(delivery.deliveryKey);
-  if (existing) return { kind: 'already-done', status: existing.status };
-  const record = (status: DeliveryStatus, extra: Partial<DeliveryRecord>) =>
-    deps.deliveries.put({
-      schemaVersion: 1,
-      key: delivery.deliveryKey,
-      status,
-      ownerAccountId: delivery.ownerAccountId,
-      destination: delivery.destination,
-      contentId: delivery.event.contentId,
-      title: delivery.event.title,
-      attempts: attempt,
-      updatedAt: deps.clock.now().getTime(),
-      ...extra,
-    });
-
-  // A rule sends only what its owner may see, checked as the owner.
-  const content = await deps.confluence.getContentAs(delivery.ownerAccountId, delivery.event.contentId);
-  if (!content) {
-    const reason = 'The rule owner cannot view this content';
-    await record('skipped', { reason });
-    return { kind: 'skipped', reason };
+  const previous = await deps.deliveries.get(delivery.deliveryKey);
+  if (previous && isFinal(previous.status)) return { kind: 'already-done', status: previous.status };
+  const baseRecord = deliveryRecorder(deps, delivery, attempt, previous);
+  const destination = delivery.destination;
+  if (destination.type === 'personal') {
+    await baseRecord('failed', { reason: PERSONAL_REASON });
+    return { kind: 'failed', reason: PERSONAL_REASON };
   }
-
-  let accessToken: string;
+  let owner = delivery.senders[0].ownerAccountId;
+  let record: Recorder = baseRecord;
   try {
-    accessToken = await accessTokenFor(deps, delivery.ownerAccountId);
+    const choice = await chooseSender(deps.confluence, delivery);
+    owner = choice.sender.ownerAccountId;
+    const hidden = choice.kind === 'redact' || (choice.kind === 'skip' && choice.hidden);
+    record = (status, extra) =>
+      baseRecord(status, {
+        ownerAccountId: owner,
+        ...(hidden ? { title: restrictedTitle(delivery.event) } : {}),
+        ...extra,
+      });
+    if (choice.kind === 'skip') {
+      await record('skipped', { reason: choice.reason });
+      return { kind: 'skipped', reason: choice.reason };
+    }
+    return await sendCleared(deps, delivery, destination, choice, record);
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    await record('failed', { reason: error.message });
-    return { kind: 'failed', reason: error.message };
-  }
-
-  const [authorName, ownerName] = await Promise.all([
-    delivery.event.actorAccountId ? deps.confluence.displayNameOf(delivery.event.actorAccountId) : 'Someone',
-    deps.confluence.displayNameOf(delivery.ownerAccountId),
-  ]);
-  const card = buildContentCard({
-    kind: delivery.event.kind,
-    title: content.title,
-    spaceKey: content.spaceKey,
-    spaceName: content.spaceName,
-    authorName,
-    version: delivery.event.version,
-    versionMessage: content.version === delivery.event.version ? content.versionMessage : '',
-    pageUrl: content.url,
-    ruleOwnerName: ownerName,
-  });
-  const attachmentId = delivery.concurrencyKey.replace(/^dest-/, '').slice(0, 16);
-  const message = cardMessage(card, attachmentId);
-  try {
-    let messageId: string;
-    try {
-      ({ messageId } = await deps.teams.postMessage(accessToken, delivery.destination, message));
-    } catch (error) {
-      // Graph can refuse an access token before its expiry (revocation, policy): refresh once.
-      if (!(error instanceof MicrosoftRequestError) || error.status !== 401) throw error;
-      const fresh = await accessTokenFor(deps, delivery.ownerAccountId, { forceRefresh: true });
-      ({ messageId } = await deps.teams.postMessage(fresh, delivery.destination, message));
-    }
-    await record('sent', { messageId });
-    return { kind: 'sent', messageId };
-  } catch (error) {
-    if (isAppError(error)) {
-      await record('failed', { reason: error.message });
-      return { kind: 'failed', reason: error.message };
-    }
-    if (!(error instanceof MicrosoftRequestError)) throw error;
-    const reason = `Microsoft Teams answered ${error.status} (${error.code})`;
-    const transient = error.status === 429 || error.status >= 500;
-    if (transient && attempt < MAX_ATTEMPTS) {
-      return {
-        kind: 'retry',
-        retryAfterSeconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
-        reason,
-      };
-    }
-    await record('failed', { reason });
-    return { kind: 'failed', reason };
+    const ownerName = await deps.confluence.displayNameOf(owner).catch(() => 'The rule owner');
+    const failure = classifyFailure(error, attempt, ownerName);
+    if (failure.kind === 'failed') await record('failed', { reason: failure.reason });
+    return failure;
   }
 };

@@ -1,5 +1,21 @@
-import { escapeCardMarkdown, isSafeHttpUrl } from './card-markdown';
+import {
+  adaptiveCard,
+  clip,
+  factSet,
+  footer,
+  openUrl,
+  SUBTLE,
+  textBlock,
+  whenText,
+  type AdaptiveCard,
+  type CardElement,
+} from './card-elements';
+import { escapeCardMarkdown } from './card-markdown';
+import { changeSummaryElements } from './change-summary-card';
 import type { EventKind } from './content-event';
+import type { ChangeSummary } from './text-diff';
+
+export { cardMessage, type AdaptiveCard } from './card-elements';
 
 export interface ContentCardInput {
   kind: EventKind;
@@ -11,73 +27,117 @@ export interface ContentCardInput {
   versionMessage?: string;
   pageUrl: string;
   ruleOwnerName: string;
+  /** "Share to Teams": who shared the page; the card then says so instead of naming a rule. */
+  sharedByName?: string;
+  /** "Share to Teams": the sharer's note, shown under the title. */
+  note?: string;
+  /** Titles of the page's ancestors, root first, as the sender may read them. */
+  breadcrumb?: string[];
+  /** When the change happened (ISO 8601); Teams shows it in the reader's time zone. */
+  when?: string;
+  labels?: string[];
+  /** What changed against the previous version (or the version before this card's first edit). */
+  changes?: ChangeSummary | null;
+  /** Confluence's comparison of the versions the summary covers. */
+  diffUrl?: string;
+  /** Comment events: the comment's text (plain, already cut) and who wrote it. */
+  comment?: { excerpt: string; authorName: string; inline: boolean };
+  /** Label events: the label just added. */
+  labelAdded?: string;
+  /** Edits folded into this card since it was posted (the card was updated in place). */
+  editCount?: number;
 }
-
-export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
 const HEADLINE: Record<EventKind, string> = {
   page_created: 'New page',
   page_updated: 'Page updated',
   blogpost_created: 'New blog post',
   blogpost_updated: 'Blog post updated',
+  comment_created: 'New comment',
+  comment_updated: 'Comment edited',
+  label_added: 'Label added',
 };
 
-/**
- * The card for a page or blog post event. Adaptive Card 1.4: Teams renders it in channels and
- * chats; a user posting through Graph may use Action.OpenUrl but not Action.Submit.
- */
+const VERB: Record<EventKind, string> = {
+  page_created: 'Created by',
+  page_updated: 'Updated by',
+  blogpost_created: 'Posted by',
+  blogpost_updated: 'Updated by',
+  comment_created: 'Comment by',
+  comment_updated: 'Comment edited by',
+  label_added: 'Label added by',
+};
+
+const MAX_TITLE = 200;
+const MAX_CRUMBS = 4;
+const MAX_LABELS = 10;
+
+const headline = (input: ContentCardInput): string => {
+  if (input.sharedByName) return 'Confluence · Shared with you';
+  const inline = input.comment?.inline && input.kind === 'comment_created' ? 'New inline comment' : null;
+  const edits = input.editCount && input.editCount > 1 ? ` · ${input.editCount} edits` : '';
+  return `Confluence · ${inline ?? HEADLINE[input.kind]}${edits}`;
+};
+
+/** Space › ancestors (the nearest few), so readers see where the page lives. */
+const breadcrumb = (input: ContentCardInput): string => {
+  const crumbs = input.breadcrumb ?? [];
+  const shown = crumbs.slice(-MAX_CRUMBS).map((t) => escapeCardMarkdown(clip(t, 60)));
+  const lead = crumbs.length > MAX_CRUMBS ? ['…'] : [];
+  return [escapeCardMarkdown(input.spaceName), ...lead, ...shown].join(' › ');
+};
+
+const byline = (input: ContentCardInput): string => {
+  const when = whenText(input.when);
+  const who = `${VERB[input.kind]} ${escapeCardMarkdown(clip(input.authorName, 100))}`;
+  return when ? `${who} · ${when}` : who;
+};
+
+const eventDetails = (input: ContentCardInput): CardElement[] => {
+  const details: CardElement[] = [];
+  if (input.note) details.push(textBlock(escapeCardMarkdown(clip(input.note, 1000))));
+  if (input.comment) {
+    details.push({
+      type: 'Container',
+      style: 'emphasis',
+      items: [
+        textBlock(escapeCardMarkdown(clip(input.comment.excerpt, 600)) || '(no text)'),
+        textBlock(`— ${escapeCardMarkdown(clip(input.comment.authorName, 100))}`, SUBTLE),
+      ],
+    });
+  }
+  if (input.labelAdded)
+    details.push(textBlock(`Label added: **${escapeCardMarkdown(clip(input.labelAdded, 100))}**`));
+  if (input.changes) details.push(...changeSummaryElements(input.changes));
+  return details;
+};
+
+/** The card for a page or blog post event (and its comments and labels), or a shared page. */
 export const buildContentCard = (input: ContentCardInput): AdaptiveCard => {
   const facts = [
     {
       title: 'Space',
       value: `${escapeCardMarkdown(input.spaceName)} (${escapeCardMarkdown(input.spaceKey)})`,
     },
-    { title: 'By', value: escapeCardMarkdown(input.authorName) },
     { title: 'Version', value: String(input.version) },
   ];
-  if (input.versionMessage) facts.push({ title: 'Note', value: escapeCardMarkdown(input.versionMessage) });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.4',
-    body: [
-      {
-        type: 'TextBlock',
-        text: `Confluence · ${HEADLINE[input.kind]}`,
-        size: 'Small',
-        isSubtle: true,
-        wrap: true,
-      },
-      {
-        type: 'TextBlock',
-        text: escapeCardMarkdown(input.title),
-        size: 'Large',
-        weight: 'Bolder',
-        wrap: true,
-      },
-      { type: 'FactSet', facts },
-      {
-        type: 'TextBlock',
-        text: `Sent by Teams for Confluence for a rule set up by ${escapeCardMarkdown(input.ruleOwnerName)}`,
-        size: 'Small',
-        isSubtle: true,
-        wrap: true,
-      },
+  if (input.versionMessage)
+    facts.push({ title: 'Note', value: escapeCardMarkdown(clip(input.versionMessage, 500)) });
+  const labels = (input.labels ?? []).slice(0, MAX_LABELS).map((l) => escapeCardMarkdown(clip(l, 60)));
+  if (labels.length > 0) facts.push({ title: 'Labels', value: labels.join(', ') });
+  return adaptiveCard(
+    [
+      textBlock(headline(input), SUBTLE),
+      textBlock(breadcrumb(input), SUBTLE),
+      textBlock(escapeCardMarkdown(clip(input.title, MAX_TITLE)), { size: 'Large', weight: 'Bolder' }),
+      // A shared page is about the page, not about a change someone made.
+      ...(input.sharedByName ? [] : [textBlock(byline(input), SUBTLE)]),
+      ...eventDetails(input),
+      factSet(facts),
+      input.sharedByName
+        ? textBlock(`${escapeCardMarkdown(input.sharedByName)} shared this page`, SUBTLE)
+        : footer(input.ruleOwnerName),
     ],
-    actions: isSafeHttpUrl(input.pageUrl)
-      ? [{ type: 'Action.OpenUrl', title: 'Open in Confluence', url: input.pageUrl }]
-      : [],
-  };
+    [...openUrl('Open in Confluence', input.pageUrl), ...openUrl('View changes', input.diffUrl)],
+  );
 };
-
-/** The Graph chatMessage body that carries one card; the `<attachment id>` must match. */
-export const cardMessage = (card: AdaptiveCard, attachmentId: string) => ({
-  body: { contentType: 'html', content: `<attachment id="${attachmentId}"></attachment>` },
-  attachments: [
-    {
-      id: attachmentId,
-      contentType: 'application/vnd.microsoft.card.adaptive',
-      content: JSON.stringify(card),
-    },
-  ],
-});

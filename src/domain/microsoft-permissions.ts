@@ -9,6 +9,10 @@ export const GRAPH_DELEGATED_PERMISSIONS = [
   'Chat.ReadBasic',
   'ChannelMessage.Send',
   'ChatMessage.Send',
+  // Repeated edits of a page update the card already posted instead of posting anew (PATCH,
+  // sender only). Needs an administrator's consent. Chats would need Chat.ReadWrite (read and
+  // write every chat of the user): not asked for; in chats a repeated edit posts a new card.
+  'ChannelMessage.ReadWrite',
 ] as const;
 
 /**
@@ -21,3 +25,13 @@ export const SIGN_IN_SCOPES: readonly string[] = [
   'offline_access',
   ...GRAPH_DELEGATED_PERMISSIONS,
 ];
+
+/** The delegated permission Graph needs to edit (PATCH) a message the user sent there. */
+export const EDIT_MESSAGE_PERMISSION = {
+  channel: 'ChannelMessage.ReadWrite',
+  chat: 'Chat.ReadWrite',
+} as const;
+
+/** Whether granted scopes (`ChannelMessage.Send` or `https://graph.microsoft.com/…`) include `permission`. */
+export const grantsPermission = (scopes: readonly string[], permission: string): boolean =>
+  scopes.some((scope) => (scope.split('/').at(-1) ?? '').toLowerCase() === permission.toLowerCase());

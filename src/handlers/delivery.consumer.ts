@@ -1,15 +1,25 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { deliverNotification } from '../application/deliver-notification';
+import { flushDigest } from '../application/flush-digest';
 import { backgroundDeps } from '../composition-root';
+import { destinationSchema } from '../domain/rule';
 import { plannedDeliverySchema } from './planned-delivery.schema';
 
+const digestSchema = z.object({
+  concurrencyKey: z.string().min(1).max(200),
+  destination: destinationSchema.refine((d) => d.type !== 'personal'),
+});
+
 const queueEvent = z.object({
-  body: z.object({ delivery: plannedDeliverySchema }),
+  body: z.union([z.object({ delivery: plannedDeliverySchema }), z.object({ digest: digestSchema })]),
   retryContext: z.object({ retryCount: z.number().int().nonnegative() }).partial().optional(),
 });
 
-/** One delivery per queue event. Throttling goes back to the queue with Teams' Retry-After. */
+/**
+ * One delivery, or one destination's digest, per queue event. Throttling and passing outages go
+ * back to the queue with the server's Retry-After; everything else ends in a delivery row.
+ */
 export const handleDelivery = async (event: unknown): Promise<InvocationError | void> => {
   const parsed = queueEvent.safeParse(event);
   if (!parsed.success) {
@@ -18,8 +28,12 @@ export const handleDelivery = async (event: unknown): Promise<InvocationError | 
     return;
   }
   const attempt = (parsed.data.retryContext?.retryCount ?? 0) + 1;
-  const outcome = await deliverNotification(backgroundDeps, parsed.data.body.delivery, attempt);
-  console.log(`Delivery ${outcome.kind} (attempt ${attempt})`);
+  const body = parsed.data.body;
+  const outcome =
+    'delivery' in body
+      ? await deliverNotification(backgroundDeps, body.delivery, attempt)
+      : await flushDigest(backgroundDeps, body.digest, attempt);
+  console.log(`${'delivery' in body ? 'Delivery' : 'Digest'} ${outcome.kind} (attempt ${attempt})`);
   if (outcome.kind === 'retry') {
     return new InvocationError({
       retryAfter: Math.min(900, Math.max(1, outcome.retryAfterSeconds)),

@@ -44,7 +44,9 @@ describe('the rule owner’s Microsoft connection over time', () => {
     const failure = Object.values(sandbox.forge.kvsDump().entities['delivery'] ?? {}).find((row) =>
       JSON.stringify(row).includes('"failed"'),
     );
-    expect(JSON.stringify(failure)).toContain('Log in to Microsoft Teams again');
+    expect(JSON.stringify(failure)).toContain(
+      "Ada Admin's Microsoft sign-in expired; their rules are paused until they log in again.",
+    );
   });
 
   it('sends nothing after Disconnect, and says why in the delivery record', async () => {
@@ -55,6 +57,8 @@ describe('the rule owner’s Microsoft connection over time', () => {
     await editAndSettle('<p>after disconnect</p>');
     expect(messagesMentioning(sandbox, SLICE_PAGE_TITLE)).toHaveLength(3);
     const rows = JSON.stringify(sandbox.forge.kvsDump().entities['delivery'] ?? {});
-    expect(rows).toContain('Log in to Microsoft Teams first');
+    expect(rows).toContain(
+      'Ada Admin is not logged in to Microsoft Teams; their rules are paused until they log in.',
+    );
   });
 });

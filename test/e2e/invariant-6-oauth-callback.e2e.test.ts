@@ -35,6 +35,9 @@ describe('invariant 6: the OAuth callback authenticates its state before changin
       clientSecret: ENTRA_APP.clientSecret,
       secretExpiresOn: ENTRA_APP.secretExpiresOn,
     });
+    // The app's permissions include one only an administrator can grant (ChannelMessage.ReadWrite).
+    const consent = await invokeOk(sandbox, person('ada'), SURFACES.global, 'tenant/start-consent', {});
+    await signInAtMicrosoft(sandbox, consent.url, person('ada'), { decision: 'accept' });
   });
   afterAll(() => sandbox.stop());
 

@@ -40,9 +40,30 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
     });
   };
 
+  /** Ada grants admin consent, as the tenant mapping does: ChannelMessage.ReadWrite needs an administrator. */
+  const grantAdminConsent = async () => {
+    const url = await h.value<string>('identity', 'adminConsentUrl', {
+      tenantId: TENANT.id,
+      clientId: ENTRA_APP.clientId,
+      redirectUri: REDIRECT,
+      state: 'consent',
+    });
+    const local = url.replace(MICROSOFT_ORIGINS.login, h.microsoft.routes.login);
+    const html = await (await fetch(local)).text();
+    const action = (/action="([^"]*)"/.exec(html)?.[1] ?? '').replace(/&amp;/g, '&');
+    const answer = await fetch(new URL(action, local), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ account: person('ada').oid, decision: 'accept' }).toString(),
+    });
+    if (answer.status !== 302) throw new Error(`admin consent answered ${answer.status}`);
+  };
+
   beforeAll(async () => {
     h = await startAdapterHarness();
     h.microsoft.registerRedirectUri(REDIRECT);
+    await grantAdminConsent();
   });
   afterAll(() => h.stop());
 

@@ -5,10 +5,12 @@ import type {
   TeamsMessenger,
   TokenSet,
 } from '../../src/application/ports/microsoft';
-import type { Clock, DeliveryQueue } from '../../src/application/ports/platform';
+import type { Clock, DeliveryQueue, Random } from '../../src/application/ports/platform';
 import type {
   ConnectionStore,
+  DeliveryQuery,
   DeliveryStore,
+  PreferenceStore,
   EventLedger,
   RuleStore,
   TenantStore,
@@ -16,6 +18,7 @@ import type {
 } from '../../src/application/ports/stores';
 import type { Connection, StoredTokens } from '../../src/domain/connection';
 import type { DeliveryRecord } from '../../src/domain/delivery';
+import type { PersonalPreferences } from '../../src/domain/preferences';
 import type { PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Destination, Rule } from '../../src/domain/rule';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
@@ -30,6 +33,14 @@ export const fakeRuleStore = (rules: Rule[] = []): RuleStore & { rules: Map<stri
     delete: async (id) => void map.delete(id),
     listByScopeKey: async (key) => [...map.values()].filter((r) => r.scopeKey === key),
     listByOwner: async (owner) => [...map.values()].filter((r) => r.ownerAccountId === owner),
+    // What the KVS adapter's two partitions hold: global rules, the space's rules and page rules.
+    listForEvent: async (spaceKey) =>
+      [...map.values()].filter(
+        (r) =>
+          r.scope === 'global' ||
+          r.scopeKey === `space:${spaceKey}` ||
+          (r.scope === 'content' && r.spaceKey === spaceKey),
+      ),
   };
 };
 
@@ -53,9 +64,30 @@ export const fakeQueue = (failWith?: Error): DeliveryQueue & { pushed: PlannedDe
   };
 };
 
-export const fakeDeliveryStore = (): DeliveryStore & { rows: Map<string, DeliveryRecord> } => {
-  const rows = new Map<string, DeliveryRecord>();
-  return { rows, get: async (key) => rows.get(key) ?? null, put: async (row) => void rows.set(row.key, row) };
+export const fakeDeliveryStore = (
+  records: DeliveryRecord[] = [],
+): DeliveryStore & { rows: Map<string, DeliveryRecord> } => {
+  const rows = new Map(records.map((r) => [r.key, r]));
+  const list = (match: (r: DeliveryRecord) => boolean, query: DeliveryQuery) =>
+    [...rows.values()]
+      .filter((r) => match(r) && r.updatedAt >= (query.since ?? 0))
+      .filter((r) => !query.status || r.status === query.status)
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, query.limit);
+  return {
+    rows,
+    get: async (key) => rows.get(key) ?? null,
+    put: async (row) => void rows.set(row.key, row),
+    listByStatus: async (query) => list(() => true, query),
+    listByOwner: async (owner, query) => list((r) => r.ownerAccountId === owner, query),
+  };
+};
+
+export const fakePreferenceStore = (
+  entries: Record<string, PersonalPreferences> = {},
+): PreferenceStore & { map: Map<string, PersonalPreferences> } => {
+  const map = new Map(Object.entries(entries));
+  return { map, get: async (id) => map.get(id) ?? null, put: async (id, p) => void map.set(id, p) };
 };
 
 export const fakeConnections = (
@@ -95,6 +127,15 @@ export const fakeTenants = (mapping: TenantMapping | null, secret: string | null
 
 export const fixedClock = (iso = '2026-11-22T10:00:00Z'): Clock => ({ now: () => new Date(iso) });
 
+/** Predictable ids (valid UUIDs ending in a counter) and tokens (`token-<n>`). */
+export const countingRandom = (): Random => {
+  let n = 0;
+  return {
+    uuid: () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, '0')}`,
+    token: () => `token-${(n += 1)}`,
+  };
+};
+
 export const fakeConfluence = (overrides: Partial<ConfluenceGateway> = {}): ConfluenceGateway => ({
   isSiteAdmin: async () => false,
   isSpaceAdmin: async () => false,
@@ -110,21 +151,49 @@ export const fakeConfluence = (overrides: Partial<ConfluenceGateway> = {}): Conf
     url: `https://site.example/wiki/pages/${id}`,
   }),
   displayNameOf: async (id) => `Name of ${id}`,
+  getSpaceAs: async (_account, key) => ({ key, name: `Space ${key}` }),
+  validateCql: async () => null,
+  readContentFacts: async () => ({ labels: [], ancestorIds: [] }),
+  readAppCommentMarker: async () => null,
+  appAccountId: async () => 'app-account',
+  matchesCqlAs: async () => true,
+  getVersionBodyAs: async () => null,
+  getCommentAs: async () => null,
   ...overrides,
 });
 
 /** A Teams messenger whose posts answer from a script: a result or an error per call. */
 export const scriptedTeams = (
-  script: Array<Error | { messageId: string }> = [],
-): TeamsMessenger & { posts: Array<{ token: string; destination: Destination }> } => {
-  const posts: Array<{ token: string; destination: Destination }> = [];
+  script: Array<Error | { messageId: string; webUrl?: string | null }> = [],
+  more: { updates?: Array<Error | null>; replies?: Array<Error | { messageId: string }> } = {},
+): TeamsMessenger & {
+  posts: Array<{ token: string; destination: Destination; message?: object }>;
+  updates: Array<{ token: string; messageId: string; message: object }>;
+  replies: Array<{ token: string; messageId: string; message: object }>;
+} => {
+  const posts: Array<{ token: string; destination: Destination; message?: object }> = [];
+  const updates: Array<{ token: string; messageId: string; message: object }> = [];
+  const replies: Array<{ token: string; messageId: string; message: object }> = [];
   return {
     posts,
+    updates,
+    replies,
+    updateMessage: async (token, _destination, messageId, message) => {
+      updates.push({ token, messageId, message });
+      const next = more.updates?.shift();
+      if (next instanceof Error) throw next;
+    },
+    replyToMessage: async (token, _destination, messageId, message) => {
+      replies.push({ token, messageId, message });
+      const next = more.replies?.shift() ?? { messageId: `r-${replies.length}` };
+      if (next instanceof Error) throw next;
+      return next;
+    },
     listJoinedTeams: async () => [],
     listChannels: async (): Promise<ChannelSummary[]> => [],
     listChats: async () => [],
-    postMessage: async (token, destination) => {
-      posts.push({ token, destination });
+    postMessage: async (token, destination, message) => {
+      posts.push({ token, destination, message });
       const next = script.shift() ?? { messageId: `m-${posts.length}` };
       if (next instanceof Error) throw next;
       return next;
@@ -134,17 +203,20 @@ export const scriptedTeams = (
 
 export const scriptedIdentity = (
   refreshes: Array<Error | TokenSet>,
-): MicrosoftIdentity & { refreshedWith: string[] } => {
+): MicrosoftIdentity & { refreshedWith: string[]; scopesAskedFor: string[][] } => {
   const refreshedWith: string[] = [];
+  const scopesAskedFor: string[][] = [];
   const never = () => Promise.reject(new Error('not expected in this test'));
   return {
     refreshedWith,
+    scopesAskedFor,
     authorizeUrl: () => 'https://login.example/authorize',
     adminConsentUrl: () => 'https://login.example/adminconsent',
     redeemCode: never,
     clientCredentials: never,
-    refresh: async (_app, { refreshToken }) => {
+    refresh: async (_app, { refreshToken, scopes }) => {
       refreshedWith.push(refreshToken);
+      scopesAskedFor.push([...scopes]);
       const next = refreshes.shift();
       if (!next) throw new Error('no scripted refresh left');
       if (next instanceof Error) throw next;

@@ -46,6 +46,7 @@ export const APP_REGISTRATION_PERMISSIONS = [
   'Chat.ReadBasic',
   'ChannelMessage.Send',
   'ChatMessage.Send',
+  'ChannelMessage.ReadWrite',
 ] as const;
 
 /** Requested scopes split into OpenID Connect scopes and canonical Graph permission names. */

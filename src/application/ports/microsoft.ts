@@ -1,4 +1,4 @@
-import type { Destination } from '../../domain/rule';
+import type { GraphDestination } from '../../domain/rule';
 
 export interface TokenSet {
   accessToken: string;
@@ -66,5 +66,27 @@ export interface TeamsMessenger {
   listJoinedTeams(accessToken: string): Promise<TeamSummary[]>;
   listChannels(accessToken: string, teamId: string): Promise<ChannelSummary[]>;
   listChats(accessToken: string): Promise<ChatSummary[]>;
-  postMessage(accessToken: string, destination: Destination, message: object): Promise<{ messageId: string }>;
+  /** `webUrl`: the message's link in Teams, when Graph answers one. */
+  postMessage(
+    accessToken: string,
+    destination: GraphDestination,
+    message: object,
+  ): Promise<{ messageId: string; webUrl?: string | null }>;
+  /**
+   * Replaces a message's body and attachments (PATCH). Graph lets only the sender edit, and
+   * needs ChannelMessage.ReadWrite in channels, Chat.ReadWrite in chats.
+   */
+  updateMessage(
+    accessToken: string,
+    destination: GraphDestination,
+    messageId: string,
+    message: object,
+  ): Promise<void>;
+  /** Posts a reply in the thread of a channel message (chats have no threads). */
+  replyToMessage(
+    accessToken: string,
+    destination: Extract<GraphDestination, { type: 'channel' }>,
+    messageId: string,
+    message: object,
+  ): Promise<{ messageId: string }>;
 }

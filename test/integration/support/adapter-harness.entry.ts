@@ -7,12 +7,15 @@ import Resolver from '@forge/resolver';
 import { confluenceRestGateway } from '../../../src/adapters/confluence-rest.adapter';
 import { entraIdentity } from '../../../src/adapters/entra-identity.adapter';
 import { forgeDeliveryQueue } from '../../../src/adapters/forge-delivery-queue.adapter';
+import { forgeDigestScheduler } from '../../../src/adapters/forge-digest-queue.adapter';
 import { forgeAppUrls } from '../../../src/adapters/forge-platform.adapter';
 import { graphTeamsMessenger } from '../../../src/adapters/graph-teams-messenger.adapter';
 import { kvsConnectionStore } from '../../../src/adapters/kvs-connection-store.adapter';
 import { kvsDeliveryStore } from '../../../src/adapters/kvs-delivery-store.adapter';
+import { kvsDestinationActivityStore } from '../../../src/adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from '../../../src/adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from '../../../src/adapters/kvs-oauth-state-store.adapter';
+import { kvsPreferenceStore } from '../../../src/adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from '../../../src/adapters/kvs-rule-store.adapter';
 import { kvsTenantStore } from '../../../src/adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from '../../../src/adapters/kvs-token-vault.adapter';
@@ -25,11 +28,14 @@ export const ADAPTERS = {
   states: kvsOAuthStateStore,
   ledger: kvsEventLedger,
   deliveries: kvsDeliveryStore,
+  preferences: kvsPreferenceStore,
   queue: forgeDeliveryQueue,
   confluence: confluenceRestGateway,
   identity: entraIdentity,
   graph: graphTeamsMessenger({ retries: 0 }),
   urls: forgeAppUrls,
+  activity: kvsDestinationActivityStore,
+  digests: forgeDigestScheduler,
 };
 
 /** Queue events the consumer received, in arrival order. */

@@ -1,5 +1,6 @@
 import { escapeCardMarkdown } from '../../../src/domain/card-markdown';
 import { buildContentCard, cardMessage, type ContentCardInput } from '../../../src/domain/content-card';
+import { summariseChange } from '../../../src/domain/text-diff';
 import { adaptiveCardWarnings } from '../../support/adaptive-card-parser';
 
 const input = (overrides: Partial<ContentCardInput> = {}): ContentCardInput => ({
@@ -19,7 +20,13 @@ describe('buildContentCard', () => {
   it('carries title, space, author, version and an Open button', () => {
     const card = buildContentCard(input());
     const text = JSON.stringify(card);
-    for (const expected of ['Release plan 2027', 'Engineering (ENG)', 'Mia Member', '"4"', 'Ada Admin']) {
+    for (const expected of [
+      'Release plan 2027',
+      'Engineering (ENG)',
+      'Updated by Mia Member',
+      '"4"',
+      'Ada Admin',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(card.actions).toEqual([
@@ -33,6 +40,62 @@ describe('buildContentCard', () => {
 
   it('parses with the adaptivecards parser without warnings', () => {
     expect(adaptiveCardWarnings(buildContentCard(input({ versionMessage: 'Fixed dates' })))).toEqual([]);
+  });
+
+  it('parses without warnings with every part present, and stays far below Teams’ 28 KB', () => {
+    const long = 'x'.repeat(5000);
+    const card = buildContentCard(
+      input({
+        title: long,
+        versionMessage: long,
+        breadcrumb: Array.from({ length: 30 }, (_, i) => `${long}${i}`),
+        when: '2026-11-22T10:00:00.000Z',
+        labels: Array.from({ length: 100 }, (_, i) => `label-${i}`),
+        changes: summariseChange(long, `${long} ${long}`.split('').join(' ')),
+        diffUrl: 'https://example.atlassian.net/wiki/pages/diffpagesbyversion.action?pageId=1',
+        comment: { excerpt: 'A comment', authorName: 'Sam', inline: true },
+        labelAdded: 'release',
+        editCount: 3,
+        note: long,
+      }),
+    );
+    expect(adaptiveCardWarnings(card)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(cardMessage(card, 'a1')))).toBeLessThan(20_000);
+  });
+
+  it('shows when in the reader’s time zone through Teams’ DATE and TIME functions', () => {
+    const text = JSON.stringify(buildContentCard(input({ when: '2026-11-22T10:00:00.123Z' })));
+    expect(text).toContain('{{DATE(2026-11-22T10:00:00Z, SHORT)}} {{TIME(2026-11-22T10:00:00Z)}}');
+    expect(JSON.stringify(buildContentCard(input({ when: 'not a date' })))).not.toContain('{{DATE');
+  });
+
+  it('shows the breadcrumb, labels, the change and a View changes button', () => {
+    const card = buildContentCard(
+      input({
+        breadcrumb: ['Engineering home', 'Plans'],
+        labels: ['release', 'planning'],
+        changes: summariseChange('Launch in February', 'Launch in March'),
+        diffUrl: 'https://example.atlassian.net/wiki/pages/diffpagesbyversion.action?pageId=1',
+      }),
+    );
+    const text = JSON.stringify(card);
+    expect(text).toContain('Engineering › Engineering home › Plans');
+    expect(text).toContain('release, planning');
+    expect(text).toContain('removed: February\\\\]_ **March**');
+    expect(text).toContain('removed: February');
+    expect((card.actions as Array<{ title: string }>).map((a) => a.title)).toEqual([
+      'Open in Confluence',
+      'View changes',
+    ]);
+  });
+
+  it('says who shared a page and shows their note, without a rule footer', () => {
+    const text = JSON.stringify(
+      buildContentCard(input({ sharedByName: 'Sam *S*', note: 'Please [read](x)' })),
+    );
+    expect(text).toContain('Sam \\\\*S\\\\* shared this page');
+    expect(text).toContain('Please \\\\[read\\\\]\\\\(x\\\\)');
+    expect(text).not.toContain('rule set up by');
   });
 
   it('drops a non-http link instead of making a button', () => {
@@ -57,6 +120,23 @@ describe('invariant 7: text from Confluence is escaped for Adaptive Card markdow
     ['<b>html</b>', '\\<b\\>html\\</b\\>'],
   ])('escapes %j', (raw, escaped) => {
     expect(escapeCardMarkdown(raw)).toBe(escaped);
+  });
+
+  it('escapes breadcrumb, labels, comment, label and the changed passage', () => {
+    const evil = '[x](https://evil)';
+    const card = JSON.stringify(
+      buildContentCard(
+        input({
+          breadcrumb: [evil],
+          labels: [evil],
+          comment: { excerpt: evil, authorName: evil, inline: false },
+          labelAdded: evil,
+          changes: summariseChange('a', `a ${evil} **b**`),
+        }),
+      ),
+    );
+    expect(card).not.toContain(evil);
+    expect(card).not.toContain('**b**');
   });
 
   it('escapes title, author and space in the card', () => {

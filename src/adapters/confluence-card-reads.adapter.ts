@@ -1,0 +1,74 @@
+import api, { route } from '@forge/api';
+import { z } from 'zod';
+import type { ConfluenceGateway } from '../application/ports/confluence';
+
+type CardReads = Pick<ConfluenceGateway, 'matchesCqlAs' | 'getVersionBodyAs' | 'getCommentAs'>;
+type ProductResponse = Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>>;
+
+/** Confluence answered something other than success or "not visible" (e.g. 5xx): worth retrying. */
+export class ConfluenceReadError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfluenceReadError';
+  }
+}
+
+const hidden = (response: ProductResponse): boolean => response.status === 404 || response.status === 403;
+
+const parse = async <T>(response: ProductResponse, schema: z.ZodType<T>, what: string): Promise<T> => {
+  if (!response.ok)
+    throw new ConfluenceReadError(response.status, `Confluence answered ${response.status} for ${what}`);
+  return schema.parse(await response.json());
+};
+
+const storageBody = z.object({ body: z.object({ storage: z.object({ value: z.string() }) }) });
+
+const commentSchema = storageBody.extend({
+  id: z.string(),
+  version: z.object({ by: z.object({ accountId: z.string().optional() }).partial().optional() }).optional(),
+});
+
+/**
+ * What the queue consumer reads as a rule's owner (offline impersonation) to decide whether
+ * that rule may send, and to fill the card.
+ * @see https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-search/#api-wiki-rest-api-search-get
+ * @see https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content/#api-wiki-rest-api-content-id-get
+ */
+export const confluenceCardReads: CardReads = {
+  // Confluence runs the search with the owner's permissions, so a match also proves they can see it.
+  matchesCqlAs: async (accountId, contentId, cql) => {
+    const query = `id = ${contentId} AND (${cql})`;
+    const response = await api
+      .asUser(accountId)
+      .requestConfluence(route`/wiki/rest/api/search?cql=${query}&limit=1`);
+    // A filter Confluence no longer parses (fields renamed, functions removed) matches nothing.
+    if (response.status === 400) return false;
+    const found = await parse(response, z.object({ results: z.array(z.unknown()) }), 'a CQL search');
+    return found.results.length > 0;
+  },
+
+  getVersionBodyAs: async (accountId, contentId, version) => {
+    const response = await api
+      .asUser(accountId)
+      .requestConfluence(route`/wiki/rest/api/content/${contentId}?version=${version}&expand=body.storage`);
+    if (hidden(response)) return null;
+    return (await parse(response, storageBody, `version ${version} of content ${contentId}`)).body.storage
+      .value;
+  },
+
+  getCommentAs: async (accountId, commentId) => {
+    const response = await api
+      .asUser(accountId)
+      .requestConfluence(route`/wiki/rest/api/content/${commentId}?expand=body.storage,version`);
+    if (hidden(response)) return null;
+    const comment = await parse(response, commentSchema, `comment ${commentId}`);
+    return {
+      id: comment.id,
+      body: comment.body.storage.value,
+      authorAccountId: comment.version?.by?.accountId ?? null,
+    };
+  },
+};

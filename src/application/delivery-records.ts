@@ -1,0 +1,61 @@
+import type { DeliveryRecord, DeliveryStatus } from '../domain/delivery';
+import type { PlannedDelivery } from '../domain/delivery-plan';
+import type { Clock } from './ports/platform';
+import type { DeliveryStore } from './ports/stores';
+
+/** Sent, skipped, failed and held are final for a queue message; `retrying` is not (invariant 4). */
+export const isFinal = (status: DeliveryStatus): boolean => status !== 'retrying';
+
+export type Recorder = (
+  status: DeliveryStatus,
+  extra: { ownerAccountId?: string; reason?: string; messageId?: string; title?: string },
+) => Promise<void>;
+
+/**
+ * Writes the delivery's row, which is both the idempotency record and the delivery log's line.
+ * The row keeps the queue message (`request`) so a failed delivery can be sent again, and counts
+ * attempts across such retries.
+ */
+export const deliveryRecorder = (
+  deps: { deliveries: DeliveryStore; clock: Clock },
+  delivery: PlannedDelivery,
+  attempt: number,
+  previous: DeliveryRecord | null,
+): Recorder => {
+  const priorAttempts = previous?.status === 'retrying' ? previous.attempts : 0;
+  return (status, extra) =>
+    deps.deliveries.put({
+      schemaVersion: 1,
+      key: delivery.deliveryKey,
+      status,
+      ownerAccountId: extra.ownerAccountId ?? delivery.senders[0].ownerAccountId,
+      destination: delivery.destination,
+      contentId: delivery.event.contentId,
+      title: extra.title ?? delivery.event.title,
+      attempts: priorAttempts + attempt,
+      ...(extra.reason ? { reason: extra.reason } : {}),
+      ...(extra.messageId ? { messageId: extra.messageId } : {}),
+      request: delivery,
+      updatedAt: deps.clock.now().getTime(),
+    });
+};
+
+/** Marks the rows of events a digest carried as sent with it, or failed with it. */
+export const settleHeldRows = async (
+  deps: { deliveries: DeliveryStore; clock: Clock },
+  keys: readonly string[],
+  outcome: { status: 'sent'; messageId: string } | { status: 'failed'; reason: string },
+): Promise<void> => {
+  for (const key of keys) {
+    const row = await deps.deliveries.get(key);
+    if (!row || row.status !== 'held') continue;
+    await deps.deliveries.put({
+      ...row,
+      status: outcome.status,
+      ...(outcome.status === 'sent'
+        ? { messageId: outcome.messageId, reason: 'Sent in a digest' }
+        : { reason: outcome.reason }),
+      updatedAt: deps.clock.now().getTime(),
+    });
+  }
+};

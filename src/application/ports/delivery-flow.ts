@@ -1,0 +1,24 @@
+import type { DestinationActivity } from '../../domain/destination-activity';
+import type { GraphDestination } from '../../domain/rule';
+
+/** Recent activity per destination (keyed by the delivery's concurrency key), for "no flood". */
+export interface DestinationActivityStore {
+  get(destinationKey: string): Promise<DestinationActivity | null>;
+  put(destinationKey: string, activity: DestinationActivity): Promise<void>;
+}
+
+/** Where a digest goes; it travels on the delivery queue under the destination's concurrency key. */
+export interface DigestRequest {
+  concurrencyKey: string;
+  destination: GraphDestination;
+}
+
+/** Sends a destination's held events as one digest after a delay (the end of its window). */
+export interface DigestScheduler {
+  schedule(request: DigestRequest, delaySeconds: number): Promise<void>;
+}
+
+/** Short waits between requests to one channel (Teams allows 4 per second). */
+export interface Timer {
+  sleep(ms: number): Promise<void>;
+}

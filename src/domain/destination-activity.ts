@@ -1,0 +1,76 @@
+import type { EventKind } from './content-event';
+
+/*
+ * What one channel or chat has received lately: the cards posted per page (to update them or
+ * reply under them), the current burst window, events held back for a digest, and today's
+ * message count. One small record per destination, read and written once per delivery; the
+ * queue's per-destination concurrency key (limit 1) serialises its writers.
+ */
+
+/** A card posted for one page (or blog post) in this destination. */
+export interface PostedCard {
+  messageId: string;
+  /** Event time of the change that posted it: the coalescing window runs from here. */
+  postedAt: number;
+  /** Who posted it: only they may edit it (Graph lets the sender alone PATCH a message). */
+  senderAccountId: string;
+  kind: EventKind;
+  /** The version before the first change the card shows: its summary and diff start here. */
+  baseVersion: number;
+  /** The newest version the card shows. */
+  version: number;
+  /** Changes folded into the card. */
+  edits: number;
+}
+
+/** An event held back for the destination's next digest, already checked and rendered as its sender. */
+export interface HeldItem {
+  deliveryKey: string;
+  senderAccountId: string;
+  kind: EventKind;
+  contentType: 'page' | 'blogpost';
+  spaceKey: string;
+  /** Empty for redacted items, which show only the space. */
+  title: string;
+  url: string;
+  authorName: string;
+  redacted: boolean;
+  at: number;
+}
+
+export interface DestinationActivity {
+  schemaVersion: 1;
+  /** Cards per content id, newest few only. */
+  cards: Record<string, PostedCard>;
+  /** The current burst window: when it started (event time) and the new cards posted in it. */
+  burst: { startedAt: number; count: number } | null;
+  held: HeldItem[];
+  /** Held events beyond what a record keeps: the digest mentions them as a number. */
+  overflow: number;
+  /** A digest message is on the queue for this destination. */
+  digestScheduled: boolean;
+  /** Messages posted today (UTC), replies included: Teams allows 3,000 per channel per day. */
+  day: { date: string; messages: number };
+  /** When the app last sent a request here, for pacing (≤ 4 requests per second per channel). */
+  lastRequestAt: number;
+}
+
+export const MAX_CARDS_REMEMBERED = 100;
+export const MAX_HELD = 40;
+
+export const emptyActivity = (): DestinationActivity => ({
+  schemaVersion: 1,
+  cards: {},
+  burst: null,
+  held: [],
+  overflow: 0,
+  digestScheduled: false,
+  day: { date: '', messages: 0 },
+  lastRequestAt: 0,
+});
+
+export const utcDate = (now: number): string => new Date(now).toISOString().slice(0, 10);
+
+/** Messages posted today; a new UTC day starts from zero. */
+export const messagesToday = (activity: DestinationActivity, now: number): number =>
+  activity.day.date === utcDate(now) ? activity.day.messages : 0;

@@ -1,0 +1,126 @@
+import type { ContentEvent, EventKind } from './content-event';
+import {
+  messagesToday,
+  type DestinationActivity,
+  type HeldItem,
+  type PostedCard,
+} from './destination-activity';
+
+/** The "no flood" settings; the defaults are the product's promise (issue 4). */
+export interface FloodSettings {
+  /** Repeated edits of one page within this time update one card; also the digest window. */
+  windowMs: number;
+  /** New cards per destination per window before the rest wait for a digest. */
+  burstLimit: number;
+  /** Past this many messages a day in a channel, events go to digests only. */
+  dailyCardLimit: number;
+  /** Teams' own limit: 3,000 messages per channel per day; digests stop here too. */
+  dailyHardLimit: number;
+  /** How long a posted card stays a target for replies (comments under the page's card). */
+  cardMemoryMs: number;
+  /** Minimum gap between two requests to one channel: Teams allows 4 per second. */
+  requestGapMs: number;
+}
+
+export const DEFAULT_FLOOD_SETTINGS: FloodSettings = {
+  windowMs: 10 * 60 * 1000,
+  burstLimit: 5,
+  dailyCardLimit: 2900,
+  dailyHardLimit: 3000,
+  cardMemoryMs: 3 * 24 * 3600 * 1000,
+  requestGapMs: 300,
+};
+
+export type SendPlan =
+  | { action: 'post' }
+  /** PATCH the card in place (the same sender posted it, and may edit it). */
+  | { action: 'update'; card: PostedCard }
+  /** Reply under the card's thread (channels only). */
+  | { action: 'reply'; card: PostedCard; coalesced: boolean }
+  /** The card already shows this version or a newer one (events arrive out of order). */
+  | { action: 'already-shown'; card: PostedCard }
+  /** Hold for the digest; `digestInMs` set when no digest is scheduled yet. */
+  | { action: 'hold'; digestInMs: number | null; reason: 'burst' | 'daily-limit' };
+
+export interface SendContext {
+  event: Pick<ContentEvent, 'kind' | 'contentId' | 'version'>;
+  /** When the change happened (event time, epoch ms). */
+  eventTime: number;
+  now: number;
+  senderAccountId: string;
+  destinationType: 'channel' | 'chat';
+  /** The sender's Microsoft sign-in includes the permission to edit messages here. */
+  canEditMessages: boolean;
+}
+
+const EDIT_KINDS: readonly EventKind[] = [
+  'page_created',
+  'page_updated',
+  'blogpost_created',
+  'blogpost_updated',
+];
+export const isContentChange = (kind: EventKind): boolean => EDIT_KINDS.includes(kind);
+
+const recentCard = (activity: DestinationActivity, ctx: SendContext, settings: FloodSettings) => {
+  const card = activity.cards[ctx.event.contentId];
+  return card && ctx.eventTime - card.postedAt < settings.cardMemoryMs ? card : undefined;
+};
+
+/**
+ * How one event reaches one destination without flooding it: fold a repeated edit into the
+ * card already posted, thread comments and labels under the page's card, and hold new cards
+ * past the burst or daily limit for one digest.
+ */
+export const planSend = (
+  activity: DestinationActivity,
+  ctx: SendContext,
+  settings: FloodSettings = DEFAULT_FLOOD_SETTINGS,
+): SendPlan => {
+  const card = recentCard(activity, ctx, settings);
+  const today = messagesToday(activity, ctx.now);
+  const channel = ctx.destinationType === 'channel';
+  const overDaily = channel && today >= settings.dailyCardLimit;
+  if (card && isContentChange(ctx.event.kind) && isContentChange(card.kind)) {
+    const inWindow = ctx.eventTime - card.postedAt < settings.windowMs;
+    if (inWindow && ctx.event.version <= card.version) return { action: 'already-shown', card };
+    if (inWindow && ctx.canEditMessages && card.senderAccountId === ctx.senderAccountId)
+      return { action: 'update', card };
+    if (inWindow && channel && !overDaily) return { action: 'reply', card, coalesced: true };
+  }
+  if (card && channel && !isContentChange(ctx.event.kind) && !overDaily)
+    return { action: 'reply', card, coalesced: false };
+
+  const burst = activity.burst;
+  const burstOpen = burst !== null && ctx.eventTime - burst.startedAt < settings.windowMs;
+  const overBurst = burstOpen && burst.count >= settings.burstLimit;
+  if (!overDaily && !overBurst) return { action: 'post' };
+  const windowEnd = burstOpen ? burst.startedAt + settings.windowMs : ctx.eventTime + settings.windowMs;
+  // A digest that should have gone long ago was lost (e.g. its queue message dead-lettered): ask again.
+  const oldest = activity.held[0]?.at ?? ctx.eventTime;
+  const pending = activity.digestScheduled && ctx.eventTime - oldest < 2 * settings.windowMs;
+  return {
+    action: 'hold',
+    digestInMs: pending ? null : Math.max(1000, windowEnd - ctx.eventTime),
+    reason: overDaily ? 'daily-limit' : 'burst',
+  };
+};
+
+/** How long to wait before the next request to this destination. */
+export const pacingDelayMs = (
+  activity: DestinationActivity,
+  now: number,
+  settings = DEFAULT_FLOOD_SETTINGS,
+) => Math.max(0, Math.min(settings.requestGapMs, activity.lastRequestAt + settings.requestGapMs - now));
+
+/**
+ * The next digest: the held items of the first item's sender (a digest is posted as one
+ * person, and lists only what that person's rules cleared), and what stays held.
+ */
+export const takeDigest = (
+  activity: DestinationActivity,
+): { sender: string | null; items: HeldItem[]; overflow: number; rest: HeldItem[] } => {
+  const sender = activity.held[0]?.senderAccountId ?? null;
+  const items = activity.held.filter((item) => item.senderAccountId === sender);
+  const rest = activity.held.filter((item) => item.senderAccountId !== sender);
+  return { sender, items, overflow: rest.length === 0 ? activity.overflow : 0, rest };
+};

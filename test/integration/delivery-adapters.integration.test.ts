@@ -1,0 +1,146 @@
+import { CHATS, TEAMS, person } from '../../dev/seed';
+import type { CommentSummary, ContentSummary } from '../../src/application/ports/confluence';
+import { emptyActivity } from '../../src/domain/destination-activity';
+import type { GraphDestination } from '../../src/domain/rule';
+import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
+import { consentAndSignIn } from './support/microsoft-sign-in';
+
+const card = (text: string) => ({
+  body: { contentType: 'html', content: '<attachment id="a1"></attachment>' },
+  attachments: [
+    {
+      id: 'a1',
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: JSON.stringify({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text }] }),
+    },
+  ],
+});
+
+describe('the queue consumer’s adapters against the simulators', () => {
+  let h: AdapterHarness;
+  const mia = person('mia').accountId;
+  const rex = person('rex').accountId;
+  beforeAll(async () => {
+    h = await startAdapterHarness();
+  });
+  afterAll(() => h.stop());
+
+  describe('Confluence, read as a rule’s owner', () => {
+    it('reads content with its ancestors’ titles, labels and the site base', async () => {
+      const page = h.confluence.findContent('Release plan 2027');
+      const seen = await h.value<ContentSummary>('confluence', 'getContentAs', mia, page.id);
+      expect(seen).toMatchObject({
+        ancestors: [{ title: 'Engineering home' }],
+        labels: ['release', 'planning'],
+        baseUrl: `${h.confluence.url}/wiki`,
+      });
+    });
+
+    it('evaluates `id = <id> AND (<cql>)` as the owner', async () => {
+      const page = h.confluence.findContent('Release plan 2027').id;
+      const secret = h.confluence.findContent('Security incident review').id;
+      expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = release')).toBe(true);
+      expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = adr OR space = MKT')).toBe(
+        false,
+      );
+      expect(await h.value('confluence', 'matchesCqlAs', mia, secret, 'space = ENG')).toBe(true);
+      expect(await h.value('confluence', 'matchesCqlAs', rex, secret, 'space = ENG')).toBe(false);
+      expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = (')).toBe(false);
+    });
+
+    it('reads the body of an earlier version, and nothing the owner may not view', async () => {
+      const page = h.confluence.findContent('Release plan 2027');
+      expect(await h.value('confluence', 'getVersionBodyAs', mia, page.id, 1)).toBe(
+        '<p>Quarterly release train for 2027.</p>',
+      );
+      expect(await h.value('confluence', 'getVersionBodyAs', mia, page.id, 2)).toContain(
+        'Q1: Teams integration beta',
+      );
+      const secret = h.confluence.findContent('Security incident review').id;
+      expect(await h.value('confluence', 'getVersionBodyAs', rex, secret, 1)).toBeNull();
+    });
+
+    it('reads a comment with its author, and not a comment on a page the owner may not view', async () => {
+      const page = h.confluence.findContent('Release plan 2027');
+      const comment = await h.confluence.addComment(mia, page.id, { body: '<p>Looks <b>good</b></p>' });
+      expect(await h.value<CommentSummary>('confluence', 'getCommentAs', rex, comment.id)).toEqual({
+        id: comment.id,
+        body: '<p>Looks <b>good</b></p>',
+        authorAccountId: mia,
+      });
+      const secret = h.confluence.findContent('Security incident review');
+      const hidden = await h.confluence.addComment(mia, secret.id, { body: '<p>root cause</p>' });
+      expect(await h.value('confluence', 'getCommentAs', rex, hidden.id)).toBeNull();
+    });
+  });
+
+  describe('Graph: edits and replies as the sender', () => {
+    const general: GraphDestination = {
+      type: 'channel',
+      teamId: TEAMS[0].id,
+      channelId: TEAMS[0].channels[0].id,
+      teamName: 'Engineering',
+      channelName: 'General',
+    };
+    const chat: GraphDestination = { type: 'chat', chatId: CHATS[0].id, chatName: 'Docs crew' };
+
+    it('updates its own card, replies in its thread, and reports what Teams refuses', async () => {
+      const token = (await consentAndSignIn(h, 'ada')).accessToken;
+      const { messageId } = await h.value<{ messageId: string }>(
+        'graph',
+        'postMessage',
+        token,
+        general,
+        card('v1'),
+      );
+      await h.value('graph', 'updateMessage', token, general, messageId, card('v2'));
+      const reply = await h.value<{ messageId: string }>(
+        'graph',
+        'replyToMessage',
+        token,
+        general,
+        messageId,
+        card('r'),
+      );
+      const posted = h.microsoft.messages().find((m) => m.id === messageId);
+      expect(JSON.stringify(posted?.attachments[0]?.card)).toContain('v2');
+      expect(posted?.replies.map((r) => r.id)).toEqual([reply.messageId]);
+
+      const samToken = (await consentAndSignIn(h, 'sam')).accessToken;
+      expect(
+        await h.call('graph', 'updateMessage', samToken, general, messageId, card('hijack')),
+      ).toMatchObject({
+        ok: false,
+        name: 'MicrosoftRequestError',
+        status: 403,
+      });
+      const inChat = await h.value<{ messageId: string }>('graph', 'postMessage', token, chat, card('c1'));
+      expect(await h.call('graph', 'updateMessage', token, chat, inChat.messageId, card('c2'))).toMatchObject(
+        {
+          ok: false,
+          status: 403,
+        },
+      );
+    });
+  });
+
+  describe('KVS and the queue', () => {
+    it('keeps a destination’s activity', async () => {
+      const activity = { ...emptyActivity(), burst: { startedAt: 1, count: 2 } };
+      await h.value('activity', 'put', 'dest-abc/def', activity);
+      expect(await h.value('activity', 'get', 'dest-abc/def')).toEqual(activity);
+      expect(await h.value('activity', 'get', 'dest-other')).toBeNull();
+    });
+
+    it('schedules a digest on the delivery queue under the destination’s concurrency key', async () => {
+      const request = {
+        concurrencyKey: 'dest-abc',
+        destination: { type: 'chat', chatId: '19:x@thread.v2', chatName: 'x' },
+      };
+      await h.value('digests', 'schedule', request, 2);
+      await h.forge.idle({ timeoutMs: 10_000 });
+      const received = (await h.received()) as Array<{ body: unknown }>;
+      expect(received.map((e) => e.body)).toContainEqual({ digest: request });
+    });
+  });
+});

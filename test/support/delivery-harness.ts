@@ -1,0 +1,89 @@
+import type { Clock } from '../../src/application/ports/platform';
+import type { Connection } from '../../src/domain/connection';
+import type { ContentEvent } from '../../src/domain/content-event';
+import { planDeliveries, type PlannedDelivery } from '../../src/domain/delivery-plan';
+import type { Rule } from '../../src/domain/rule';
+import type { TenantMapping } from '../../src/domain/tenant-mapping';
+import { aContentEvent, aRule } from './builders';
+import { fakeActivityStore, fakeDigestScheduler, fakeTimer } from './delivery-fakes';
+import {
+  fakeConfluence,
+  fakeConnections,
+  fakeDeliveryStore,
+  fakeTenants,
+  fakeTokenVault,
+  scriptedIdentity,
+  scriptedTeams,
+} from './fakes';
+
+/** Everything the queue consumer's use cases need, as fakes, for unit tests. */
+export const OWNER = 'owner-1';
+export const NOW = Date.parse('2026-11-22T10:00:00Z');
+
+export const aConnection = (
+  accountId = OWNER,
+  scopes = ['ChannelMessage.Send', 'ChannelMessage.ReadWrite'],
+): Connection => ({
+  schemaVersion: 1,
+  accountId,
+  oid: `oid-${accountId}`,
+  tenantId: 't',
+  upn: `${accountId}@x`,
+  displayName: accountId,
+  status: 'ok',
+  scopes,
+  connectedAt: 'x',
+  updatedAt: 'x',
+});
+
+export const aMapping: TenantMapping = {
+  schemaVersion: 1,
+  tenantId: 't',
+  clientId: 'c',
+  secretExpiresOn: '2027-01-01',
+  consent: { status: 'not-granted' },
+  updatedAt: 'x',
+  updatedBy: 'x',
+};
+
+/** A clock tests move forward. */
+export const movableClock = (start = NOW): Clock & { advance(ms: number): void } => {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms) => void (now += ms) };
+};
+
+export const deliveryDeps = () => ({
+  deliveries: fakeDeliveryStore(),
+  confluence: fakeConfluence(),
+  teams: scriptedTeams(),
+  tenants: fakeTenants(aMapping, 'secret'),
+  connections: fakeConnections([aConnection()]),
+  tokens: fakeTokenVault({
+    [OWNER]: { refreshToken: 'rt-1', accessToken: 'at-1', accessTokenExpiresAt: NOW + 3_600_000 },
+  }),
+  identity: scriptedIdentity([]),
+  clock: movableClock(),
+  activity: fakeActivityStore(),
+  digests: fakeDigestScheduler(),
+  timer: fakeTimer(),
+});
+
+export type DeliveryTestDeps = ReturnType<typeof deliveryDeps>;
+
+/** The one delivery an event gives for rules that share a destination. */
+export const plannedDelivery = (
+  event: Partial<ContentEvent> = {},
+  rules: Rule[] = [aRule({ ownerAccountId: OWNER })],
+): PlannedDelivery => {
+  const [delivery] = planDeliveries(aContentEvent({ actorAccountId: 'editor-1', ...event }), rules);
+  if (!delivery) throw new Error('expected a delivery');
+  return delivery;
+};
+
+/** The Adaptive Card a Graph message carries, parsed. */
+export const cardIn = (message: object | undefined): Record<string, unknown> => {
+  const attachments = (message as { attachments?: Array<{ content: string }> } | undefined)?.attachments;
+  const content = attachments?.[0]?.content;
+  if (!content) throw new Error('no card in this message');
+  return JSON.parse(content) as Record<string, unknown>;
+};
