@@ -11,12 +11,17 @@
   var CALL = 'forge-emulator:bridge-call';
   var RESULT = 'forge-emulator:bridge-result';
   var RESIZE = 'forge-emulator:resize';
+  var THEME = 'forge-emulator:theme';
   var host = window.parent;
   var pending = {};
   var nextId = 1;
 
   window.addEventListener('message', function (event) {
     var data = event.data;
+    if (event.source === host && data && data.type === THEME) {
+      applyTheme(data.theme);
+      return;
+    }
     if (event.source !== host || !data || data.type !== RESULT || !pending[data.id]) return;
     var entry = pending[data.id];
     delete pending[data.id];
@@ -82,12 +87,16 @@
     return history;
   }
 
+  /*
+   * The attributes Confluence's theming sets on the app's <html>. The host here brings no token CSS;
+   * an app that needs it in the sandbox loads it from @atlaskit/tokens itself.
+   */
   function applyTheme(theme) {
     var colorMode = (theme && theme.colorMode) || 'light';
     document.documentElement.setAttribute('data-color-mode', colorMode);
     document.documentElement.setAttribute(
       'data-theme',
-      'light:light dark:dark spacing:spacing typography:typography',
+      'light:light dark:dark spacing:spacing typography:typography shape:shape',
     );
   }
 

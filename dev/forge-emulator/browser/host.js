@@ -9,6 +9,9 @@
   var CALL = 'forge-emulator:bridge-call';
   var RESULT = 'forge-emulator:bridge-result';
   var RESIZE = 'forge-emulator:resize';
+  var THEME = 'forge-emulator:theme';
+  var THEME_KEY = 'forge-emulator:color-mode';
+  var mounted = [];
   var FLAG_COLORS = { info: '#0c66e4', success: '#1f845a', warning: '#b38600', error: '#c9372c' };
 
   /* Absolute URLs of a real origin listed in browserRoutes open its local stand-in instead. */
@@ -63,6 +66,45 @@
       }, 8000);
   }
 
+  /*
+   * The user's Confluence theme. The sandbox is light, like Confluence by default; `?theme=dark`
+   * (or light, or auto: the browser's prefers-color-scheme) on any product page switches it, and the
+   * choice is kept for the tab, as a Confluence user's theme setting would be.
+   */
+  function chosenColorMode(options) {
+    var asked = null;
+    try {
+      asked = new URLSearchParams(window.location.search).get('theme');
+      if (asked) window.sessionStorage.setItem(THEME_KEY, asked);
+      else asked = window.sessionStorage.getItem(THEME_KEY);
+    } catch {
+      /* storage may be unavailable; the query parameter still works */
+    }
+    return resolveColorMode(options.colorMode || asked);
+  }
+
+  function resolveColorMode(mode) {
+    if (mode === 'auto')
+      return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches
+        ? 'dark'
+        : 'light';
+    return mode === 'dark' ? 'dark' : 'light';
+  }
+
+  /* Like a theme change in Confluence: every app that enabled theming follows at once. */
+  function setColorMode(mode) {
+    var colorMode = resolveColorMode(mode);
+    try {
+      window.sessionStorage.setItem(THEME_KEY, colorMode);
+    } catch {
+      /* not kept for the next page then */
+    }
+    mounted.forEach(function (entry) {
+      entry.setTheme({ colorMode: colorMode });
+    });
+    return colorMode;
+  }
+
   function mount(container, options) {
     var module = config.modules[options.moduleKey];
     if (!module) throw new Error('manifest.yml has no UI module with a resource named ' + options.moduleKey);
@@ -93,8 +135,9 @@
       extension: Object.assign({ type: module.type }, options.extension || {}),
       locale: options.locale || 'en-US',
       timezone: options.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
-      theme: { colorMode: options.colorMode || 'light' },
+      theme: { colorMode: chosenColorMode(options) },
     };
+    var themingEnabled = false;
 
     function invoke(payload) {
       return fetch(config.baseUrl + '/__forge/invoke', {
@@ -135,10 +178,20 @@
         return true;
       },
       enableTheming: function () {
+        themingEnabled = true;
         return context.theme;
       },
+      /*
+       * A modal surface (a content action in a <dialog>) closes its dialog, and the app starts afresh
+       * the next time it opens, as in Confluence; a page-level surface is taken off the page.
+       */
       close: function () {
-        unmount();
+        var dialog = container.closest && container.closest('dialog');
+        if (dialog) {
+          if (dialog.open) dialog.close();
+          themingEnabled = false;
+          iframe.setAttribute('src', iframe.getAttribute('src'));
+        } else unmount();
         if (options.onClose) options.onClose();
         return true;
       },
@@ -191,14 +244,25 @@
         );
     }
 
+    function setTheme(theme) {
+      context.theme = theme;
+      if (themingEnabled && iframe.contentWindow)
+        iframe.contentWindow.postMessage({ type: THEME, theme: theme }, '*');
+    }
+
+    var entry = { setTheme: setTheme };
     function unmount() {
       window.removeEventListener('message', onMessage);
+      mounted = mounted.filter(function (candidate) {
+        return candidate !== entry;
+      });
       iframe.remove();
     }
 
     window.addEventListener('message', onMessage);
+    mounted.push(entry);
     return { iframe: iframe, context: context, unmount: unmount };
   }
 
-  window.ForgeHost = { mount: mount, config: config };
+  window.ForgeHost = { mount: mount, setColorMode: setColorMode, config: config };
 })();

@@ -1,0 +1,82 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { useState } from 'react';
+import type { ConnectionView } from '../../../../src/contracts/resolver-api';
+import { useConnection } from '../site/connection-context';
+import { useSite } from '../site/site-context';
+import { TEST_IDS } from '../testids';
+import { ConfirmModal } from '../ui/confirm-modal';
+import { Loading } from '../ui/loading';
+import { ErrorNotice, Notice } from '../ui/notice';
+import { ConnectPrompt } from './connect-prompt';
+import { TenantMissingNotice } from './tenant-missing-notice';
+
+const formatDate = (iso: string | null): string =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'Unknown';
+
+const Details = ({ connection }: { connection: ConnectionView }) => (
+  <dl className="details-list" data-testid={TEST_IDS.connectionDetails}>
+    <dt>Microsoft name</dt>
+    <dd>{connection.displayName}</dd>
+    <dt>Account</dt>
+    <dd>{connection.upn}</dd>
+    <dt>Tenant</dt>
+    <dd>{connection.tenantId}</dd>
+    <dt>Connected</dt>
+    <dd>{formatDate(connection.connectedAt)}</dd>
+  </dl>
+);
+
+/** The personal page's connection: who you are in Microsoft Teams, log in, disconnect. */
+export const ConnectionPanel = () => {
+  const site = useSite();
+  const { connection, error, refresh, disconnect } = useConnection();
+  const [confirming, setConfirming] = useState(false);
+  if (!site.tenantConfigured) return <TenantMissingNotice isSiteAdmin={site.isSiteAdmin} />;
+  if (!connection) {
+    return error ? (
+      <ErrorNotice error={error} onRetry={() => void refresh()} />
+    ) : (
+      <Loading label="Checking your Microsoft connection" />
+    );
+  }
+  if (connection.status !== 'ok') return <ConnectPrompt />;
+  return (
+    <Stack space="space.200">
+      <Inline space="space.100" alignBlock="center" testId={TEST_IDS.connectionStatus}>
+        <Lozenge appearance="success">Connected</Lozenge>
+        <Text>
+          You are connected to Microsoft Teams as <strong>{connection.displayName}</strong>.
+        </Text>
+      </Inline>
+      <Details connection={connection} />
+      <div>
+        <Button onClick={() => setConfirming(true)} testId={TEST_IDS.disconnectButton}>
+          Disconnect
+        </Button>
+      </div>
+      <ConfirmModal
+        isOpen={confirming}
+        title="Disconnect Microsoft Teams?"
+        confirmLabel="Disconnect"
+        testId={TEST_IDS.disconnectModal}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          await disconnect();
+          setConfirming(false);
+        }}
+      >
+        <Stack space="space.100">
+          <Text as="p">Confluence forgets your Microsoft sign-in.</Text>
+          <Notice appearance="warning">
+            <p>
+              Rules you own stop sending to Teams until you log in again, and you get no personal
+              notifications.
+            </p>
+          </Notice>
+        </Stack>
+      </ConfirmModal>
+    </Stack>
+  );
+};

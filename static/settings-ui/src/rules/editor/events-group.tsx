@@ -1,0 +1,38 @@
+import { Checkbox } from '@atlaskit/checkbox';
+import { TEST_IDS } from '../../testids';
+import { Group } from '../../ui/fields';
+import { EVENT_KINDS, EVENT_LABELS, type EventKind } from '../rule-text';
+
+/** The Confluence events that fire the rule; kept in one order so edits compare cleanly. */
+export const EventsGroup = ({
+  events,
+  onChange,
+  error,
+  isDisabled,
+}: {
+  events: EventKind[];
+  onChange: (events: EventKind[]) => void;
+  error?: string;
+  isDisabled: boolean;
+}) => (
+  <Group id="events" legend="When" error={error} testId="rule-events" prominent>
+    {EVENT_KINDS.map((kind) => (
+      <Checkbox
+        key={kind}
+        name="events"
+        value={kind}
+        label={EVENT_LABELS[kind]}
+        isChecked={events.includes(kind)}
+        isDisabled={isDisabled}
+        isInvalid={Boolean(error)}
+        testId={TEST_IDS.ruleEvent(kind)}
+        onChange={(event) => {
+          const chosen = new Set(events);
+          if (event.currentTarget.checked) chosen.add(kind);
+          else chosen.delete(kind);
+          onChange(EVENT_KINDS.filter((candidate) => chosen.has(candidate)));
+        }}
+      />
+    ))}
+  </Group>
+);

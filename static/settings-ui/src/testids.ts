@@ -1,0 +1,116 @@
+/**
+ * Stable `data-testid`s for browser tests. Atlaskit adds suffixes to some of them:
+ * - Checkbox `x`: the input is `x--hidden-checkbox`, its label `x--checkbox-label`.
+ * - Toggle `x`: the wrapper is `x`, the input `x--input`.
+ * - Radio option `x`: the input is `x--radio-input`, its label `x--radio-label`.
+ * - Textfield `x`: the input itself is `x` (its wrapper `x-container`); TextArea `x` is the textarea.
+ * - Button `x`: the button itself.
+ * - Pickers (Atlaskit Select cannot carry a test id): `x` is a wrapper div around the select; click
+ *   it, type to search, press Enter. Its input also has the id `x-input`.
+ * - Confirmation modals `x`: the dialog is `x`, its buttons `x-confirm` and `x-cancel`.
+ * The app's root element carries `data-surface` (global, space, content or personal).
+ */
+export const TEST_IDS = {
+  app: 'teams-app',
+  loading: 'loading',
+  errorMessage: 'error-message',
+  announcer: 'announcer',
+
+  // Connection (every surface)
+  loginButton: 'login-button',
+  loginWaiting: 'login-waiting',
+  loginMessage: 'login-message',
+  connectEmptyState: 'connect-empty-state',
+  connectionStatus: 'connection-status',
+  connectionDetails: 'connection-details',
+  disconnectButton: 'disconnect-button',
+  disconnectModal: 'disconnect-modal',
+  tenantMissing: 'tenant-missing',
+  noAuthority: 'no-authority',
+
+  // Rule lists
+  rulesSection: 'rules-section',
+  ruleList: 'rule-list',
+  ruleRow: 'rule-row',
+  ruleStatus: 'rule-status',
+  rulePaused: 'rule-paused',
+  ruleLocation: 'rule-location',
+  ruleEdit: 'rule-edit',
+  ruleDelete: 'rule-delete',
+  deleteRuleModal: 'delete-rule-modal',
+  addRule: 'add-rule',
+  noRules: 'no-rules',
+  rulesMessage: 'rules-message',
+
+  // Rule editor
+  ruleEditor: 'rule-editor',
+  ruleOwner: 'rule-owner',
+  ruleEvent: (kind: string) => `rule-event-${kind}`,
+  ruleContentType: (type: string) => `rule-content-type-${type}`,
+  labelsAny: 'rule-labels-any',
+  labelsAll: 'rule-labels-all',
+  labelsNone: 'rule-labels-none',
+  authorsInclude: 'rule-authors-include',
+  authorsExclude: 'rule-authors-exclude',
+  skipMinorEdits: 'rule-skip-minor-edits',
+  skipOwnChanges: 'rule-skip-own-changes',
+  cql: 'rule-cql',
+  restrictedContent: (mode: string) => `rule-restricted-${mode}`,
+  includeDescendants: 'rule-include-descendants',
+  destinationKind: (kind: string) => `destination-${kind}`,
+  teamPicker: 'team-picker',
+  channelPicker: 'channel-picker',
+  chatPicker: 'chat-picker',
+  ruleEnabled: 'rule-enabled',
+  ruleSave: 'rule-save',
+  ruleCancel: 'rule-cancel',
+  ruleEditorMessage: 'rule-editor-message',
+  ruleReload: 'rule-reload',
+
+  // Content action. The share form's destination controls are the editor's with a `share-` prefix:
+  // share-destination-channel, share-team-picker, share-channel-picker, share-chat-picker.
+  shareSection: 'share-section',
+  shareNote: 'share-note',
+  shareSend: 'share-send',
+  shareResult: 'share-result',
+  shareOpenInTeams: 'share-open-in-teams',
+  closeApp: 'close-app',
+
+  // Global settings: Microsoft connection
+  tenantForm: 'tenant-form',
+  tenantTenantId: 'tenant-tenant-id',
+  tenantClientId: 'tenant-client-id',
+  tenantClientSecret: 'tenant-client-secret',
+  tenantSecretStored: 'tenant-secret-stored',
+  tenantSecretExpiresOn: 'tenant-secret-expires-on',
+  tenantSave: 'tenant-save',
+  tenantMessage: 'tenant-message',
+  secretExpiry: 'secret-expiry',
+  redirectUri: 'redirect-uri',
+  copyRedirectUri: 'copy-redirect-uri',
+  permissionList: 'permission-list',
+  copyPermission: (name: string) => `copy-permission-${name}`,
+  copyPermissions: 'copy-permissions',
+  consentStatus: 'consent-status',
+  grantConsent: 'grant-consent',
+  consentMessage: 'consent-message',
+
+  // Global settings: delivery health
+  healthSection: 'health-section',
+  healthCount: (kind: 'sent' | 'failed' | 'retried' | 'skipped') => `health-${kind}`,
+  healthFailure: 'health-failure',
+  healthRetry: 'health-retry',
+  healthRefresh: 'health-refresh',
+
+  // Personal page
+  preferencesForm: 'preferences-form',
+  preference: (name: string) => `pref-${name}`,
+  quietHours: 'pref-quiet-hours',
+  quietStart: 'pref-quiet-start',
+  quietEnd: 'pref-quiet-end',
+  timeZonePicker: 'pref-time-zone',
+  dailyDigest: 'pref-daily-digest',
+  savePreferences: 'pref-save',
+  preferencesMessage: 'pref-message',
+  myRules: 'my-rules',
+} as const;
