@@ -15,5 +15,7 @@ module.exports = {
     project('dev', ['<rootDir>/test/dev']),
     project('integration', ['<rootDir>/test/integration']),
     project('e2e', ['<rootDir>/test/e2e']),
+    // Real Chromium (Debian's) against the sandbox; see test/support/browser.ts.
+    project('browser', ['<rootDir>/test/browser']),
   ],
 };
