@@ -1,4 +1,4 @@
-import { AppError } from '../domain/app-error';
+import { AppError, invalidInputMessage } from '../domain/app-error';
 import type { Destination, RuleFilters, RuleScope } from '../domain/rule';
 import type { TenantMapping } from '../domain/tenant-mapping';
 import type { Caller } from './authority';
@@ -47,6 +47,6 @@ export const checkRuleSettings = async (
   }
   const fields = Object.keys(fieldErrors);
   if (fields.length > 0) {
-    throw new AppError('invalid_input', `Check these fields: ${fields.join(', ')}.`, fieldErrors);
+    throw new AppError('invalid_input', invalidInputMessage(fieldErrors), fieldErrors);
   }
 };

@@ -25,4 +25,11 @@ export class AppError extends Error {
   }
 }
 
+/** One sentence for the whole form; each field's own message is shown next to the field. */
+export const invalidInputMessage = (fieldErrors: Record<string, string>): string => {
+  const messages = Object.values(fieldErrors);
+  const more = messages.length > 1 ? ` (and ${messages.length - 1} more to fix)` : '';
+  return `Some settings need a change: ${messages[0] ?? 'check the form'}${more}.`;
+};
+
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import type { ResolverResult } from '../contracts/resolver-api';
-import { isAppError } from '../domain/app-error';
+import { invalidInputMessage, isAppError } from '../domain/app-error';
 
 /**
  * Expected failures become the envelope's error with a message a person can act on; anything
@@ -23,10 +23,9 @@ export const toResolverFailure = (error: unknown): ResolverResult<never> => {
       const field = issue.path.join('.') || 'input';
       fieldErrors[field] ??= issue.message;
     }
-    const fields = Object.keys(fieldErrors).join(', ');
     return {
       ok: false,
-      error: { code: 'invalid_input', message: `Check these fields: ${fields}.`, fieldErrors },
+      error: { code: 'invalid_input', message: invalidInputMessage(fieldErrors), fieldErrors },
     };
   }
   throw error;
