@@ -73,18 +73,17 @@ export function queryEntity(
     throw badRequest('BAD_REQUEST', `Unknown sort '${String(body.sort)}'.`);
   }
   const direction = body.sort === 'DESC' ? -1 : 1;
+  const inPartition = (entry: StoredEntry) =>
+    index.partition.every((name, i) => (entry.value as Record<string, unknown>)[name] === partition[i]);
   const rows: Row[] = core.kvs
-    .entries(`entity:${entity.name}`)
+    // Filter before sorting: a query touches its partition, not the whole entity.
+    .scan(`entity:${entity.name}`, (_key, entry) => inPartition(entry))
     .map(([key, entry]) => {
       const value = entry.value as Record<string, unknown>;
-      return { key, entry, value, range: index.range === 'key' ? key : value[index.range] };
+      return { key, entry, range: index.range === 'key' ? key : value[index.range] };
     })
     // Only values carrying every index attribute are in the index.
-    .filter(
-      (row) =>
-        row.range !== undefined && index.partition.every((name, i) => row.value[name] === partition[i]),
-    )
-    .filter((row) => !range || matches(row.range, range))
+    .filter((row) => row.range !== undefined && (!range || matches(row.range, range)))
     .sort((a, b) => direction * compareRows(a, b));
   const position = decodeCursor<{ range: unknown; key: string }>(body.cursor);
   const remaining = position ? rows.filter((row) => direction * compareRows(row, position) > 0) : rows;

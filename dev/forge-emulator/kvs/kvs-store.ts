@@ -60,9 +60,15 @@ export class KvsStore {
 
   /** Live entries of a space, sorted by key. */
   entries(id: SpaceId): Array<[string, StoredEntry]> {
-    return [...this.space(id).entries()]
-      .filter(([, entry]) => !this.expired(entry))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.scan(id, () => true).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Live entries of a space that `keep` accepts, in no particular order (index queries sort their few). */
+  scan(id: SpaceId, keep: (key: string, entry: StoredEntry) => boolean): Array<[string, StoredEntry]> {
+    const found: Array<[string, StoredEntry]> = [];
+    for (const [key, entry] of this.space(id))
+      if (!this.expired(entry) && keep(key, entry)) found.push([key, entry]);
+    return found;
   }
 
   spaceIds(): SpaceId[] {
