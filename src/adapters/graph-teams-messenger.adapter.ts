@@ -8,6 +8,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import {
   MicrosoftRequestError,
+  RECENT_MESSAGES_SCANNED,
   type ChannelSummary,
   type ChatSummary,
   type TeamSummary,
@@ -64,6 +65,30 @@ const getAll = async <T>(client: Client, path: string): Promise<T[]> => {
   return items;
 };
 
+/** Graph's largest page of messages. */
+const MESSAGE_PAGE = 50;
+
+/**
+ * Reads the newest messages page by page (newest first) until one carries the attachment, or
+ * RECENT_MESSAGES_SCANNED have been looked at.
+ * @see https://learn.microsoft.com/graph/api/channel-list-messages
+ * @see https://learn.microsoft.com/graph/api/chat-list-messages
+ * @see https://learn.microsoft.com/graph/api/chatmessage-list-replies
+ */
+const findByAttachment = async (client: Client, path: string, attachmentId: string) => {
+  type Listed = { id: string; attachments?: Array<{ id?: string | null }> | null };
+  let next: string | undefined = `${path}?$top=${MESSAGE_PAGE}`;
+  for (let scanned = 0; next && scanned < RECENT_MESSAGES_SCANNED;) {
+    const page = (await client.api(next).get()) as PageCollection;
+    const messages = page.value as Listed[];
+    const found = messages.find((m) => (m.attachments ?? []).some((a) => a.id === attachmentId));
+    if (found) return found.id;
+    scanned += Math.max(messages.length, 1);
+    next = page['@odata.nextLink'];
+  }
+  return null;
+};
+
 const messagesPath = (destination: GraphDestination): string =>
   destination.type === 'channel'
     ? `/teams/${encodeURIComponent(destination.teamId)}/channels/${encodeURIComponent(destination.channelId)}/messages`
@@ -115,6 +140,13 @@ export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger
     } catch (error) {
       translate(error);
     }
+  },
+
+  findRecentMessage: (token, destination, attachmentId, replyToId) => {
+    const path = replyToId
+      ? `${messagesPath(destination)}/${encodeURIComponent(replyToId)}/replies`
+      : messagesPath(destination);
+    return findByAttachment(graphClient(token, options), path, attachmentId).catch(translate);
   },
 
   // @see https://learn.microsoft.com/graph/api/chatmessage-post-replies

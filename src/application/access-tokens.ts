@@ -1,4 +1,5 @@
 import { AppError } from '../domain/app-error';
+import type { Connection } from '../domain/connection';
 import { SIGN_IN_SCOPES } from '../domain/microsoft-permissions';
 import { loadAppCredentials } from './microsoft-login';
 import { MicrosoftRequestError, type MicrosoftIdentity } from './ports/microsoft';
@@ -24,6 +25,13 @@ export const refreshScopes = (granted: readonly string[]): readonly string[] =>
 /** Refresh a little before expiry so a token never dies mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 
+export interface TokenOptions {
+  /** Graph refused the stored access token: refresh even though it has not expired. */
+  forceRefresh?: boolean;
+  /** The connection the caller has just read (null: none), so it is not read again. */
+  connection?: Connection | null;
+}
+
 /**
  * A valid Graph access token for `accountId`. Refreshes when needed (or when Graph refused the
  * stored one: `forceRefresh`) and stores the rotated refresh token at once; a refused refresh
@@ -32,9 +40,10 @@ const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 export const accessTokenFor = async (
   deps: AccessTokenDeps,
   accountId: string,
-  options: { forceRefresh?: boolean } = {},
+  options: TokenOptions = {},
 ): Promise<string> => {
-  const connection = await deps.connections.get(accountId);
+  const connection =
+    options.connection === undefined ? await deps.connections.get(accountId) : options.connection;
   if (!connection) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
   if (connection.status === 'needs-login') {
     throw new AppError('needs_login', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.');

@@ -8,7 +8,7 @@ import { summariseChange, type ChangeSummary } from '../domain/text-diff';
 import type { SenderChoice } from './choose-sender';
 import type { ConfluenceGateway, ContentSummary } from './ports/confluence';
 
-export type Cleared = Exclude<SenderChoice, { kind: 'skip' }>;
+export type Cleared = Exclude<SenderChoice, { kind: 'skip' | 'filtered' }>;
 
 const COMMENT_EXCERPT_CHARS = 400;
 const UPDATES: readonly EventKind[] = ['page_updated', 'blogpost_updated'];

@@ -1,9 +1,10 @@
 import { cardMessage } from '../domain/content-card';
 import type { ContentEvent } from '../domain/content-event';
 import type { DeliveryStatus } from '../domain/delivery';
-import type { PlannedDelivery } from '../domain/delivery-plan';
+import { attachmentIdFor, type PlannedDelivery } from '../domain/delivery-plan';
 import { afterHold } from '../domain/activity-updates';
 import { emptyActivity } from '../domain/destination-activity';
+import { isAppWrittenVersion } from '../domain/echo-guard';
 import { EDIT_MESSAGE_PERMISSION, grantsPermission } from '../domain/microsoft-permissions';
 import type { GraphDestination } from '../domain/rule';
 import { DEFAULT_FLOOD_SETTINGS, planSend, type FloodSettings } from '../domain/send-plan';
@@ -14,7 +15,7 @@ import { dispatchCard, type DispatchDeps } from './dispatch-card';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from './ports/delivery-flow';
 import type { DeliveryStore } from './ports/stores';
-import { classifyFailure } from './send-as-owner';
+import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from './send-as-owner';
 
 export { MAX_ATTEMPTS } from './send-as-owner';
 
@@ -32,8 +33,7 @@ export type DeliverOutcome =
   | { kind: 'sent'; messageId: string; via: 'post' | 'update' | 'reply' | 'already-shown' }
   | { kind: 'held' }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'retry'; retryAfterSeconds: number; reason: string };
+  | Failure;
 
 const PERSONAL_REASON =
   'Personal notifications need the Teams companion bot, which is not set up on this site yet.';
@@ -43,6 +43,13 @@ const VIA_NOTE = {
   reply: 'Replied in the thread of the card posted for this page',
   post: undefined,
 } as const;
+
+const ECHO_REASON = 'A comment the app posted from Teams (invariant 8)';
+
+/** Invariant 8, second half: a comment the app posted for a Teams user carries its marker. */
+const isAppComment = async (confluence: ConfluenceGateway, event: ContentEvent): Promise<boolean> =>
+  event.comment !== undefined &&
+  isAppWrittenVersion(await confluence.readAppCommentMarker(event.comment.id), event.comment.version);
 
 /** What the log shows instead of the title of content the recorded owner cannot view. */
 const restrictedTitle = (event: ContentEvent): string =>
@@ -55,6 +62,7 @@ const sendCleared = async (
   destination: GraphDestination,
   choice: Cleared,
   record: Recorder,
+  mayHaveSent: boolean,
 ): Promise<DeliverOutcome> => {
   const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
   const { event, concurrencyKey: key } = delivery;
@@ -96,13 +104,16 @@ const sendCleared = async (
     choice,
     plan.action === 'update' ? plan.card : undefined,
   );
-  const message = cardMessage(card, key.replace(/^dest-/, '').slice(0, 16));
+  const attachmentId = attachmentIdFor(delivery.deliveryKey);
   const change = { contentId: event.contentId, kind: event.kind, version: event.version, eventTime };
   const sent = await dispatchCard(deps, {
     plan,
     destination,
     ownerAccountId: owner,
-    message,
+    connection,
+    message: cardMessage(card, attachmentId),
+    attachmentId,
+    mayHaveSent,
     activity,
     change,
     settings,
@@ -121,11 +132,13 @@ const sendCleared = async (
 export const deliverNotification = async (
   deps: DeliverDeps,
   delivery: PlannedDelivery,
-  attempt: number,
+  { number: attempt, unconfirmed }: Attempt,
 ): Promise<DeliverOutcome> => {
   const previous = await deps.deliveries.get(delivery.deliveryKey);
   if (previous && isFinal(previous.status)) return { kind: 'already-done', status: previous.status };
   const baseRecord = deliveryRecorder(deps, delivery, attempt, previous);
+  // An earlier attempt may have posted, or an admin's retry of a failed row follows one that may.
+  const mayHaveSent = unconfirmed || previous !== null;
   const destination = delivery.destination;
   if (destination.type === 'personal') {
     await baseRecord('failed', { reason: PERSONAL_REASON });
@@ -134,7 +147,11 @@ export const deliverNotification = async (
   let owner = delivery.senders[0].ownerAccountId;
   let record: Recorder = baseRecord;
   try {
+    // Neither an echo nor a filtered event is a delivery: nothing is recorded, as for an event
+    // no rule matched. A duplicate queue message simply checks again.
+    if (await isAppComment(deps.confluence, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
     const choice = await chooseSender(deps.confluence, delivery);
+    if (choice.kind === 'filtered') return { kind: 'skipped', reason: choice.reason };
     owner = choice.sender.ownerAccountId;
     const hidden = choice.kind === 'redact' || (choice.kind === 'skip' && choice.hidden);
     record = (status, extra) =>
@@ -147,11 +164,12 @@ export const deliverNotification = async (
       await record('skipped', { reason: choice.reason });
       return { kind: 'skipped', reason: choice.reason };
     }
-    return await sendCleared(deps, delivery, destination, choice, record);
+    return await sendCleared(deps, delivery, destination, choice, record, mayHaveSent);
   } catch (error) {
     const ownerName = await deps.confluence.displayNameOf(owner).catch(() => 'The rule owner');
     const failure = classifyFailure(error, attempt, ownerName);
     if (failure.kind === 'failed') await record('failed', { reason: failure.reason });
+    else failure.unconfirmed = mayHaveSent || mayHaveBeenDone(error);
     return failure;
   }
 };

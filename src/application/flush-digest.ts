@@ -1,14 +1,15 @@
 import { cardMessage } from '../domain/content-card';
 import { afterDigest } from '../domain/activity-updates';
 import { messagesToday } from '../domain/destination-activity';
+import { attachmentIdFor } from '../domain/delivery-plan';
 import { buildDigestCard } from '../domain/digest-card';
 import { DEFAULT_FLOOD_SETTINGS, pacingDelayMs, takeDigest, type FloodSettings } from '../domain/send-plan';
 import { settleHeldRows } from './delivery-records';
-import type { DispatchDeps } from './dispatch-card';
+import { createOnce, type DispatchDeps } from './dispatch-card';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { DestinationActivityStore, DigestRequest, DigestScheduler } from './ports/delivery-flow';
 import type { DeliveryStore } from './ports/stores';
-import { asOwner, classifyFailure } from './send-as-owner';
+import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from './send-as-owner';
 
 export interface DigestDeps extends DispatchDeps {
   deliveries: DeliveryStore;
@@ -23,7 +24,7 @@ export type DigestOutcome =
   | { kind: 'deferred'; delaySeconds: number }
   | { kind: 'sent'; messageId: string; items: number }
   | { kind: 'failed'; reason: string; items: number }
-  | { kind: 'retry'; retryAfterSeconds: number; reason: string };
+  | Extract<Failure, { kind: 'retry' }>;
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Another sender's held items follow right after: one digest per sender, one at a time. */
@@ -37,7 +38,7 @@ const NEXT_DIGEST_SECONDS = 1;
 export const flushDigest = async (
   deps: DigestDeps,
   request: DigestRequest,
-  attempt: number,
+  { number: attempt, unconfirmed }: Attempt,
 ): Promise<DigestOutcome> => {
   const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
   const key = request.concurrencyKey;
@@ -64,19 +65,28 @@ export const flushDigest = async (
   });
   await deps.timer.sleep(pacingDelayMs(activity, now, settings));
   let outcome: DigestOutcome;
+  // The same held items give the same digest on a retry, and so the same attachment id.
+  const attachmentId = attachmentIdFor(`digest:${keys.join(',')}`);
+  const send = {
+    destination: request.destination,
+    ownerAccountId: sender,
+    connection: await deps.connections.get(sender),
+    message: cardMessage(card, attachmentId),
+    attachmentId,
+    mayHaveSent: unconfirmed,
+  };
   try {
-    const { messageId } = await asOwner(deps, sender, (t) =>
-      deps.teams.postMessage(
-        t,
-        request.destination,
-        cardMessage(card, key.replace(/^dest-/, 'd').slice(0, 16)),
-      ),
+    const messageId = await createOnce(
+      deps,
+      send,
+      (t) => deps.teams.postMessage(t, send.destination, send.message),
+      { gapMs: settings.requestGapMs },
     );
     await settleHeldRows(deps, keys, { status: 'sent', messageId });
     outcome = { kind: 'sent', messageId, items: items.length };
   } catch (error) {
     const failure = classifyFailure(error, attempt, ownerName);
-    if (failure.kind === 'retry') return failure;
+    if (failure.kind === 'retry') return { ...failure, unconfirmed: unconfirmed || mayHaveBeenDone(error) };
     await settleHeldRows(deps, keys, { status: 'failed', reason: `Digest not sent: ${failure.reason}` });
     outcome = { kind: 'failed', reason: failure.reason, items: items.length };
   }

@@ -4,10 +4,8 @@ import {
   type ContentEvent,
   type EventOrigin,
 } from '../domain/content-event';
-import { planDeliveries, type PlannedDelivery } from '../domain/delivery-plan';
-import { isAppWrittenVersion } from '../domain/echo-guard';
-import { judgeRule, matchRules, missingFacts } from '../domain/rule-matcher';
-import type { Rule } from '../domain/rule';
+import { planDeliveries } from '../domain/delivery-plan';
+import { sortRules } from '../domain/rule-matcher';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { DeliveryQueue } from './ports/platform';
 import type { EventLedger, RuleStore } from './ports/stores';
@@ -16,7 +14,7 @@ export interface ForwardDeps {
   rules: RuleStore;
   ledger: EventLedger;
   queue: DeliveryQueue;
-  confluence: Pick<ConfluenceGateway, 'readContentFacts' | 'readAppCommentMarker' | 'appAccountId'>;
+  confluence: Pick<ConfluenceGateway, 'appAccountId'>;
 }
 
 export type ForwardOutcome =
@@ -33,37 +31,12 @@ const causedByApp = async (deps: ForwardDeps, event: ContentEvent, origin: Event
 };
 
 /**
- * Labels and ancestors are not in most payloads: fetch them, in one request, only when a rule
- * that passed every other check is waiting for them. Content that is gone leaves them unknown,
- * and a rule that needed them does not match.
- */
-const withFacts = async (deps: ForwardDeps, event: ContentEvent, candidates: readonly Rule[]) => {
-  const needs = missingFacts(candidates.map((rule) => judgeRule(rule, event)));
-  if (needs.size === 0) return event;
-  const facts = await deps.confluence.readContentFacts(event.contentId, {
-    labels: needs.has('labels'),
-    ancestors: needs.has('ancestors'),
-  });
-  return { ...event, ...(facts ?? {}) };
-};
-
-/** Invariant 8, second half: a comment the app posted for a Teams user carries its marker. */
-const isAppComment = async (deps: ForwardDeps, event: ContentEvent): Promise<boolean> =>
-  event.comment !== undefined &&
-  isAppWrittenVersion(await deps.confluence.readAppCommentMarker(event.comment.id), event.comment.version);
-
-const plan = async (deps: ForwardDeps, event: ContentEvent): Promise<PlannedDelivery[] | 'echo'> => {
-  const candidates = await deps.rules.listForEvent(event.spaceKey);
-  const known = await withFacts(deps, event, candidates);
-  const deliveries = planDeliveries(known, matchRules(candidates, known));
-  if (deliveries.length > 0 && (await isAppComment(deps, known))) return 'echo';
-  return deliveries;
-};
-
-/**
- * The product trigger's work, kept thin: normalise, drop echoes and duplicates, load the
- * candidate rules by index (global, and the space with its page rules), match, and queue one
- * delivery per destination. KVS: one ledger write and two index queries per event.
+ * The product trigger's work, kept thin: normalise, drop echoes of the app's own actions, then
+ * at once mark the event seen and load the candidate rules by index (global, and the space with
+ * its page rules), match, and queue one delivery per destination. KVS: one ledger write and two
+ * index queries per event, side by side. Nothing here reads Confluence: what the event does not
+ * say (labels, ancestors, whether a comment came from Teams through the app) the consumer
+ * checks against the content it reads anyway.
  */
 export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): Promise<ForwardOutcome> => {
   const normalised = normaliseContentEvent(payload);
@@ -71,10 +44,16 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
   const { event, origin } = normalised;
   if (await causedByApp(deps, event, origin)) return { kind: 'echo', reason: 'caused by the app' };
   const key = eventDedupKey(event);
-  if (!(await deps.ledger.markSeen(key))) return { kind: 'duplicate' };
+  const [seen, candidates] = await Promise.allSettled([
+    deps.ledger.markSeen(key),
+    deps.rules.listForEvent(event.spaceKey),
+  ]);
+  if (seen.status === 'rejected') throw seen.reason;
+  if (!seen.value) return { kind: 'duplicate' };
   try {
-    const deliveries = await plan(deps, event);
-    if (deliveries === 'echo') return { kind: 'echo', reason: 'a comment the app posted from Teams' };
+    if (candidates.status === 'rejected') throw candidates.reason;
+    const { matched, pending } = sortRules(candidates.value, event);
+    const deliveries = planDeliveries(event, matched, pending);
     if (deliveries.length > 0) await deps.queue.enqueue(deliveries);
     return { kind: 'queued', deliveries: deliveries.length };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { isAppError } from '../domain/app-error';
+import type { Connection } from '../domain/connection';
 import { accessTokenFor, type AccessTokenDeps } from './access-tokens';
 import { MicrosoftRequestError } from './ports/microsoft';
 
@@ -15,24 +16,53 @@ export const asOwner = async <T>(
   deps: AccessTokenDeps,
   ownerAccountId: string,
   call: (accessToken: string) => Promise<T>,
+  /** The owner's connection, when the caller has read it already. */
+  connection?: Connection | null,
 ): Promise<T> => {
-  const token = await accessTokenFor(deps, ownerAccountId);
+  const token = await accessTokenFor(deps, ownerAccountId, { connection });
   try {
     return await call(token);
   } catch (error) {
     if (!(error instanceof MicrosoftRequestError) || error.status !== 401) throw error;
-    return call(await accessTokenFor(deps, ownerAccountId, { forceRefresh: true }));
+    return call(await accessTokenFor(deps, ownerAccountId, { forceRefresh: true, connection }));
   }
 };
 
 export type Failure =
-  { kind: 'retry'; retryAfterSeconds: number; reason: string } | { kind: 'failed'; reason: string };
+  | {
+      kind: 'retry';
+      retryAfterSeconds: number;
+      reason: string;
+      /** A send may have reached Teams without an answer: the retry looks before sending. */
+      unconfirmed?: boolean;
+    }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * What a queue retry knows. `unconfirmed`: an earlier attempt may have created the message
+ * (it said so in its retry data, or the retry is not one the app asked for: a timeout, a crash).
+ */
+export interface Attempt {
+  number: number;
+  unconfirmed: boolean;
+}
+
+export const FIRST_ATTEMPT: Attempt = { number: 1, unconfirmed: false };
 
 /** Whether Microsoft refused this one request but the same request may succeed later. */
 export const isTransient = (error: MicrosoftRequestError): boolean =>
   error.status === 429 || error.status >= 500 || error.code === 'network_error';
 
+/**
+ * Whether a failed send may still have been carried out: the connection dropped before the
+ * answer came, or a gateway gave up waiting for Teams. 429 and 503 refuse before doing anything.
+ */
+export const mayHaveBeenDone = (error: unknown): boolean =>
+  error instanceof MicrosoftRequestError &&
+  (error.code === 'network_error' || error.status === 500 || error.status === 502 || error.status === 504);
+
 const microsoftReason = (error: MicrosoftRequestError, ownerName: string): string => {
+  if (error.code === 'network_error') return 'The connection to Microsoft Teams dropped before it answered';
   const base = `Microsoft Teams answered ${error.status} (${error.code})`;
   if (error.status === 403 || error.status === 404)
     return `${base}: ${ownerName} may no longer be a member of this channel or chat, or the permission is missing.`;

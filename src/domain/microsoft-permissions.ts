@@ -13,6 +13,10 @@ export const GRAPH_DELEGATED_PERMISSIONS = [
   // sender only). Needs an administrator's consent. Chats would need Chat.ReadWrite (read and
   // write every chat of the user): not asked for; in chats a repeated edit posts a new card.
   'ChannelMessage.ReadWrite',
+  // Before posting again after a connection dropped mid-send, the sender looks for the card in
+  // the chat's recent messages, so a message Teams stored is not posted twice. Channels read
+  // with ChannelMessage.ReadWrite above. No admin consent needed.
+  'ChatMessage.Read',
 ] as const;
 
 /**
@@ -30,6 +34,12 @@ export const SIGN_IN_SCOPES: readonly string[] = [
 export const EDIT_MESSAGE_PERMISSION = {
   channel: 'ChannelMessage.ReadWrite',
   chat: 'Chat.ReadWrite',
+} as const;
+
+/** Delegated permissions any one of which lets Graph list a destination's recent messages. */
+export const READ_MESSAGES_PERMISSIONS = {
+  channel: ['ChannelMessage.Read.All', 'ChannelMessage.ReadWrite'],
+  chat: ['ChatMessage.Read', 'Chat.Read', 'Chat.ReadWrite'],
 } as const;
 
 /** Whether granted scopes (`ChannelMessage.Send` or `https://graph.microsoft.com/…`) include `permission`. */

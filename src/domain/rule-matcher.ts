@@ -1,8 +1,20 @@
 import type { ContentEvent } from './content-event';
 import { scopeRefOf, spaceScopeKey, type Rule, type RuleFilters } from './rule';
 
-/** Facts an event may lack that some rules need; the trigger fetches them once per event, on demand. */
+/** Facts an event may lack that some rules need; the consumer reads them with the content. */
 export type MissingFact = 'labels' | 'ancestors';
+
+type LabelFilter = Pick<RuleFilters, 'labelsAny' | 'labelsAll' | 'labelsNone'>;
+
+/**
+ * What is left to decide about a rule the event alone could not decide: its label filter, and
+ * whether the content sits under its page. The trigger does not read Confluence for these (it
+ * would cost every event a request); the consumer checks them against the content it reads anyway.
+ */
+export interface PendingCheck {
+  labels?: LabelFilter;
+  underPageId?: string;
+}
 
 /**
  * Why a rule did or did not match, for the logs and tests. `undecided` names the facts the
@@ -56,15 +68,18 @@ const checkScope = (rule: Rule, event: ContentEvent): Check => {
 const hasLabelFilter = (f: RuleFilters): boolean =>
   f.labelsAny.length + f.labelsAll.length + f.labelsNone.length > 0;
 
-const checkLabels = (rule: Rule, event: ContentEvent): Check => {
-  const f = rule.filters;
-  if (!hasLabelFilter(f)) return pass;
-  if (!event.labels) return { ok: 'undecided', need: 'labels' };
-  const labels = new Set(event.labels.map((l) => l.toLowerCase()));
+const labelsPass = (f: LabelFilter, contentLabels: readonly string[]): Check => {
+  const labels = new Set(contentLabels.map((l) => l.toLowerCase()));
   if (f.labelsAny.length > 0 && !f.labelsAny.some((l) => labels.has(l))) return fail('no wanted label');
   if (!f.labelsAll.every((l) => labels.has(l))) return fail('a required label is missing');
   if (f.labelsNone.some((l) => labels.has(l))) return fail('an excluded label');
   return pass;
+};
+
+const checkLabels = (rule: Rule, event: ContentEvent): Check => {
+  if (!hasLabelFilter(rule.filters)) return pass;
+  if (!event.labels) return { ok: 'undecided', need: 'labels' };
+  return labelsPass(rule.filters, event.labels);
 };
 
 /** Pure decision for one rule and one event: enabled, scope, event kind and every filter but CQL. */
@@ -78,10 +93,35 @@ export const judgeRule = (rule: Rule, event: ContentEvent): RuleVerdict => {
   return needs.length > 0 ? { rule, matched: 'undecided', needs } : { rule, matched: true };
 };
 
-/** The facts worth one REST call: only those some otherwise-matching rule is waiting for. */
-export const missingFacts = (verdicts: readonly RuleVerdict[]): Set<MissingFact> =>
-  new Set(verdicts.flatMap((v) => (v.matched === 'undecided' ? v.needs : [])));
+const pendingCheckOf = (rule: Rule, needs: readonly MissingFact[]): PendingCheck => {
+  const { labelsAny, labelsAll, labelsNone } = rule.filters;
+  const underPageId = needs.includes('ancestors') ? scopeRefOf(rule).contentId : undefined;
+  return {
+    ...(needs.includes('labels') ? { labels: { labelsAny, labelsAll, labelsNone } } : {}),
+    ...(underPageId ? { underPageId } : {}),
+  };
+};
 
-/** Rules that match for certain; a rule still undecided (facts unavailable) does not match. */
-export const matchRules = (rules: readonly Rule[], event: ContentEvent): Rule[] =>
-  rules.filter((rule) => judgeRule(rule, event).matched === true);
+/** The trigger's matching: rules that match, and rules that match unless a pending check fails. */
+export const sortRules = (
+  rules: readonly Rule[],
+  event: ContentEvent,
+): { matched: Rule[]; pending: Map<string, PendingCheck> } => {
+  const matched: Rule[] = [];
+  const pending = new Map<string, PendingCheck>();
+  for (const rule of rules) {
+    const verdict = judgeRule(rule, event);
+    if (verdict.matched === false) continue;
+    matched.push(rule);
+    if (verdict.matched === 'undecided') pending.set(rule.id, pendingCheckOf(rule, verdict.needs));
+  }
+  return { matched, pending };
+};
+
+/** Whether content with these labels and ancestors passes a pending check. */
+export const passesPendingCheck = (
+  check: PendingCheck,
+  content: { labels: readonly string[]; ancestorIds: readonly string[] },
+): boolean =>
+  (!check.labels || labelsPass(check.labels, content.labels).ok === true) &&
+  (!check.underPageId || content.ancestorIds.includes(check.underPageId));

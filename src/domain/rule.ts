@@ -100,7 +100,7 @@ export const ruleScopeSchema = z.object({
 export type RuleScopeRef = z.infer<typeof ruleScopeSchema>;
 
 /** Confluence labels are lower-case, without spaces, at most 255 characters. */
-const labelList = z
+export const labelList = z
   .array(
     z
       .string()

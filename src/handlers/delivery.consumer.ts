@@ -13,7 +13,14 @@ const digestSchema = z.object({
 
 const queueEvent = z.object({
   body: z.union([z.object({ delivery: plannedDeliverySchema }), z.object({ digest: digestSchema })]),
-  retryContext: z.object({ retryCount: z.number().int().nonnegative() }).partial().optional(),
+  retryContext: z
+    .object({
+      retryCount: z.number().int().nonnegative(),
+      // What this consumer put in its InvocationError; anything else is not ours.
+      retryData: z.object({ unconfirmed: z.boolean() }).partial().nullish().catch(undefined),
+    })
+    .partial()
+    .optional(),
 });
 
 /**
@@ -27,18 +34,27 @@ export const handleDelivery = async (event: unknown): Promise<InvocationError | 
     console.error(`Delivery message rejected: ${parsed.error.issues[0]?.path.join('.') ?? 'body'}`);
     return;
   }
-  const attempt = (parsed.data.retryContext?.retryCount ?? 0) + 1;
+  const retry = parsed.data.retryContext;
+  const attempt = {
+    number: (retry?.retryCount ?? 0) + 1,
+    // A retry the consumer did not ask for (a timeout, a crash) may follow a send that went out.
+    unconfirmed: retry !== undefined && retry.retryData?.unconfirmed !== false,
+  };
   const body = parsed.data.body;
   const outcome =
     'delivery' in body
       ? await deliverNotification(backgroundDeps, body.delivery, attempt)
       : await flushDigest(backgroundDeps, body.digest, attempt);
-  console.log(`${'delivery' in body ? 'Delivery' : 'Digest'} ${outcome.kind} (attempt ${attempt})`);
+  // A skip's reason is one of the app's own sentences (no titles): worth having in the logs.
+  const why = outcome.kind === 'skipped' ? `: ${outcome.reason}` : '';
+  console.log(
+    `${'delivery' in body ? 'Delivery' : 'Digest'} ${outcome.kind} (attempt ${attempt.number})${why}`,
+  );
   if (outcome.kind === 'retry') {
     return new InvocationError({
       retryAfter: Math.min(900, Math.max(1, outcome.retryAfterSeconds)),
       retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      retryData: { reason: outcome.reason },
+      retryData: { reason: outcome.reason, unconfirmed: outcome.unconfirmed === true },
     });
   }
 };

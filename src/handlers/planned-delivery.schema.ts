@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_LOCATIONS, EVENT_KINDS } from '../domain/content-event';
-import { destinationSchema } from '../domain/rule';
+import { destinationSchema, labelList } from '../domain/rule';
 
 const digits = z.string().regex(/^\d{1,20}$/);
 
@@ -16,6 +16,14 @@ export const plannedDeliverySchema = z.object({
         ownerAccountId: z.string().min(1).max(128),
         cql: z.string().max(1000),
         restrictedContent: z.enum(['skip', 'redact']),
+        check: z
+          .object({
+            labels: z
+              .object({ labelsAny: labelList, labelsAll: labelList, labelsNone: labelList })
+              .optional(),
+            underPageId: digits.optional(),
+          })
+          .optional(),
       }),
     )
     .min(1),

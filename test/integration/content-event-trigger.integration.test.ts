@@ -60,7 +60,7 @@ describe('content event trigger: a failure asks the platform for a retry, nothin
       quiet: true,
       delayScale: 0.001,
     });
-    const rule = aRule({ filters: { ...DEFAULT_FILTERS, labelsAny: ['release'] } });
+    const rule = aRule({ filters: { ...DEFAULT_FILTERS, skipOwnChanges: false } });
     await forge.invokeResolver({
       moduleKey: 'teams-global-settings',
       accountId: 'integration-test',
@@ -80,8 +80,18 @@ describe('content event trigger: a failure asks the platform for a retry, nothin
     });
     const [event] = confluence.events.slice(-1);
     if (!event) throw new Error('no event');
+    // Another app's change: the trigger asks Confluence for its own account to rule out an echo.
+    const payload = event.payload as { content: { version: object } };
+    const byAnotherApp = {
+      ...payload,
+      atlassianId: 'another-app',
+      content: {
+        ...payload.content,
+        version: { ...payload.content.version, by: { accountId: 'another-app', accountType: 'app' } },
+      },
+    };
     failNext = 1;
-    await forge.emitProductEvent(event.eventType, event.payload);
+    await forge.emitProductEvent(event.eventType, byAnotherApp);
     await forge.idle({ timeoutMs: 10_000 });
     expect(forge.logs.some((l) => /Content event failed, asking for a retry/.test(l.message))).toBe(true);
     expect(forge.logs.some((l) => /Content event queued 1 deliveries/.test(l.message))).toBe(true);

@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/application/ports/platform';
+import type { Attempt } from '../../src/application/send-as-owner';
 import type { Connection } from '../../src/domain/connection';
 import type { ContentEvent } from '../../src/domain/content-event';
 import { planDeliveries, type PlannedDelivery } from '../../src/domain/delivery-plan';
@@ -87,3 +88,6 @@ export const cardIn = (message: object | undefined): Record<string, unknown> => 
   if (!content) throw new Error('no card in this message');
   return JSON.parse(content) as Record<string, unknown>;
 };
+
+/** The consumer's `attempt`: a queue retry the consumer asked for itself, after a plain refusal. */
+export const attemptNo = (number: number, unconfirmed = false): Attempt => ({ number, unconfirmed });

@@ -162,22 +162,43 @@ export const fakeConfluence = (overrides: Partial<ConfluenceGateway> = {}): Conf
   ...overrides,
 });
 
-/** A Teams messenger whose posts answer from a script: a result or an error per call. */
+/** A scripted post that Teams stores, though its answer is lost: `error` reaches the sender. */
+export class LostAnswer {
+  constructor(readonly error: Error) {}
+}
+
+const attachmentIdOf = (message: object): string | undefined =>
+  (message as { attachments?: Array<{ id?: string }> }).attachments?.[0]?.id;
+
+/**
+ * A Teams messenger whose posts answer from a script: a result, an error, or a LostAnswer per
+ * call. Messages it stored (`stored`: answered or lost) can be found again by attachment id.
+ */
 export const scriptedTeams = (
-  script: Array<Error | { messageId: string; webUrl?: string | null }> = [],
+  script: Array<Error | LostAnswer | { messageId: string; webUrl?: string | null }> = [],
   more: { updates?: Array<Error | null>; replies?: Array<Error | { messageId: string }> } = {},
 ): TeamsMessenger & {
   posts: Array<{ token: string; destination: Destination; message?: object }>;
   updates: Array<{ token: string; messageId: string; message: object }>;
   replies: Array<{ token: string; messageId: string; message: object }>;
+  stored: Array<{ messageId: string; attachmentId?: string }>;
+  searches: Array<{ attachmentId: string; replyToId?: string }>;
 } => {
   const posts: Array<{ token: string; destination: Destination; message?: object }> = [];
   const updates: Array<{ token: string; messageId: string; message: object }> = [];
   const replies: Array<{ token: string; messageId: string; message: object }> = [];
+  const stored: Array<{ messageId: string; attachmentId?: string }> = [];
+  const searches: Array<{ attachmentId: string; replyToId?: string }> = [];
   return {
     posts,
     updates,
     replies,
+    stored,
+    searches,
+    findRecentMessage: async (_token, _destination, attachmentId, replyToId) => {
+      searches.push({ attachmentId, ...(replyToId ? { replyToId } : {}) });
+      return stored.find((m) => m.attachmentId === attachmentId)?.messageId ?? null;
+    },
     updateMessage: async (token, _destination, messageId, message) => {
       updates.push({ token, messageId, message });
       const next = more.updates?.shift();
@@ -196,6 +217,11 @@ export const scriptedTeams = (
       posts.push({ token, destination, message });
       const next = script.shift() ?? { messageId: `m-${posts.length}` };
       if (next instanceof Error) throw next;
+      if (next instanceof LostAnswer) {
+        stored.push({ messageId: `m-${posts.length}`, attachmentId: attachmentIdOf(message) });
+        throw next.error;
+      }
+      stored.push({ messageId: next.messageId, attachmentId: attachmentIdOf(message) });
       return next;
     },
   };

@@ -61,6 +61,9 @@ export interface ChatSummary {
   chatType: string;
 }
 
+/** How many of a destination's newest messages (or a thread's replies) a search looks through. */
+export const RECENT_MESSAGES_SCANNED = 100;
+
 /** Microsoft Graph, acting with a delegated access token. */
 export interface TeamsMessenger {
   listJoinedTeams(accessToken: string): Promise<TeamSummary[]>;
@@ -82,6 +85,17 @@ export interface TeamsMessenger {
     messageId: string,
     message: object,
   ): Promise<void>;
+  /**
+   * The id of a recent message carrying an attachment with id `attachmentId`, or null: among the
+   * destination's newest messages, or the newest replies to `replyToId`. Needs a permission of
+   * READ_MESSAGES_PERMISSIONS. Looks only a bounded way back (RECENT_MESSAGES_SCANNED).
+   */
+  findRecentMessage(
+    accessToken: string,
+    destination: GraphDestination,
+    attachmentId: string,
+    replyToId?: string,
+  ): Promise<string | null>;
   /** Posts a reply in the thread of a channel message (chats have no threads). */
   replyToMessage(
     accessToken: string,

@@ -2,7 +2,7 @@ import { chooseSender } from '../../../src/application/choose-sender';
 import { deliverNotification } from '../../../src/application/deliver-notification';
 import type { ContentSummary } from '../../../src/application/ports/confluence';
 import { aRule } from '../../support/builders';
-import { cardIn, deliveryDeps, OWNER, plannedDelivery } from '../../support/delivery-harness';
+import { cardIn, deliveryDeps, OWNER, plannedDelivery, attemptNo } from '../../support/delivery-harness';
 import { fakeConfluence } from '../../support/fakes';
 
 const REX = 'rex';
@@ -111,7 +111,7 @@ describe('deliverNotification with restricted content', () => {
     deps.connections.map.set(REX, { ...deps.connections.map.get(OWNER)!, accountId: REX });
     deps.tokens.map.set(REX, deps.tokens.map.get(OWNER)!);
     const delivery = rexFirst('redact');
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({ kind: 'sent' });
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
     const card = cardIn(deps.teams.posts[0]?.message);
     const text = JSON.stringify(card.body);
     expect(text).toContain('A page in ENG you cannot see here was updated.');
@@ -127,8 +127,93 @@ describe('deliverNotification with restricted content', () => {
   it('records a skip naming no title when nobody may send', async () => {
     const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: visibleTo() }) };
     const delivery = rexFirst('skip');
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({ kind: 'skipped' });
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
     expect(deps.teams.posts).toHaveLength(0);
     expect(deps.deliveries.rows.get(delivery.deliveryKey)?.title).not.toContain('Release plan');
+  });
+});
+
+describe('chooseSender: the label and page checks the trigger left to the consumer', () => {
+  const labelled = (content: ContentSummary | null) => (content ? { ...content, labels: ['draft'] } : null);
+  const withDraftLabel =
+    (...viewers: string[]) =>
+    async (account: string, id: string) =>
+      labelled(await visibleTo(...viewers)(account, id));
+  const senders = (rexCheck: object | undefined, miaCheck: object | undefined) => {
+    const delivery = rexFirst('redact');
+    const [rex, mia] = delivery.senders;
+    return {
+      ...delivery,
+      senders: [
+        { ...rex, ...(rexCheck ? { check: rexCheck } : {}) },
+        { ...mia, ...(miaCheck ? { check: miaCheck } : {}) },
+      ],
+    };
+  };
+  const noDrafts = { labels: { labelsAny: [], labelsAll: [], labelsNone: ['draft'] } };
+
+  it('passes over a sender whose check the content fails, as its owner reads it', async () => {
+    const confluence = fakeConfluence({ getContentAs: withDraftLabel(REX, MIA) });
+    const choice = await chooseSender(confluence, senders(noDrafts, undefined));
+    expect(choice).toMatchObject({ kind: 'send', sender: { ownerAccountId: MIA } });
+  });
+
+  it('reports a delivery every sender’s check turned down as filtered, not skipped', async () => {
+    const confluence = fakeConfluence({ getContentAs: withDraftLabel(REX, MIA) });
+    const choice = await chooseSender(confluence, senders(noDrafts, { underPageId: '42' }));
+    expect(choice).toEqual({ kind: 'filtered', reason: expect.stringMatching(/do not match/) });
+  });
+
+  it('sends a redacted card only if the content passes the check as the app reads it', async () => {
+    const asked: string[] = [];
+    const confluence = (labels: string[]) =>
+      fakeConfluence({
+        getContentAs: async () => null,
+        readContentFacts: async (id, need) => {
+          asked.push(`${id} labels=${need.labels} ancestors=${need.ancestors}`);
+          return { labels };
+        },
+      });
+    const delivery = senders(noDrafts, noDrafts);
+    expect(await chooseSender(confluence(['draft']), delivery)).toMatchObject({ kind: 'skip', hidden: true });
+    expect(await chooseSender(confluence(['final']), delivery)).toMatchObject({
+      kind: 'redact',
+      sender: { ownerAccountId: REX },
+    });
+    expect(asked).toEqual(['65601 labels=true ancestors=false', '65601 labels=true ancestors=false']);
+  });
+
+  it('records nothing for a filtered delivery, as for an event no rule matched', async () => {
+    const deps = {
+      ...deliveryDeps(),
+      confluence: fakeConfluence({ getContentAs: withDraftLabel(REX, MIA) }),
+    };
+    const delivery = senders(noDrafts, noDrafts);
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
+    expect(deps.deliveries.rows.size).toBe(0);
+    expect(deps.teams.posts).toHaveLength(0);
+  });
+});
+
+describe('deliverNotification: invariant 8, a comment the app posted from Teams is not sent back', () => {
+  const comment = plannedDelivery({
+    kind: 'comment_created',
+    comment: { id: '65700', location: 'footer', parentCommentId: null, version: 1 },
+  });
+
+  it('drops a comment whose marker names this version, recording nothing', async () => {
+    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ readAppCommentMarker: async () => 1 }) };
+    expect(await deliverNotification(deps, comment, attemptNo(1))).toMatchObject({ kind: 'skipped' });
+    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.deliveries.rows.size).toBe(0);
+  });
+
+  it('sends a person’s later edit of a comment the app posted', async () => {
+    const edit = {
+      ...comment,
+      event: { ...comment.event, comment: { ...comment.event.comment!, version: 2 } },
+    };
+    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ readAppCommentMarker: async () => 1 }) };
+    expect(await deliverNotification(deps, edit, attemptNo(1))).toMatchObject({ kind: 'sent' });
   });
 });

@@ -2,7 +2,7 @@ import { deliverNotification, MAX_ATTEMPTS } from '../../../src/application/deli
 import { MicrosoftRequestError } from '../../../src/application/ports/microsoft';
 import type { DeliveryStatus } from '../../../src/domain/delivery';
 import { aRule } from '../../support/builders';
-import { cardIn, deliveryDeps, NOW, OWNER, plannedDelivery } from '../../support/delivery-harness';
+import { cardIn, deliveryDeps, NOW, OWNER, plannedDelivery, attemptNo } from '../../support/delivery-harness';
 import { fakeConfluence, fakeTokenVault, scriptedIdentity, scriptedTeams } from '../../support/fakes';
 
 const delivery = plannedDelivery();
@@ -10,12 +10,15 @@ const delivery = plannedDelivery();
 describe('deliverNotification', () => {
   it('posts once and records the message with its request; a second run does nothing (invariant 4)', async () => {
     const deps = deliveryDeps();
-    expect(await deliverNotification(deps, delivery, 1)).toEqual({
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({
       kind: 'sent',
       messageId: 'm-1',
       via: 'post',
     });
-    expect(await deliverNotification(deps, delivery, 2)).toEqual({ kind: 'already-done', status: 'sent' });
+    expect(await deliverNotification(deps, delivery, attemptNo(2))).toEqual({
+      kind: 'already-done',
+      status: 'sent',
+    });
     expect(deps.teams.posts).toHaveLength(1);
     expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
       status: 'sent',
@@ -31,7 +34,10 @@ describe('deliverNotification', () => {
     async (status) => {
       const deps = deliveryDeps();
       await deps.deliveries.put({ ...baseRow(), status });
-      expect(await deliverNotification(deps, delivery, 1)).toEqual({ kind: 'already-done', status });
+      expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({
+        kind: 'already-done',
+        status,
+      });
       expect(deps.teams.posts).toHaveLength(0);
     },
   );
@@ -44,8 +50,11 @@ describe('deliverNotification', () => {
       attempts: 5,
       reason: 'Teams answered 503',
     });
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({ kind: 'sent' });
-    expect(await deliverNotification(deps, delivery, 1)).toEqual({ kind: 'already-done', status: 'sent' });
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({
+      kind: 'already-done',
+      status: 'sent',
+    });
     expect(deps.teams.posts).toHaveLength(1);
     expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'sent', attempts: 6 });
     expect(deps.deliveries.rows.get(delivery.deliveryKey)?.reason).toBeUndefined();
@@ -53,7 +62,7 @@ describe('deliverNotification', () => {
 
   it('sends nothing for content the owner cannot view, and keeps its title out of the log', async () => {
     const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: async () => null }) };
-    expect(await deliverNotification(deps, delivery, 1)).toEqual({
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({
       kind: 'skipped',
       reason: 'The rule owner cannot view this content',
     });
@@ -69,7 +78,7 @@ describe('deliverNotification', () => {
       ...deliveryDeps(),
       teams: scriptedTeams([new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 7)]),
     };
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'retry',
       retryAfterSeconds: 7,
     });
@@ -79,7 +88,7 @@ describe('deliverNotification', () => {
   it('retries a dropped connection (no answer at all)', async () => {
     const dropped = new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
     const deps = { ...deliveryDeps(), teams: scriptedTeams([dropped]) };
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'retry',
       retryAfterSeconds: 30,
     });
@@ -90,7 +99,9 @@ describe('deliverNotification', () => {
       ...deliveryDeps(),
       teams: scriptedTeams([new MicrosoftRequestError(503, 'ServiceUnavailable', 'down')]),
     };
-    expect(await deliverNotification(deps, delivery, MAX_ATTEMPTS)).toMatchObject({ kind: 'failed' });
+    expect(await deliverNotification(deps, delivery, attemptNo(MAX_ATTEMPTS))).toMatchObject({
+      kind: 'failed',
+    });
     expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
       status: 'failed',
       attempts: MAX_ATTEMPTS,
@@ -104,7 +115,7 @@ describe('deliverNotification', () => {
       ...deliveryDeps(),
       teams: scriptedTeams([new MicrosoftRequestError(403, 'Forbidden', 'not a member')]),
     };
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'failed',
       reason: expect.stringMatching(
         /^Microsoft Teams answered 403 \(Forbidden\): Name of owner-1 may no longer/,
@@ -118,7 +129,7 @@ describe('deliverNotification', () => {
     ]);
     const teams = scriptedTeams([new MicrosoftRequestError(401, 'InvalidAuthenticationToken', 'expired')]);
     const deps = { ...deliveryDeps(), identity, teams };
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({ kind: 'sent' });
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
     expect(deps.teams.posts.map((p) => p.token)).toEqual(['at-1', 'at-2']);
     expect(identity.refreshedWith).toEqual(['rt-1']);
     expect(deps.tokens.map.get(OWNER)?.refreshToken).toBe('rt-2');
@@ -132,7 +143,7 @@ describe('deliverNotification', () => {
     const deps = { ...deliveryDeps(), identity, tokens };
     const reason =
       "Name of owner-1's Microsoft sign-in expired; their rules are paused until they log in again.";
-    expect(await deliverNotification(deps, delivery, 1)).toEqual({ kind: 'failed', reason });
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({ kind: 'failed', reason });
     expect(deps.connections.map.get(OWNER)?.status).toBe('needs-login');
     expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'failed', reason });
     expect(deps.teams.posts).toHaveLength(0);
@@ -141,7 +152,7 @@ describe('deliverNotification', () => {
   it('records a disconnected owner as failed, with a reason', async () => {
     const deps = deliveryDeps();
     deps.connections.map.clear();
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'failed',
       reason: expect.stringContaining('is not logged in to Microsoft Teams'),
     });
@@ -154,8 +165,8 @@ describe('deliverNotification', () => {
       },
     });
     const deps = { ...deliveryDeps(), confluence };
-    expect(await deliverNotification(deps, delivery, 1)).toMatchObject({ kind: 'retry' });
-    const last = await deliverNotification(deps, delivery, MAX_ATTEMPTS);
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'retry' });
+    const last = await deliverNotification(deps, delivery, attemptNo(MAX_ATTEMPTS));
     expect(last).toEqual({
       kind: 'failed',
       reason: `Unexpected error (ConfluenceReadError 502); gave up after ${MAX_ATTEMPTS} attempts.`,
@@ -167,7 +178,7 @@ describe('deliverNotification', () => {
       aRule({ ownerAccountId: OWNER, destination: { type: 'personal' } }),
     ]);
     const deps = deliveryDeps();
-    expect(await deliverNotification(deps, personal, 1)).toMatchObject({
+    expect(await deliverNotification(deps, personal, attemptNo(1))).toMatchObject({
       kind: 'failed',
       reason: expect.stringContaining('companion bot'),
     });
@@ -196,7 +207,7 @@ describe('deliverNotification', () => {
       },
     });
     const deps = { ...deliveryDeps(), confluence };
-    await deliverNotification(deps, delivery, 1);
+    await deliverNotification(deps, delivery, attemptNo(1));
     expect(reads.sort()).toEqual([`${OWNER}:v2`, `${OWNER}:v3`]);
     const text = JSON.stringify(cardIn(deps.teams.posts[0]?.message));
     for (const expected of [

@@ -14,6 +14,7 @@ import {
   OWNER,
   plannedDelivery,
   type DeliveryTestDeps,
+  attemptNo,
 } from '../../support/delivery-harness';
 import { scriptedTeams } from '../../support/fakes';
 
@@ -30,7 +31,7 @@ const request: DigestRequest = {
 
 /** Eight new pages in a minute: five cards, three held. */
 const burstOfEight = async (deps: DeliveryTestDeps) => {
-  for (let n = 0; n < 8; n += 1) await deliverNotification(deps, page(n), 1);
+  for (let n = 0; n < 8; n += 1) await deliverNotification(deps, page(n), attemptNo(1));
 };
 
 const heldItem = (n: number, sender: string): HeldItem => ({
@@ -50,7 +51,11 @@ describe('flushDigest', () => {
   it('posts one valid digest card listing the held events, and marks their rows sent with it', async () => {
     const deps = deliveryDeps();
     await burstOfEight(deps);
-    expect(await flushDigest(deps, request, 1)).toEqual({ kind: 'sent', messageId: 'm-6', items: 3 });
+    expect(await flushDigest(deps, request, attemptNo(1))).toEqual({
+      kind: 'sent',
+      messageId: 'm-6',
+      items: 3,
+    });
     const card = cardIn(deps.teams.posts[5]?.message);
     expect(adaptiveCardWarnings(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('3 more updates in the last 10 minutes');
@@ -63,7 +68,7 @@ describe('flushDigest', () => {
     }
     const activity = deps.activity.map.get(request.concurrencyKey);
     expect(activity).toMatchObject({ held: [], digestScheduled: false, day: { messages: 6 } });
-    expect(await flushDigest(deps, request, 1)).toEqual({ kind: 'empty' });
+    expect(await flushDigest(deps, request, attemptNo(1))).toEqual({ kind: 'empty' });
     expect(deps.teams.posts).toHaveLength(6);
   });
 
@@ -76,9 +81,9 @@ describe('flushDigest', () => {
       held: [heldItem(1, OWNER), heldItem(2, 'other'), heldItem(3, OWNER)],
       digestScheduled: true,
     });
-    expect(await flushDigest(deps, request, 1)).toMatchObject({ kind: 'sent', items: 2 });
+    expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({ kind: 'sent', items: 2 });
     expect(deps.digests.scheduled).toEqual([{ request, delaySeconds: 1 }]);
-    expect(await flushDigest(deps, request, 1)).toMatchObject({ kind: 'sent', items: 1 });
+    expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({ kind: 'sent', items: 1 });
     expect(deps.teams.posts.map((p) => p.token)).toEqual(['at-1', 'at-1']);
     expect(JSON.stringify(cardIn(deps.teams.posts[0]?.message))).not.toContain('Page 2');
   });
@@ -90,7 +95,7 @@ describe('flushDigest', () => {
       held: [heldItem(1, OWNER)],
       day: { date: '2026-11-22', messages: DEFAULT_FLOOD_SETTINGS.dailyHardLimit },
     });
-    const outcome = await flushDigest(deps, request, 1);
+    const outcome = await flushDigest(deps, request, attemptNo(1));
     expect(outcome).toEqual({ kind: 'deferred', delaySeconds: 14 * 3600 + 60 });
     expect(deps.teams.posts).toHaveLength(0);
   });
@@ -101,7 +106,10 @@ describe('flushDigest', () => {
       teams: scriptedTeams([new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 4)]),
     };
     await deps.activity.put(request.concurrencyKey, { ...emptyActivity(), held: [heldItem(1, OWNER)] });
-    expect(await flushDigest(deps, request, 1)).toMatchObject({ kind: 'retry', retryAfterSeconds: 4 });
+    expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({
+      kind: 'retry',
+      retryAfterSeconds: 4,
+    });
     expect(deps.activity.map.get(request.concurrencyKey)?.held).toHaveLength(1);
   });
 
@@ -110,8 +118,12 @@ describe('flushDigest', () => {
       ...deliveryDeps(),
       teams: scriptedTeams([...Array(5)].map(() => new MicrosoftRequestError(503, 'Unavailable', 'down'))),
     };
-    for (let n = 0; n < 6; n += 1) await deliverNotification({ ...deps, teams: scriptedTeams() }, page(n), 1);
-    expect(await flushDigest(deps, request, MAX_ATTEMPTS)).toMatchObject({ kind: 'failed', items: 1 });
+    for (let n = 0; n < 6; n += 1)
+      await deliverNotification({ ...deps, teams: scriptedTeams() }, page(n), attemptNo(1));
+    expect(await flushDigest(deps, request, attemptNo(MAX_ATTEMPTS))).toMatchObject({
+      kind: 'failed',
+      items: 1,
+    });
     expect(deps.deliveries.rows.get(page(5).deliveryKey)).toMatchObject({
       status: 'failed',
       reason: expect.stringMatching(/^Digest not sent: Microsoft Teams answered 503/),

@@ -1,5 +1,4 @@
-import type { ConfluenceGateway } from '../../../src/application/ports/confluence';
-import { forwardContentEvent, type ForwardDeps } from '../../../src/application/forward-content-event';
+import { forwardContentEvent } from '../../../src/application/forward-content-event';
 import { DEFAULT_FILTERS, type Rule } from '../../../src/domain/rule';
 import {
   aCommentCreatedPayload,
@@ -9,25 +8,14 @@ import {
 } from '../../support/builders';
 import { fakeLedger, fakeQueue, fakeRuleStore } from '../../support/fakes';
 
-type Facts = ConfluenceGateway['readContentFacts'];
-
-/** A Confluence that records what the trigger asked, with answers a test can override. */
-const recordingConfluence = (answers: Partial<ForwardDeps['confluence']> = {}) => {
+/** A Confluence that records what the trigger asked: only ever the app's own account. */
+const recordingConfluence = (appAccount = 'app-account') => {
   const asked: string[] = [];
-  const readContentFacts: Facts = async (id, need) => {
-    asked.push(`facts ${id} labels=${need.labels} ancestors=${need.ancestors}`);
-    return answers.readContentFacts ? answers.readContentFacts(id, need) : { labels: [], ancestorIds: [] };
-  };
   return {
     asked,
-    readContentFacts,
-    readAppCommentMarker: async (id: string) => {
-      asked.push(`marker ${id}`);
-      return answers.readAppCommentMarker ? answers.readAppCommentMarker(id) : null;
-    },
     appAccountId: async () => {
       asked.push('app account');
-      return answers.appAccountId ? answers.appAccountId() : 'app-account';
+      return appAccount;
     },
   };
 };
@@ -76,12 +64,10 @@ describe('forwardContentEvent', () => {
     });
   });
 
-  it('forgets the event when Confluence fails while fetching facts', async () => {
-    const failing = recordingConfluence({
-      readContentFacts: () => Promise.reject(new Error('Confluence answered 503')),
-    });
-    const deps = depsWith([aRule({ filters: { ...DEFAULT_FILTERS, labelsAny: ['x'] } })], failing);
-    await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('503');
+  it('forgets the event when the rule query fails', async () => {
+    const deps = depsWith([aRule()]);
+    deps.rules.listForEvent = () => Promise.reject(new Error('KVS unavailable'));
+    await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('KVS unavailable');
     expect(deps.ledger.seen.size).toBe(0);
   });
 
@@ -94,51 +80,43 @@ describe('forwardContentEvent', () => {
   });
 });
 
-describe('forwardContentEvent: labels and descendants, fetched only when needed', () => {
-  it('fetches the labels once for every rule that filters on them', async () => {
-    const confluence = recordingConfluence({ readContentFacts: async () => ({ labels: ['release'] }) });
-    const deps = depsWith(
-      [
-        aRule({ filters: { ...DEFAULT_FILTERS, labelsAny: ['release'] } }),
-        aRule({ filters: { ...DEFAULT_FILTERS, labelsNone: ['release'] }, destination: chat('quiet') }),
-        aRule({ filters: { ...DEFAULT_FILTERS, labelsAll: ['release'] }, destination: chat('loud') }),
-      ],
-      confluence,
-    );
-    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
-    expect(confluence.asked).toEqual(['facts 65601 labels=true ancestors=false']);
-    expect(deps.queue.pushed[0]?.event.labels).toEqual(['release']);
-  });
+describe('forwardContentEvent: labels and descendants, left to the consumer', () => {
+  const labelled = (filters: Partial<Rule['filters']>, extra: Partial<Rule> = {}) =>
+    aRule({ filters: { ...DEFAULT_FILTERS, ...filters }, ...extra });
 
-  it('uses the labels a label event carries, without asking', async () => {
+  it('queues rules that filter on labels with their label check, without reading Confluence', async () => {
     const deps = depsWith([
-      aRule({ events: ['label_added'], filters: { ...DEFAULT_FILTERS, labelsAny: ['eng'] } }),
+      labelled({ labelsAny: ['release'] }),
+      labelled({ labelsNone: ['release'] }, { destination: chat('quiet') }),
     ]);
-    expect(await forwardContentEvent(deps, aLabelAddedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
+    expect(deps.queue.pushed.map((d) => d.senders[0]?.check)).toEqual([
+      { labels: { labelsAny: ['release'], labelsAll: [], labelsNone: [] } },
+      { labels: { labelsAny: [], labelsAll: [], labelsNone: ['release'] } },
+    ]);
     expect(deps.confluence.asked).toEqual([]);
   });
 
-  it('covers descendants of a page rule through the ancestors, fetched together with labels', async () => {
-    const confluence = recordingConfluence({
-      readContentFacts: async () => ({ ancestorIds: ['65537', '65538'], labels: ['adr'] }),
-    });
-    const deps = depsWith(
-      [
-        pageRule('65538', { includeDescendants: true, filters: { ...DEFAULT_FILTERS, labelsAny: ['adr'] } }),
-        pageRule('65537', { includeDescendants: false, destination: chat('parent-only') }),
-      ],
-      confluence,
-    );
-    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
-    expect(confluence.asked).toEqual(['facts 65601 labels=true ancestors=true']);
-    expect(deps.queue.pushed[0]?.event.ancestorIds).toEqual(['65537', '65538']);
+  it('decides on the labels a label event carries', async () => {
+    const deps = depsWith([
+      labelled({ labelsAny: ['eng'] }, { events: ['label_added'] }),
+      labelled({ labelsAny: ['ops'] }, { events: ['label_added'], destination: chat('ops') }),
+    ]);
+    expect(await forwardContentEvent(deps, aLabelAddedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(deps.queue.pushed[0]?.senders[0]?.check).toBeUndefined();
   });
 
-  it('does not match a rule whose facts cannot be had (content gone)', async () => {
-    const deps = depsWith(
-      [aRule({ filters: { ...DEFAULT_FILTERS, labelsNone: ['secret'] } })],
-      recordingConfluence({ readContentFacts: async () => null }),
-    );
+  it('queues a page rule that covers descendants with the page the content must sit under', async () => {
+    const deps = depsWith([
+      pageRule('65538', { includeDescendants: true }),
+      pageRule('65537', { includeDescendants: false, destination: chat('parent-only') }),
+    ]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(deps.queue.pushed[0]?.senders[0]?.check).toEqual({ underPageId: '65538' });
+  });
+
+  it('queues nothing for a rule the event itself turns down, whatever its labels', async () => {
+    const deps = depsWith([labelled({ labelsAny: ['release'] }, { events: ['page_created'] })]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 0 });
   });
 });
@@ -172,33 +150,11 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
     expect(deps.confluence.asked).toEqual(['app account', 'app account']);
   });
 
-  it('drops a comment the app posted for a Teams user (its marker names this version)', async () => {
-    const confluence = recordingConfluence({ readAppCommentMarker: async () => 1 });
-    const deps = depsWith([aRule({ events: ['comment_created'] })], confluence);
-    expect(await forwardContentEvent(deps, aCommentCreatedPayload())).toMatchObject({ kind: 'echo' });
-    expect(confluence.asked).toEqual(['marker 65700']);
-    expect(deps.queue.pushed).toHaveLength(0);
-  });
-
-  it('forwards a person’s later edit of a comment the app posted', async () => {
-    const deps = depsWith(
-      [aRule({ events: ['comment_updated'] })],
-      recordingConfluence({ readAppCommentMarker: async () => 1 }),
-    );
-    const base = aCommentCreatedPayload();
-    const edit = {
-      ...base,
-      eventType: 'avi:confluence:updated:comment',
-      content: { ...base.content, version: { number: 2, by: { accountId: 'commenter-1' } } },
-    };
-    expect(await forwardContentEvent(deps, edit)).toEqual({ kind: 'queued', deliveries: 1 });
-  });
-
-  it('does not look for the marker when no rule wants the comment', async () => {
-    const deps = depsWith([aRule()]);
+  it('queues a comment without reading Confluence: the consumer checks for the app’s marker', async () => {
+    const deps = depsWith([aRule({ events: ['comment_created'] })]);
     expect(await forwardContentEvent(deps, aCommentCreatedPayload())).toEqual({
       kind: 'queued',
-      deliveries: 0,
+      deliveries: 1,
     });
     expect(deps.confluence.asked).toEqual([]);
   });

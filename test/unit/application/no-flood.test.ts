@@ -11,6 +11,7 @@ import {
   OWNER,
   plannedDelivery,
   type DeliveryTestDeps,
+  attemptNo,
 } from '../../support/delivery-harness';
 import { fakeConfluence, scriptedTeams } from '../../support/fakes';
 
@@ -36,17 +37,20 @@ const bodiesByVersion = fakeConfluence({
 describe('no flood: repeated edits of one page update the card already posted', () => {
   it('PATCHes the card, as its sender, with the changes since it was posted', async () => {
     const deps = { ...deliveryDeps(), confluence: bodiesByVersion };
-    expect(await deliverNotification(deps, edit(3, 0), 1)).toMatchObject({
+    expect(await deliverNotification(deps, edit(3, 0), attemptNo(1))).toMatchObject({
       kind: 'sent',
       via: 'post',
       messageId: 'm-1',
     });
-    expect(await deliverNotification(deps, edit(4, 4), 1)).toMatchObject({
+    expect(await deliverNotification(deps, edit(4, 4), attemptNo(1))).toMatchObject({
       kind: 'sent',
       via: 'update',
       messageId: 'm-1',
     });
-    expect(await deliverNotification(deps, edit(5, 9), 1)).toMatchObject({ kind: 'sent', via: 'update' });
+    expect(await deliverNotification(deps, edit(5, 9), attemptNo(1))).toMatchObject({
+      kind: 'sent',
+      via: 'update',
+    });
     expect(deps.teams.posts).toHaveLength(1);
     expect(deps.teams.updates.map((u) => u.messageId)).toEqual(['m-1', 'm-1']);
     const card = JSON.stringify(cardIn(deps.teams.updates[1]?.message));
@@ -60,15 +64,15 @@ describe('no flood: repeated edits of one page update the card already posted', 
 
   it('posts a new card once the window has passed', async () => {
     const deps = deliveryDeps();
-    await deliverNotification(deps, edit(3, 0), 1);
-    expect(await deliverNotification(deps, edit(4, 10), 1)).toMatchObject({ via: 'post' });
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 10), attemptNo(1))).toMatchObject({ via: 'post' });
     expect(deps.teams.posts).toHaveLength(2);
   });
 
   it('sends nothing for an older version arriving after a newer one', async () => {
     const deps = deliveryDeps();
-    await deliverNotification(deps, edit(5, 1), 1);
-    expect(await deliverNotification(deps, edit(4, 0), 1)).toMatchObject({
+    await deliverNotification(deps, edit(5, 1), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 0), attemptNo(1))).toMatchObject({
       via: 'already-shown',
       messageId: 'm-1',
     });
@@ -79,8 +83,11 @@ describe('no flood: repeated edits of one page update the card already posted', 
   it('replies in the thread when the sign-in cannot edit messages', async () => {
     const deps = deliveryDeps();
     deps.connections.map.set(OWNER, aConnection(OWNER, ['ChannelMessage.Send']));
-    await deliverNotification(deps, edit(3, 0), 1);
-    expect(await deliverNotification(deps, edit(4, 2), 1)).toMatchObject({ via: 'reply', messageId: 'r-1' });
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({
+      via: 'reply',
+      messageId: 'r-1',
+    });
     expect(deps.teams.replies).toEqual([expect.objectContaining({ messageId: 'm-1' })]);
     expect(deps.teams.updates).toHaveLength(0);
   });
@@ -90,8 +97,8 @@ describe('no flood: repeated edits of one page update the card already posted', 
       ...deliveryDeps(),
       teams: scriptedTeams([], { updates: [new MicrosoftRequestError(status, 'Forbidden', 'no')] }),
     };
-    await deliverNotification(deps, edit(3, 0), 1);
-    expect(await deliverNotification(deps, edit(4, 2), 1)).toMatchObject({ via: 'reply' });
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({ via: 'reply' });
     expect(deps.teams.updates).toHaveLength(1);
     expect(deps.timer.waits.at(-1)).toBe(DEFAULT_FLOOD_SETTINGS.requestGapMs);
   });
@@ -101,15 +108,18 @@ describe('no flood: repeated edits of one page update the card already posted', 
       ...deliveryDeps(),
       teams: scriptedTeams([], { updates: [new MicrosoftRequestError(404, 'NotFound', 'gone')] }),
     };
-    await deliverNotification(deps, edit(3, 0), 1);
-    expect(await deliverNotification(deps, edit(4, 2), 1)).toMatchObject({ via: 'post', messageId: 'm-2' });
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({
+      via: 'post',
+      messageId: 'm-2',
+    });
   });
 
   it('hands a throttled edit back to the queue instead of falling back', async () => {
     const throttled = new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 3);
     const deps = { ...deliveryDeps(), teams: scriptedTeams([], { updates: [throttled] }) };
-    await deliverNotification(deps, edit(3, 0), 1);
-    expect(await deliverNotification(deps, edit(4, 2), 1)).toMatchObject({
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({
       kind: 'retry',
       retryAfterSeconds: 3,
     });
@@ -118,9 +128,13 @@ describe('no flood: repeated edits of one page update the card already posted', 
 
   it('in a chat, posts a new card when the sign-in has no Chat.ReadWrite', async () => {
     const deps = deliveryDeps();
-    await deliverNotification(deps, plannedDelivery({ version: 3, occurredAt: at(0) }, [CHAT]), 1);
+    await deliverNotification(deps, plannedDelivery({ version: 3, occurredAt: at(0) }, [CHAT]), attemptNo(1));
     expect(
-      await deliverNotification(deps, plannedDelivery({ version: 4, occurredAt: at(1) }, [CHAT]), 1),
+      await deliverNotification(
+        deps,
+        plannedDelivery({ version: 4, occurredAt: at(1) }, [CHAT]),
+        attemptNo(1),
+      ),
     ).toMatchObject({ via: 'post' });
     expect(deps.teams.updates).toHaveLength(0);
     expect(deps.teams.replies).toHaveLength(0);
@@ -129,9 +143,13 @@ describe('no flood: repeated edits of one page update the card already posted', 
   it('in a chat, edits the card when the sign-in has Chat.ReadWrite', async () => {
     const deps = deliveryDeps();
     deps.connections.map.set(OWNER, aConnection(OWNER, ['ChatMessage.Send', 'Chat.ReadWrite']));
-    await deliverNotification(deps, plannedDelivery({ version: 3, occurredAt: at(0) }, [CHAT]), 1);
+    await deliverNotification(deps, plannedDelivery({ version: 3, occurredAt: at(0) }, [CHAT]), attemptNo(1));
     expect(
-      await deliverNotification(deps, plannedDelivery({ version: 4, occurredAt: at(1) }, [CHAT]), 1),
+      await deliverNotification(
+        deps,
+        plannedDelivery({ version: 4, occurredAt: at(1) }, [CHAT]),
+        attemptNo(1),
+      ),
     ).toMatchObject({ via: 'update' });
   });
 
@@ -152,7 +170,7 @@ describe('no flood: repeated edits of one page update the card already posted', 
       },
     };
     await deps.activity.put(edit(4, 1).concurrencyKey, other);
-    expect(await deliverNotification(deps, edit(4, 1), 1)).toMatchObject({ via: 'reply' });
+    expect(await deliverNotification(deps, edit(4, 1), attemptNo(1))).toMatchObject({ via: 'reply' });
     expect(deps.teams.replies[0]?.messageId).toBe('theirs');
   });
 });
@@ -174,8 +192,8 @@ describe('no flood: comments and labels go under the page’s card', () => {
       }),
     });
     const deps = { ...deliveryDeps(), confluence };
-    await deliverNotification(deps, edit(3, 0), 1);
-    expect(await deliverNotification(deps, comment(90), 1)).toMatchObject({ via: 'reply' });
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, comment(90), attemptNo(1))).toMatchObject({ via: 'reply' });
     const card = JSON.stringify(cardIn(deps.teams.replies[0]?.message));
     expect(card).toContain('Ship it now');
     expect(card).toContain('focusedCommentId=777');
@@ -183,14 +201,14 @@ describe('no flood: comments and labels go under the page’s card', () => {
 
   it('posts a comment card when no card exists for the page', async () => {
     const deps = deliveryDeps();
-    expect(await deliverNotification(deps, comment(0), 1)).toMatchObject({ via: 'post' });
+    expect(await deliverNotification(deps, comment(0), attemptNo(1))).toMatchObject({ via: 'post' });
   });
 
   it('threads a label under the card too', async () => {
     const deps = deliveryDeps();
-    await deliverNotification(deps, edit(3, 0), 1);
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
     const label = plannedDelivery({ kind: 'label_added', label: 'launch', occurredAt: at(1) });
-    expect(await deliverNotification(deps, label, 1)).toMatchObject({ via: 'reply' });
+    expect(await deliverNotification(deps, label, attemptNo(1))).toMatchObject({ via: 'reply' });
     expect(JSON.stringify(cardIn(deps.teams.replies[0]?.message))).toContain('Label added: **launch**');
   });
 });
@@ -200,7 +218,8 @@ describe('no flood: bursts wait for one digest', () => {
     edit(2, minutes, { contentId: String(70000 + n), title: `Page ${n}` });
   const burst = async (deps: DeliveryTestDeps, count: number) => {
     const outcomes = [];
-    for (let n = 0; n < count; n += 1) outcomes.push(await deliverNotification(deps, page(n, n), 1));
+    for (let n = 0; n < count; n += 1)
+      outcomes.push(await deliverNotification(deps, page(n, n), attemptNo(1)));
     return outcomes;
   };
 
@@ -230,7 +249,10 @@ describe('no flood: bursts wait for one digest', () => {
     });
     const activity = deps.activity.map.get(page(0, 0).concurrencyKey);
     expect(activity?.held.map((h) => h.deliveryKey)).toEqual([5, 6, 7].map((n) => page(n, n).deliveryKey));
-    expect(await deliverNotification(deps, page(6, 6), 2)).toEqual({ kind: 'already-done', status: 'held' });
+    expect(await deliverNotification(deps, page(6, 6), attemptNo(2))).toEqual({
+      kind: 'already-done',
+      status: 'held',
+    });
   });
 
   it('holds everything past the daily card budget of a channel', async () => {
@@ -240,7 +262,7 @@ describe('no flood: bursts wait for one digest', () => {
       ...emptyActivity(),
       day: { date: '2026-11-22', messages: DEFAULT_FLOOD_SETTINGS.dailyCardLimit },
     });
-    expect(await deliverNotification(deps, page(0, 0), 1)).toEqual({ kind: 'held' });
+    expect(await deliverNotification(deps, page(0, 0), attemptNo(1))).toEqual({ kind: 'held' });
     expect(deps.deliveries.rows.get(page(0, 0).deliveryKey)?.reason).toContain('daily message limit');
   });
 

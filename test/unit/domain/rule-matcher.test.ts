@@ -1,6 +1,6 @@
 import type { ContentEvent } from '../../../src/domain/content-event';
 import { DEFAULT_FILTERS, type Rule, type RuleFilters } from '../../../src/domain/rule';
-import { judgeRule, matchRules, missingFacts } from '../../../src/domain/rule-matcher';
+import { judgeRule, passesPendingCheck, sortRules } from '../../../src/domain/rule-matcher';
 import { aCommentEvent, aContentEvent, aLabelEvent, aRule } from '../../support/builders';
 
 const withFilters = (filters: Partial<RuleFilters>, rule: Partial<Rule> = {}) =>
@@ -127,20 +127,37 @@ describe('judgeRule: labels', () => {
   });
 });
 
-describe('missingFacts and matchRules', () => {
-  it('collects what undecided rules need, once', () => {
-    const verdicts = [
-      withFilters({ labelsAny: ['a'] }),
-      withFilters({ labelsNone: ['b'] }),
-      pageRule('1', { includeDescendants: true }),
-      aRule(),
-    ].map((rule) => judgeRule(rule, aContentEvent()));
-    expect([...missingFacts(verdicts)].sort()).toEqual(['ancestors', 'labels']);
+describe('sortRules and passesPendingCheck', () => {
+  it('keeps rules that match, with a pending check for what the event could not decide', () => {
+    const certain = aRule();
+    const byLabel = withFilters({ labelsAny: ['a'], labelsNone: ['b'] });
+    const underPage = pageRule('1', {
+      includeDescendants: true,
+      filters: { ...DEFAULT_FILTERS, labelsAll: ['c'] },
+    });
+    const { matched, pending } = sortRules(
+      [certain, aRule({ enabled: false }), byLabel, underPage],
+      aContentEvent(),
+    );
+    expect(matched).toEqual([certain, byLabel, underPage]);
+    expect(pending.get(certain.id)).toBeUndefined();
+    expect(pending.get(byLabel.id)).toEqual({
+      labels: { labelsAny: ['a'], labelsAll: [], labelsNone: ['b'] },
+    });
+    expect(pending.get(underPage.id)).toEqual({
+      labels: { labelsAny: [], labelsAll: ['c'], labelsNone: [] },
+      underPageId: '1',
+    });
   });
 
-  it('keeps only rules that match for certain: an undecided rule does not', () => {
-    const keep = aRule();
-    const undecided = withFilters({ labelsAny: ['a'] });
-    expect(matchRules([keep, aRule({ enabled: false }), undecided], aContentEvent())).toEqual([keep]);
+  it('judges a pending check against the content’s labels (any case) and ancestors', () => {
+    const labels = { labelsAny: ['a', 'b'], labelsAll: ['c'], labelsNone: ['x'] };
+    const content = (l: string[], ancestorIds: string[] = []) => ({ labels: l, ancestorIds });
+    expect(passesPendingCheck({ labels }, content(['A', 'c']))).toBe(true);
+    expect(passesPendingCheck({ labels }, content(['a']))).toBe(false);
+    expect(passesPendingCheck({ labels }, content(['b', 'c', 'x']))).toBe(false);
+    expect(passesPendingCheck({ underPageId: '7' }, content([], ['1', '7']))).toBe(true);
+    expect(passesPendingCheck({ underPageId: '7' }, content([], ['1']))).toBe(false);
+    expect(passesPendingCheck({}, content([]))).toBe(true);
   });
 });
