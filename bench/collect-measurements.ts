@@ -1,0 +1,62 @@
+import type { Sandbox } from '../dev/sandbox/start-sandbox';
+import type { DeliveryRecord } from '../src/domain/delivery';
+import type { BenchControls } from './bench-app.entry';
+import type { BenchMeasurements } from './bench-report';
+import type { PlatformMeter } from './platform-meter';
+
+/** The Microsoft simulator keeps the last 10,000 requests in memory. */
+const REQUESTS_KEPT = 10_000;
+
+export interface RunFacts {
+  config: BenchMeasurements['config'];
+  deliveries: number;
+  wallMs: number;
+  triggersMs: number;
+  /** ISO time the measured run started (the Microsoft simulator's clock is real time). */
+  since: string;
+  memoryMb: Record<string, number>;
+}
+
+/** Reads back everything the run left in the emulator, the simulators and the bench's own meters. */
+export const collectMeasurements = (
+  sandbox: Sandbox,
+  meter: PlatformMeter,
+  controls: BenchControls,
+  run: RunFacts,
+): BenchMeasurements => {
+  const counters = controls.counters();
+  const platformSync = meter.syncMsByInvocation();
+  const platformWaits = meter.waitsByInvocation();
+  const runs = (bare: boolean) => controls.triggerRuns().filter((r) => r.bare === bare);
+  const outsidePlatform = (bare: boolean) =>
+    runs(bare).map((r) => r.ms - (platformSync.get(r.invocationId) ?? 0));
+  const waitsOf = (bare: boolean) => runs(bare).map((r) => platformWaits.get(r.invocationId) ?? 0);
+  const stats = sandbox.forge.stats.snapshot();
+  const all = sandbox.microsoft.requests();
+  if (all.length >= REQUESTS_KEPT && (all[0]?.time ?? '') >= run.since)
+    throw new Error('The Microsoft simulator kept only the last 10,000 requests: run fewer events');
+  const requests = all.filter((r) => r.time >= run.since);
+  const messages = sandbox.microsoft.messages();
+  const rows = Object.values(sandbox.forge.kvsDump().entities['delivery'] ?? {}).map(
+    (row) => (row as { data: DeliveryRecord }).data,
+  );
+  return {
+    ...run,
+    consumersHeldMs: counters.heldMs,
+    pacingSleepMs: counters.sleptMs,
+    outsidePlatformMs: { trigger: outsidePlatform(false), bare: outsidePlatform(true) },
+    platformWaits: { trigger: waitsOf(false), bare: waitsOf(true) },
+    invocations: stats.invocations,
+    kvs: stats.kvs,
+    meters: meter.byFunction(),
+    rows,
+    graph: requests.filter((r) => r.url.startsWith('/graph/')),
+    tokenRequests: requests.filter((r) => r.url.startsWith('/login/')).length,
+    messages: {
+      roots: messages.filter((m) => m.replyToId === null).length,
+      replies: messages.filter((m) => m.replyToId !== null).length,
+      digests: messages.filter((m) => JSON.stringify(m.attachments[0]?.card ?? '').includes('Digest')).length,
+    },
+    deadLetters: sandbox.forge.deadLetters.length,
+  };
+};

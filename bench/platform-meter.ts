@@ -1,0 +1,140 @@
+import { currentInvocation } from '../dev/forge-emulator/runtime/invocation-context';
+
+/**
+ * Attributes the platform calls the Forge SDKs make (`global.__forge_fetch__`) to the function
+ * that made them: KVS operations by kind, queue pushes, Confluence requests, and the time spent
+ * inside the emulated platform. The emulator's own stats count KVS operations for the whole
+ * installation; the bench needs them per function (trigger, consumer, bare trigger).
+ */
+
+export interface FunctionMeter {
+  kvsOps: Record<string, number>;
+  /** Wall time inside KVS calls (the emulator answers in-process). */
+  kvsMs: number;
+  pushes: number;
+  eventsPushed: number;
+  pushMs: number;
+  productRequests: number;
+  productMs: number;
+  /** Wall time inside every platform call (KVS, queue, Confluence). */
+  platformMs: number;
+}
+
+type ForgeFetch = (
+  descriptor: { type: string; remote?: string },
+  path: string,
+  init?: RequestInit,
+) => Promise<Response>;
+type WithForgeFetch = typeof globalThis & { __forge_fetch__?: ForgeFetch };
+
+/** The storage paths of @forge/kvs, named like the emulator's stats. */
+const KVS_KIND: Record<string, string> = {
+  '/api/v1/get': 'get',
+  '/api/v1/entity/get': 'get',
+  '/api/v1/set': 'set',
+  '/api/v1/entity/set': 'set',
+  '/api/v1/delete': 'delete',
+  '/api/v1/entity/delete': 'delete',
+  '/api/v1/query': 'query',
+  '/api/v1/entity/query': 'query',
+  '/api/v1/batch/set': 'batchSet',
+  '/api/v1/batch/get': 'batchGet',
+  '/api/v1/batch/delete': 'batchDelete',
+  '/api/v1/transaction': 'transact',
+  '/api/v1/secret/get': 'secretGet',
+  '/api/v1/secret/set': 'secretSet',
+  '/api/v1/secret/delete': 'secretDelete',
+};
+
+const empty = (): FunctionMeter => ({
+  kvsOps: {},
+  kvsMs: 0,
+  pushes: 0,
+  eventsPushed: 0,
+  pushMs: 0,
+  productRequests: 0,
+  productMs: 0,
+  platformMs: 0,
+});
+
+const eventsIn = (init?: RequestInit): number => {
+  try {
+    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { payload?: unknown[] };
+    return Array.isArray(body.payload) ? body.payload.length : 0;
+  } catch {
+    return 0;
+  }
+};
+
+export interface PlatformMeter {
+  byFunction(): Record<string, FunctionMeter>;
+  /**
+   * Per invocation id: time the emulated platform spent answering synchronously. The emulator
+   * answers KVS and queue calls in-process before the SDK's promise is returned, so this is its
+   * own work (an unindexed scan for a KVS query), which Forge's services do elsewhere.
+   */
+  syncMsByInvocation(): Map<string, number>;
+  /**
+   * Per invocation id: how many times it waited on the platform one after the other (calls
+   * started while another is in flight share a wait). On Forge each wait is a network round trip.
+   */
+  waitsByInvocation(): Map<string, number>;
+  reset(): void;
+  uninstall(): void;
+}
+
+/** Wraps the hook the emulator installed; install after the emulator has started. */
+export const installPlatformMeter = (): PlatformMeter => {
+  const target = globalThis as WithForgeFetch;
+  const original = target.__forge_fetch__;
+  if (!original) throw new Error('Start the Forge emulator before the platform meter');
+  let meters: Record<string, FunctionMeter> = {};
+  let sync = new Map<string, number>();
+  let waits = new Map<string, number>();
+  const inFlight = new Map<string, number>();
+  target.__forge_fetch__ = async (descriptor, path, init) => {
+    const invocation = currentInvocation();
+    const meter = (meters[invocation?.functionKey ?? '(outside)'] ??= empty());
+    const started = performance.now();
+    const id = invocation?.invocationId ?? '';
+    if ((inFlight.get(id) ?? 0) === 0) waits.set(id, (waits.get(id) ?? 0) + 1);
+    inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+    try {
+      const answer = original(descriptor, path, init);
+      sync.set(id, (sync.get(id) ?? 0) + performance.now() - started);
+      return await answer;
+    } finally {
+      inFlight.set(id, (inFlight.get(id) ?? 1) - 1);
+      const ms = performance.now() - started;
+      meter.platformMs += ms;
+      const kind = descriptor.type === 'kvs' ? KVS_KIND[path] : undefined;
+      if (kind) {
+        meter.kvsOps[kind] = (meter.kvsOps[kind] ?? 0) + 1;
+        meter.kvsMs += ms;
+      } else if (path.startsWith('/webhook/queue/publish/')) {
+        meter.pushes += 1;
+        meter.eventsPushed += eventsIn(init);
+        meter.pushMs += ms;
+      } else if (descriptor.remote === 'confluence') {
+        meter.productRequests += 1;
+        meter.productMs += ms;
+      }
+    }
+  };
+  return {
+    byFunction: () => structuredClone(meters),
+    syncMsByInvocation: () => new Map(sync),
+    waitsByInvocation: () => new Map(waits),
+    reset: () => {
+      meters = {};
+      sync = new Map();
+      waits = new Map();
+    },
+    uninstall: () => {
+      target.__forge_fetch__ = original;
+    },
+  };
+};
+
+export const kvsOpsOf = (meter: FunctionMeter | undefined): number =>
+  Object.values(meter?.kvsOps ?? {}).reduce((sum, n) => sum + n, 0);
