@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventKind } from './content-event';
+import { DEFAULT_FILTERS } from './rule-defaults';
 
 export type RuleScope = 'global' | 'space' | 'content' | 'personal';
 
@@ -112,17 +113,7 @@ export const labelList = z
   .default([]);
 const accountList = z.array(z.string().regex(ACCOUNT_ID, 'Not an account id')).max(50).default([]);
 
-export const DEFAULT_FILTERS: RuleFilters = {
-  skipMinorEdits: true,
-  skipOwnChanges: true,
-  labelsAny: [],
-  labelsAll: [],
-  labelsNone: [],
-  authorsInclude: [],
-  authorsExclude: [],
-  contentTypes: [],
-  cql: '',
-};
+export { DEFAULT_FILTERS };
 
 export const ruleFiltersSchema = z
   .object({

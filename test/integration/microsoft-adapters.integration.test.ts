@@ -1,69 +1,21 @@
-import { ENTRA_APP, MICROSOFT_ORIGINS, TENANT, person } from '../../dev/seed';
+import { TENANT, person } from '../../dev/seed';
 import type { TokenSet } from '../../src/application/ports/microsoft';
 import { SIGN_IN_SCOPES } from '../../src/domain/microsoft-permissions';
-import { pkceChallenge } from '../../src/domain/pkce';
 import { readJwtClaims } from '../../src/domain/jwt-claims';
 import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
+import { grantAdminConsent, INTEGRATION_APP, signIn as signInAs } from './support/microsoft-sign-in';
 
-const REDIRECT = 'http://127.0.0.1:9/integration-callback';
-const APP = { tenantId: TENANT.id, clientId: ENTRA_APP.clientId, clientSecret: ENTRA_APP.clientSecret };
-const VERIFIER = 'integration-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
+const APP = INTEGRATION_APP;
 
 describe('Microsoft adapters against the Microsoft simulator (real fetch egress, real Graph client)', () => {
   let h: AdapterHarness;
 
-  /** Plays the browser part of sign-in for `key` and redeems the code through the adapter. */
-  const signIn = async (key: 'ada' | 'mia'): Promise<TokenSet> => {
-    const url = await h.value<string>('identity', 'authorizeUrl', {
-      tenantId: TENANT.id,
-      clientId: ENTRA_APP.clientId,
-      redirectUri: REDIRECT,
-      state: 's',
-      codeChallenge: pkceChallenge(VERIFIER),
-      scopes: SIGN_IN_SCOPES,
-    });
-    const local = url.replace(MICROSOFT_ORIGINS.login, h.microsoft.routes.login);
-    const html = await (await fetch(local)).text();
-    const action = (/action="([^"]*)"/.exec(html)?.[1] ?? '').replace(/&amp;/g, '&');
-    const submitted = await fetch(new URL(action, local), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ account: person(key).oid }).toString(),
-    });
-    const code = new URL(submitted.headers.get('location') ?? '').searchParams.get('code');
-    return h.value<TokenSet>('identity', 'redeemCode', APP, {
-      code,
-      redirectUri: REDIRECT,
-      codeVerifier: VERIFIER,
-      scopes: SIGN_IN_SCOPES,
-    });
-  };
-
-  /** Ada grants admin consent, as the tenant mapping does: ChannelMessage.ReadWrite needs an administrator. */
-  const grantAdminConsent = async () => {
-    const url = await h.value<string>('identity', 'adminConsentUrl', {
-      tenantId: TENANT.id,
-      clientId: ENTRA_APP.clientId,
-      redirectUri: REDIRECT,
-      state: 'consent',
-    });
-    const local = url.replace(MICROSOFT_ORIGINS.login, h.microsoft.routes.login);
-    const html = await (await fetch(local)).text();
-    const action = (/action="([^"]*)"/.exec(html)?.[1] ?? '').replace(/&amp;/g, '&');
-    const answer = await fetch(new URL(action, local), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ account: person('ada').oid, decision: 'accept' }).toString(),
-    });
-    if (answer.status !== 302) throw new Error(`admin consent answered ${answer.status}`);
-  };
+  const signIn = (key: 'ada' | 'mia'): Promise<TokenSet> => signInAs(h, key);
 
   beforeAll(async () => {
     h = await startAdapterHarness();
-    h.microsoft.registerRedirectUri(REDIRECT);
-    await grantAdminConsent();
+    // ChannelMessage.ReadWrite needs an administrator's consent, as the tenant mapping grants it.
+    await grantAdminConsent(h);
   });
   afterAll(() => h.stop());
 

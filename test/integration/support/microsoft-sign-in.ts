@@ -5,7 +5,11 @@ import { pkceChallenge } from '../../../src/domain/pkce';
 import type { AdapterHarness } from './adapter-harness';
 
 export const INTEGRATION_REDIRECT = 'http://127.0.0.1:9/integration-callback';
-const APP = { tenantId: TENANT.id, clientId: ENTRA_APP.clientId, clientSecret: ENTRA_APP.clientSecret };
+export const INTEGRATION_APP = {
+  tenantId: TENANT.id,
+  clientId: ENTRA_APP.clientId,
+  clientSecret: ENTRA_APP.clientSecret,
+};
 const VERIFIER = 'integration-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 /** Opens a Microsoft page the adapter built and submits its form as `who`; returns the redirect. */
@@ -29,8 +33,8 @@ const submitAs = async (
   return new URL(location);
 };
 
-/** Ada grants admin consent and `key` signs in with the app's scopes; the adapter redeems the code. */
-export const consentAndSignIn = async (h: AdapterHarness, key: SeedPerson['key']): Promise<TokenSet> => {
+/** Ada grants admin consent for the tenant, as the tenant mapping does. */
+export const grantAdminConsent = async (h: AdapterHarness): Promise<void> => {
   h.microsoft.registerRedirectUri(INTEGRATION_REDIRECT);
   const consentUrl = await h.value<string>('identity', 'adminConsentUrl', {
     tenantId: TENANT.id,
@@ -39,6 +43,11 @@ export const consentAndSignIn = async (h: AdapterHarness, key: SeedPerson['key']
     state: 'consent',
   });
   await submitAs(h, consentUrl, person('ada'), { decision: 'accept' });
+};
+
+/** `key` signs in with the app's scopes (PKCE); the adapter redeems the code. */
+export const signIn = async (h: AdapterHarness, key: SeedPerson['key']): Promise<TokenSet> => {
+  h.microsoft.registerRedirectUri(INTEGRATION_REDIRECT);
   const authorizeUrl = await h.value<string>('identity', 'authorizeUrl', {
     tenantId: TENANT.id,
     clientId: ENTRA_APP.clientId,
@@ -48,10 +57,16 @@ export const consentAndSignIn = async (h: AdapterHarness, key: SeedPerson['key']
     scopes: SIGN_IN_SCOPES,
   });
   const code = (await submitAs(h, authorizeUrl, person(key))).searchParams.get('code');
-  return h.value<TokenSet>('identity', 'redeemCode', APP, {
+  return h.value<TokenSet>('identity', 'redeemCode', INTEGRATION_APP, {
     code,
     redirectUri: INTEGRATION_REDIRECT,
     codeVerifier: VERIFIER,
     scopes: SIGN_IN_SCOPES,
   });
+};
+
+/** Ada grants admin consent and `key` signs in with the app's scopes; the adapter redeems the code. */
+export const consentAndSignIn = async (h: AdapterHarness, key: SeedPerson['key']): Promise<TokenSet> => {
+  await grantAdminConsent(h);
+  return signIn(h, key);
 };

@@ -4,6 +4,7 @@ import type {
   RuleUpdate,
   RuleView,
 } from '../../../../../src/contracts/resolver-api';
+import { DEFAULT_FILTERS } from '../../../../../src/domain/rule-defaults';
 import type { Destination, EventKind, RuleFilters } from '../rule-text';
 
 export type DestinationKind = Destination['type'];
@@ -29,19 +30,6 @@ export interface RuleDraft {
   channel: ChannelChoice;
   chat: ChatChoice;
 }
-
-/** The backend's defaults (src/domain/rule.ts DEFAULT_FILTERS): minor edits and own changes skipped. */
-const DEFAULT_FILTERS: RuleFilters = {
-  skipMinorEdits: true,
-  skipOwnChanges: true,
-  labelsAny: [],
-  labelsAll: [],
-  labelsNone: [],
-  authorsInclude: [],
-  authorsExclude: [],
-  contentTypes: [],
-  cql: '',
-};
 
 export const NO_CHANNEL: ChannelChoice = { teamId: '', teamName: '', channelId: '', channelName: '' };
 export const NO_CHAT: ChatChoice = { chatId: '', chatName: '' };
