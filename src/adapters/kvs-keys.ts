@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Every KVS key, entity and secret name the app uses, in one place. */
 export const ENTITY = { rule: 'rule', connection: 'connection', delivery: 'delivery' } as const;
 
@@ -10,7 +12,10 @@ export const INDEX = {
 
 export const KEY = {
   tenant: 'tenant',
-  oauthState: (state: string) => `oauth-state:${state}`,
+  oauthState: (stateHash: string) => `oauth-state:${stateHash}`,
+  /** Written once with FAIL_IF_EXISTS: whoever writes it first consumes the state. */
+  oauthStateUsed: (stateHash: string) => `oauth-state-used:${stateHash}`,
+  oauthCompletion: (codeHash: string) => `oauth-completion:${codeHash}`,
   eventSeen: (dedupKey: string) => `event-seen:${dedupKey}`,
   preferences: (accountId: string) => `prefs:${accountId}`,
   destinationActivity: (destinationKey: string) => `dest-activity:${destinationKey}`,
@@ -24,3 +29,11 @@ export const SECRET = {
 /** KVS keys allow `[a-zA-Z0-9:._\s-#]`; anything else (e.g. `/` or `@` in Graph ids) is hex-escaped. */
 export const safeKeyPart = (part: string): string =>
   part.replace(/[^a-zA-Z0-9:._-]/g, (ch) => `#${ch.charCodeAt(0).toString(16)}`);
+
+/**
+ * A key part made from outside input (Confluence data, Microsoft ids, OAuth values): SHA-256 in
+ * base64url, 43 characters of the allowed alphabet whatever the input's length or script, and no
+ * two inputs share one.
+ */
+export const hashKeyPart = (part: string): string =>
+  createHash('sha256').update(part, 'utf8').digest('base64url');
