@@ -4,6 +4,7 @@ import type { ConfluenceGateway, ContentSummary } from '../application/ports/con
 import { publicLabelNames } from '../domain/content-labels';
 import { APP_COMMENT_MARKER_KEY } from '../domain/echo-guard';
 import { confluenceCardReads } from './confluence-card-reads.adapter';
+import { confluenceVisibility } from './confluence-visibility.adapter';
 
 /** Confluence answered something other than success or "not visible". */
 export class ConfluenceRequestError extends Error {
@@ -193,6 +194,7 @@ export const confluenceRestGateway: ConfluenceGateway = {
   },
 
   ...confluenceCardReads,
+  ...confluenceVisibility,
 };
 
 let appAccount: Promise<string> | undefined;

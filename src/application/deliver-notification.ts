@@ -51,10 +51,6 @@ const isAppComment = async (confluence: ConfluenceGateway, event: ContentEvent):
   event.comment !== undefined &&
   isAppWrittenVersion(await confluence.readAppCommentMarker(event.comment.id), event.comment.version);
 
-/** What the log shows instead of the title of content the recorded owner cannot view. */
-const restrictedTitle = (event: ContentEvent): string =>
-  `A ${event.contentType === 'blogpost' ? 'blog post' : 'page'} in ${event.spaceKey} the rule owner cannot view`;
-
 /** Plan against the destination's recent activity, then hold for a digest or send. */
 const sendCleared = async (
   deps: DeliverDeps,
@@ -153,13 +149,9 @@ export const deliverNotification = async (
     const choice = await chooseSender(deps.confluence, delivery);
     if (choice.kind === 'filtered') return { kind: 'skipped', reason: choice.reason };
     owner = choice.sender.ownerAccountId;
-    const hidden = choice.kind === 'redact' || (choice.kind === 'skip' && choice.hidden);
-    record = (status, extra) =>
-      baseRecord(status, {
-        ownerAccountId: owner,
-        ...(hidden ? { title: restrictedTitle(delivery.event) } : {}),
-        ...extra,
-      });
+    // Invariant 3: the row names the content only once its owner's view check has passed.
+    const title = choice.kind === 'send' ? choice.content.title : undefined;
+    record = (status, extra) => baseRecord(status, { ownerAccountId: owner, title, ...extra });
     if (choice.kind === 'skip') {
       await record('skipped', { reason: choice.reason });
       return { kind: 'skipped', reason: choice.reason };

@@ -36,6 +36,6 @@ export const getDeliveryHealth = async (
     failed: failed.length,
     retried: all.filter((r) => r.attempts > 1 || r.status === 'retrying').length,
     skipped: skipped.length,
-    latestFailures: await toLogEntries(deps.confluence, latest, () => true),
+    latestFailures: await toLogEntries(deps.confluence, caller.accountId, latest, () => true),
   };
 };

@@ -33,9 +33,17 @@ export const destinationLabel = (destination: Destination, ownerName: string): s
 export const isRetryable = (record: DeliveryRecord): boolean =>
   record.status === 'failed' && record.request !== undefined;
 
-/** Log lines for `records`, with owner names looked up once per owner. */
+/** What a log line says instead of the title of content its reader cannot view (invariant 3). */
+export const RESTRICTED_TITLE = 'Restricted content';
+
+/**
+ * Log lines for `records` as `viewerAccountId` may read them: owner names looked up once per
+ * owner, and titles only of the content the viewer can view now, asked of Confluence as the
+ * viewer in one batch (invariant 3). A site admin is no exception: page restrictions bind them.
+ */
 export const toLogEntries = async (
   confluence: ConfluenceGateway,
+  viewerAccountId: string,
   records: readonly DeliveryRecord[],
   mayRetry: (record: DeliveryRecord) => boolean,
 ): Promise<DeliveryLogEntry[]> => {
@@ -44,6 +52,14 @@ export const toLogEntries = async (
     if (!names.has(accountId)) names.set(accountId, confluence.displayNameOf(accountId));
     return names.get(accountId) as Promise<string>;
   };
+  const viewable =
+    records.length > 0
+      ? await confluence.viewableTitlesAs(
+          viewerAccountId,
+          records.map((r) => r.contentId),
+        )
+      : [];
+  const titles = new Map(viewable.map((c) => [c.id, c.title]));
   return Promise.all(
     records.map(async (record) => {
       const ownerName = await nameOf(record.ownerAccountId);
@@ -51,7 +67,7 @@ export const toLogEntries = async (
         key: record.key,
         status: record.status,
         contentId: record.contentId,
-        title: record.title,
+        title: titles.get(record.contentId) ?? RESTRICTED_TITLE,
         destinationLabel: destinationLabel(record.destination, ownerName),
         ownerAccountId: record.ownerAccountId,
         ownerName,
@@ -86,5 +102,10 @@ export const listDeliveries = async (
   } else {
     records = await deps.deliveries.listByOwner(caller.accountId, { limit: LOG_LIMIT, status: input.status });
   }
-  return toLogEntries(deps.confluence, records, (r) => isAdmin || r.ownerAccountId === caller.accountId);
+  return toLogEntries(
+    deps.confluence,
+    caller.accountId,
+    records,
+    (r) => isAdmin || r.ownerAccountId === caller.accountId,
+  );
 };

@@ -12,9 +12,19 @@ export type Recorder = (
 ) => Promise<void>;
 
 /**
+ * The queue message as a row keeps it: without the event's title, which the consumer never reads
+ * (it reads the content as the rule's owner), so a row holds ids until a view check has passed.
+ */
+const withoutTitle = (delivery: PlannedDelivery): PlannedDelivery => ({
+  ...delivery,
+  event: { ...delivery.event, title: '' },
+});
+
+/**
  * Writes the delivery's row, which is both the idempotency record and the delivery log's line.
  * The row keeps the queue message (`request`) so a failed delivery can be sent again, and counts
- * attempts across such retries.
+ * attempts across such retries. It gets a title only from `extra.title`: the title the owner read
+ * once their view check passed (invariant 3).
  */
 export const deliveryRecorder = (
   deps: { deliveries: DeliveryStore; clock: Clock },
@@ -31,11 +41,11 @@ export const deliveryRecorder = (
       ownerAccountId: extra.ownerAccountId ?? delivery.senders[0].ownerAccountId,
       destination: delivery.destination,
       contentId: delivery.event.contentId,
-      title: extra.title ?? delivery.event.title,
+      ...(extra.title ? { title: extra.title } : {}),
       attempts: priorAttempts + attempt,
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.messageId ? { messageId: extra.messageId } : {}),
-      request: delivery,
+      request: withoutTitle(delivery),
       updatedAt: deps.clock.now().getTime(),
     });
 };

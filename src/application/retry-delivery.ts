@@ -47,6 +47,6 @@ export const retryDelivery = async (
     await deps.deliveries.put(record);
     throw error;
   }
-  const [entry] = await toLogEntries(deps.confluence, [retrying], () => true);
+  const [entry] = await toLogEntries(deps.confluence, caller.accountId, [retrying], () => true);
   return entry;
 };

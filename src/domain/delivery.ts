@@ -16,7 +16,11 @@ export interface DeliveryRecord {
   ownerAccountId: string;
   destination: Destination;
   contentId: string;
-  title: string;
+  /**
+   * The title as the rule's owner read it, set only once their view check passed (invariant 3);
+   * the log shows each reader the title they can see, never this one to someone who cannot.
+   */
+  title?: string;
   attempts: number;
   reason?: string;
   messageId?: string;

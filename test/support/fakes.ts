@@ -136,7 +136,24 @@ export const countingRandom = (): Random => {
   };
 };
 
-export const fakeConfluence = (overrides: Partial<ConfluenceGateway> = {}): ConfluenceGateway => ({
+/**
+ * A Confluence site. Unless overridden, `viewableTitlesAs` answers what `getContentAs` does for
+ * each id, so a test that hides content from someone hides it everywhere.
+ */
+export const fakeConfluence = (overrides: Partial<ConfluenceGateway> = {}): ConfluenceGateway => {
+  const gateway = fakeConfluenceReads(overrides);
+  return {
+    viewableTitlesAs: async (accountId, ids) => {
+      const read = await Promise.all(ids.map((id) => gateway.getContentAs(accountId, id)));
+      return read.flatMap((c, i) => (c ? [{ id: ids[i] ?? '', title: c.title }] : []));
+    },
+    ...gateway,
+  };
+};
+
+const fakeConfluenceReads = (
+  overrides: Partial<ConfluenceGateway>,
+): Omit<ConfluenceGateway, 'viewableTitlesAs'> & Partial<ConfluenceGateway> => ({
   isSiteAdmin: async () => false,
   isSpaceAdmin: async () => false,
   canEditContent: async () => false,

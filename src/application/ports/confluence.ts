@@ -37,6 +37,12 @@ export interface ContentFacts {
   ancestorIds?: string[];
 }
 
+/** Content someone can view, with the title they see. */
+export interface ViewableContent {
+  id: string;
+  title: string;
+}
+
 /** Confluence, through the Forge product API. Checks run on the server, never in the UI. */
 export interface ConfluenceGateway {
   isSiteAdmin(accountId: string): Promise<boolean>;
@@ -70,4 +76,9 @@ export interface ConfluenceGateway {
   getVersionBodyAs(accountId: string, contentId: string, version: number): Promise<string | null>;
   /** A comment read as `accountId`; null when they cannot view it. */
   getCommentAs(accountId: string, commentId: string): Promise<CommentSummary | null>;
+  /**
+   * Which of `contentIds` `accountId` can view now, with the titles they see: a few requests for
+   * a whole listing, never one per id. Ids not in the answer are hidden from them (or gone).
+   */
+  viewableTitlesAs(accountId: string, contentIds: readonly string[]): Promise<ViewableContent[]>;
 }

@@ -6,6 +6,8 @@ import { cardIn, deliveryDeps, NOW, OWNER, plannedDelivery, attemptNo } from '..
 import { fakeConfluence, fakeTokenVault, scriptedIdentity, scriptedTeams } from '../../support/fakes';
 
 const delivery = plannedDelivery();
+/** The queue message as a row keeps it: ids, no title (invariant 3). */
+const storedRequest = { ...delivery, event: { ...delivery.event, title: '' } };
 
 describe('deliverNotification', () => {
   it('posts once and records the message with its request; a second run does nothing (invariant 4)', async () => {
@@ -25,7 +27,7 @@ describe('deliverNotification', () => {
       messageId: 'm-1',
       ownerAccountId: OWNER,
       attempts: 1,
-      request: delivery,
+      request: storedRequest,
     });
   });
 
@@ -67,10 +69,8 @@ describe('deliverNotification', () => {
       reason: 'The rule owner cannot view this content',
     });
     expect(deps.teams.posts).toHaveLength(0);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
-      status: 'skipped',
-      title: 'A page in ENG the rule owner cannot view',
-    });
+    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'skipped' });
+    expect(deps.deliveries.rows.get(delivery.deliveryKey)).not.toHaveProperty('title');
   });
 
   it('hands throttling back to the queue with Teams’ Retry-After, without recording', async () => {
@@ -106,7 +106,7 @@ describe('deliverNotification', () => {
       status: 'failed',
       attempts: MAX_ATTEMPTS,
       reason: `Microsoft Teams answered 503 (ServiceUnavailable); gave up after ${MAX_ATTEMPTS} attempts.`,
-      request: delivery,
+      request: storedRequest,
     });
   });
 
@@ -183,6 +183,53 @@ describe('deliverNotification', () => {
       reason: expect.stringContaining('companion bot'),
     });
     expect(deps.teams.posts).toHaveLength(0);
+  });
+
+  describe('a row keeps only ids until the owner’s view check passed (invariant 3)', () => {
+    const SECRET_TITLE = 'Merger plan: acquire Contoso';
+
+    it('records a personal destination’s failure without the title', async () => {
+      const personal = plannedDelivery({ title: SECRET_TITLE }, [
+        aRule({ ownerAccountId: OWNER, destination: { type: 'personal' } }),
+      ]);
+      const deps = deliveryDeps();
+      await deliverNotification(deps, personal, attemptNo(1));
+      const row = deps.deliveries.rows.get(personal.deliveryKey);
+      expect(row).toMatchObject({ status: 'failed', contentId: personal.event.contentId });
+      expect(JSON.stringify(row)).not.toContain(SECRET_TITLE);
+    });
+
+    it('records a failure before the view check (Confluence down) without the title', async () => {
+      const confluence = fakeConfluence({
+        getContentAs: async () => {
+          throw Object.assign(new Error('down'), { name: 'ConfluenceReadError', status: 503 });
+        },
+      });
+      const secret = plannedDelivery({ title: SECRET_TITLE });
+      const deps = { ...deliveryDeps(), confluence };
+      await deliverNotification(deps, secret, attemptNo(MAX_ATTEMPTS));
+      const row = deps.deliveries.rows.get(secret.deliveryKey);
+      expect(row).toMatchObject({ status: 'failed' });
+      expect(JSON.stringify(row)).not.toContain(SECRET_TITLE);
+    });
+
+    it('records a skip for content the owner cannot view without the title', async () => {
+      const secret = plannedDelivery({ title: SECRET_TITLE });
+      const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: async () => null }) };
+      await deliverNotification(deps, secret, attemptNo(1));
+      const row = deps.deliveries.rows.get(secret.deliveryKey);
+      expect(row).toMatchObject({ status: 'skipped' });
+      expect(JSON.stringify(row)).not.toContain(SECRET_TITLE);
+    });
+
+    it('records the title the owner read once the check passed', async () => {
+      const deps = deliveryDeps();
+      const sent = plannedDelivery({ title: 'Old title from the event' });
+      await deliverNotification(deps, sent, attemptNo(1));
+      const row = deps.deliveries.rows.get(sent.deliveryKey);
+      expect(row).toMatchObject({ status: 'sent', title: 'Release plan 2027' });
+      expect(JSON.stringify(row)).not.toContain('Old title from the event');
+    });
   });
 
   it('sends a card with the change, breadcrumb, labels and both buttons, read as the owner', async () => {

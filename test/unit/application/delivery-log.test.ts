@@ -1,6 +1,7 @@
 import { getDeliveryHealth } from '../../../src/application/delivery-health';
 import { destinationLabel, listDeliveries } from '../../../src/application/delivery-log';
 import { retryDelivery } from '../../../src/application/retry-delivery';
+import type { ContentSummary } from '../../../src/application/ports/confluence';
 import { fakeConfluence, fakeDeliveryStore, fakeQueue, fixedClock } from '../../support/fakes';
 import { refusal } from '../../support/refusal';
 import { aDeliveryRecord } from '../../support/settings-builders';
@@ -129,5 +130,86 @@ describe('retryDelivery', () => {
     const deps = { deliveries, queue: fakeQueue(new Error('queue down')), confluence, clock: fixedClock() };
     await expect(retryDelivery(deps, { accountId: 'mia' }, 'k-1')).rejects.toThrow('queue down');
     expect(deliveries.rows.get('k-1')).toEqual(record);
+  });
+});
+
+/**
+ * Invariant 3: the log shows a title only to someone who can view the content. A site admin
+ * administers the app, not every page: Confluence restrictions bind them too.
+ */
+describe('titles in the delivery log (invariant 3)', () => {
+  const OPEN = '65601';
+  const HIDDEN = '65602';
+  /** Ada and Mia may view OPEN; only Mia may view HIDDEN (its stored title must not reach Ada). */
+  const restricted = fakeConfluence({
+    isSiteAdmin: async (id) => id === ADMIN,
+    getContentAs: async (accountId, id): Promise<ContentSummary | null> =>
+      id === HIDDEN && accountId !== 'mia'
+        ? null
+        : {
+            id,
+            type: 'page',
+            title: id === HIDDEN ? 'Merger plan' : 'Release plan 2027',
+            spaceKey: 'ENG',
+            spaceName: 'Engineering',
+            version: 3,
+            versionMessage: '',
+            url: `https://site.example/wiki/pages/${id}`,
+          },
+  });
+  const rows = () => [
+    aDeliveryRecord({ key: 'k-open', contentId: OPEN, ownerAccountId: 'mia', status: 'failed' }),
+    aDeliveryRecord({
+      key: 'k-hidden',
+      contentId: HIDDEN,
+      title: 'Merger plan',
+      ownerAccountId: 'mia',
+      status: 'failed',
+      updatedAt: NOW - 10,
+    }),
+  ];
+  const titles = (entries: Array<{ key: string; title: string }>) =>
+    Object.fromEntries(entries.map((e) => [e.key, e.title]));
+
+  it('shows a site admin the title only of content they can view in the delivery log', async () => {
+    const entries = await listDeliveries(
+      { deliveries: fakeDeliveryStore(rows()), confluence: restricted },
+      { accountId: ADMIN },
+      {},
+    );
+    expect(titles(entries)).toEqual({ 'k-open': 'Release plan 2027', 'k-hidden': 'Restricted content' });
+    expect(JSON.stringify(entries)).not.toContain('Merger plan');
+  });
+
+  it('shows the rule owner the title of content they can view', async () => {
+    const entries = await listDeliveries(
+      { deliveries: fakeDeliveryStore(rows()), confluence: restricted },
+      { accountId: 'mia' },
+      {},
+    );
+    expect(titles(entries)).toEqual({ 'k-open': 'Release plan 2027', 'k-hidden': 'Merger plan' });
+  });
+
+  it('hides the title of content the site admin cannot view in delivery health', async () => {
+    const health = await getDeliveryHealth(
+      { deliveries: fakeDeliveryStore(rows()), confluence: restricted, clock: fixedClock() },
+      { accountId: ADMIN },
+    );
+    expect(titles(health.latestFailures)).toEqual({
+      'k-open': 'Release plan 2027',
+      'k-hidden': 'Restricted content',
+    });
+    expect(JSON.stringify(health)).not.toContain('Merger plan');
+  });
+
+  it('hides the title in the answer to a site admin’s retry', async () => {
+    const deps = {
+      deliveries: fakeDeliveryStore(rows()),
+      queue: fakeQueue(),
+      confluence: restricted,
+      clock: fixedClock(),
+    };
+    const entry = await retryDelivery(deps, { accountId: ADMIN }, 'k-hidden');
+    expect(entry).toMatchObject({ status: 'retrying', title: 'Restricted content' });
   });
 });
