@@ -92,13 +92,51 @@ export const redirectFromMicrosoft = async (
   return location;
 };
 
-/** The whole round trip: Microsoft's page, then the app's OAuth callback and its answer. */
+/** The query parameter of the personal page that carries a finished sign-in (oauth-redirect.ts). */
+const COMPLETION_PARAM = 'teams-sign-in';
+
+/**
+ * The app's OAuth callback as a browser meets it: a 303 to Confluence's personal page with a
+ * completion code, or a page that says what went wrong.
+ */
+export const openCallback = async (
+  callbackUrl: string,
+): Promise<{ status: number; body: string; location: string | null; code: string | null }> => {
+  const answer = await fetch(callbackUrl, { redirect: 'manual' });
+  const location = answer.headers.get('location');
+  const code = location ? new URL(location).searchParams.get(COMPLETION_PARAM) : null;
+  return { status: answer.status, body: await answer.text(), location, code };
+};
+
+/** A completion code, as the personal page redeems it for whoever is signed in to Confluence there. */
+export const finishSignIn = (sandbox: Sandbox, finisher: SeedPerson, code: string) =>
+  invokeAs(sandbox, finisher, SURFACES.personal, 'connection/finish-sign-in', { code });
+
+/**
+ * The whole round trip: Microsoft's page, the app's OAuth callback, and the personal page in
+ * the same browser redeeming the result as `finisher` (by default the person who signed in at
+ * Microsoft). 200 with what the page says when the connection (or consent) is made; otherwise
+ * the callback's status and page, or 400/403/409 with the refusal the personal page shows.
+ */
 export const signInAtMicrosoft = async (
   sandbox: Sandbox,
   authorizeUrl: string,
   person: SeedPerson,
   form: Record<string, string> = {},
+  finisher: SeedPerson = person,
 ): Promise<{ status: number; body: string }> => {
-  const callback = await fetch(await redirectFromMicrosoft(sandbox, authorizeUrl, person, form));
-  return { status: callback.status, body: await callback.text() };
+  const callback = await openCallback(await redirectFromMicrosoft(sandbox, authorizeUrl, person, form));
+  if (callback.status !== 303 || !callback.code) return { status: callback.status, body: callback.body };
+  const finished = await finishSignIn(sandbox, finisher, callback.code);
+  if (finished.ok) {
+    return {
+      status: 200,
+      body:
+        finished.data.kind === 'connected'
+          ? `Connected to Microsoft Teams as ${finished.data.displayName}`
+          : 'Admin consent granted',
+    };
+  }
+  const status = { forbidden: 403, conflict: 409 }[finished.error.code as string] ?? 400;
+  return { status, body: finished.error.message };
 };

@@ -1,8 +1,10 @@
-import { webTrigger } from '@forge/api';
+import { getAppContext, webTrigger } from '@forge/api';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppUrls, Clock, Random } from '../application/ports/platform';
 
 export const OAUTH_CALLBACK_TRIGGER_KEY = 'oauth-callback';
+/** The `route` of the `confluence:globalPage` module in manifest.yml. */
+const PERSONAL_PAGE_ROUTE = 'microsoft-teams';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -14,4 +16,9 @@ export const cryptoRandom: Random = {
 /** The web trigger URL is stable per installation; it is the redirect URI to register in Entra. */
 export const forgeAppUrls: AppUrls = {
   oauthRedirectUri: () => webTrigger.getUrl(OAUTH_CALLBACK_TRIGGER_KEY),
+  // Confluence serves a global page at /wiki/apps/:appId/:forgeEnvId/:route (confluence:globalPage docs).
+  personalPageUrl: (siteUrl) => {
+    const { appAri, environmentAri } = getAppContext();
+    return `${siteUrl.replace(/\/+$/, '')}/wiki/apps/${appAri.appId}/${environmentAri.environmentId}/${PERSONAL_PAGE_ROUTE}`;
+  },
 };

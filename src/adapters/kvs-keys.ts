@@ -8,6 +8,7 @@ export const INDEX = {
   byOwner: 'by-owner',
   byStatus: 'by-status',
   byContent: 'by-content',
+  byMicrosoftUser: 'by-microsoft-user',
 } as const;
 
 export const KEY = {
@@ -15,7 +16,7 @@ export const KEY = {
   oauthState: (stateHash: string) => `oauth-state:${stateHash}`,
   /** Written once with FAIL_IF_EXISTS: whoever writes it first consumes the state. */
   oauthStateUsed: (stateHash: string) => `oauth-state-used:${stateHash}`,
-  oauthCompletion: (codeHash: string) => `oauth-completion:${codeHash}`,
+  oauthCompletionUsed: (codeHash: string) => `oauth-completion-used:${codeHash}`,
   eventSeen: (dedupKey: string) => `event-seen:${dedupKey}`,
   preferences: (accountId: string) => `prefs:${accountId}`,
   destinationActivity: (destinationKey: string) => `dest-activity:${destinationKey}`,
@@ -24,6 +25,8 @@ export const KEY = {
 export const SECRET = {
   clientSecret: 'ms-client-secret',
   tokens: (accountId: string) => `ms-token:${accountId}`,
+  /** A finished Microsoft redirect (it holds an authorization code) until its starter redeems it. */
+  oauthCompletion: (codeHash: string) => `oauth-completion:${codeHash}`,
 } as const;
 
 /** KVS keys allow `[a-zA-Z0-9:._\s-#]`; anything else (e.g. `/` or `@` in Graph ids) is hex-escaped. */

@@ -5,15 +5,25 @@ import type { ConfluenceGateway } from './ports/confluence';
 /** The person behind a request, as the platform vouches for them. */
 export interface Caller {
   accountId: string;
+  /** The site the request came from (the Forge context's `siteUrl`), for links back to it. */
+  siteUrl?: string;
 }
 
-export const requireUser = (caller: { accountId?: string | undefined }): Caller => {
+export const requireUser = (caller: {
+  accountId?: string | undefined;
+  siteUrl?: string | undefined;
+}): Caller => {
   if (!caller.accountId)
     throw new AppError('forbidden', 'Sign in to Confluence to use Microsoft Teams settings.');
-  return { accountId: caller.accountId };
+  return caller.siteUrl
+    ? { accountId: caller.accountId, siteUrl: caller.siteUrl }
+    : { accountId: caller.accountId };
 };
 
-export const requireSiteAdmin = async (confluence: ConfluenceGateway, caller: Caller): Promise<void> => {
+export const requireSiteAdmin = async (
+  confluence: Pick<ConfluenceGateway, 'isSiteAdmin'>,
+  caller: Caller,
+): Promise<void> => {
   if (!(await confluence.isSiteAdmin(caller.accountId))) {
     throw new AppError('forbidden', 'Only a Confluence site admin can do this.');
   }

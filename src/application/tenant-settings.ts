@@ -7,8 +7,8 @@ import type { ConfluenceGateway } from './ports/confluence';
 import type { MicrosoftIdentity } from './ports/microsoft';
 import type { AppUrls, Clock, Random } from './ports/platform';
 import type { OAuthStateStore, TenantStore } from './ports/stores';
-
-export const STATE_TTL_SECONDS = 600;
+import { returnUrlFor, STATE_TTL_SECONDS } from './microsoft-login';
+import { OAUTH_VALUE_BYTES } from '../domain/oauth-values';
 
 /** What the global settings page shows. Never the client secret: only whether one is stored. */
 export interface TenantSettingsView {
@@ -79,7 +79,10 @@ export const saveTenantSettings = async (
   return getTenantSettings(deps, caller);
 };
 
-/** Starts Microsoft's admin consent; the OAuth callback binds the tenant from a token's `tid`. */
+/**
+ * Starts Microsoft's admin consent. Like a login, the redirect is redeemed on the personal page by
+ * the admin who started it (finish-sign-in.ts), which binds the tenant from a token's `tid`.
+ */
 export const startAdminConsent = async (
   deps: TenantSettingsDeps,
   caller: Caller,
@@ -87,10 +90,15 @@ export const startAdminConsent = async (
   await requireSiteAdmin(deps.confluence, caller);
   const mapping = await deps.tenants.get();
   if (!mapping) throw new AppError('tenant_not_configured', 'Save the Microsoft connection first.');
-  const state = deps.random.token(32);
+  const state = deps.random.token(OAUTH_VALUE_BYTES);
   await deps.states.create(
     state,
-    { kind: 'admin-consent', accountId: caller.accountId, createdAt: deps.clock.now().toISOString() },
+    {
+      kind: 'admin-consent',
+      accountId: caller.accountId,
+      returnUrl: returnUrlFor(deps.urls, caller),
+      createdAt: deps.clock.now().toISOString(),
+    },
     STATE_TTL_SECONDS,
   );
   const redirectUri = await deps.urls.oauthRedirectUri();

@@ -4,6 +4,7 @@
  */
 import type { ChannelSummary, ChatSummary, TeamSummary } from '../application/ports/microsoft';
 import type { ConnectionView } from '../application/connections';
+import type { FinishedSignIn } from '../application/finish-sign-in';
 import type { TenantSettingsView } from '../application/tenant-settings';
 import type { AppErrorCode } from '../domain/app-error';
 import type { DeliveryStatus } from '../domain/delivery';
@@ -93,6 +94,8 @@ export interface ResolverApi {
   'tenant/start-consent': { input: None; output: { url: string } };
   'connection/get': { input: None; output: ConnectionView };
   'connection/start-login': { input: None; output: { url: string } };
+  /** Redeems a finished Microsoft redirect (login or admin consent) as the person who started it. */
+  'connection/finish-sign-in': { input: { code: string }; output: FinishedSignIn };
   'connection/disconnect': { input: None; output: ConnectionView };
   'preferences/get': { input: None; output: PersonalPreferences };
   'preferences/save': { input: PersonalPreferences; output: PersonalPreferences };
@@ -115,6 +118,7 @@ export type {
   ChannelSummary,
   ChatSummary,
   ConnectionView,
+  FinishedSignIn,
   PersonalPreferences,
   Rule,
   RuleInput,

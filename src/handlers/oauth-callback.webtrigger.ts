@@ -1,9 +1,9 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { z } from 'zod';
-import { completeOAuthCallback } from '../application/microsoft-login';
+import { completeOAuthRedirect } from '../application/oauth-redirect';
 import { interactiveDeps } from '../composition-root';
 import { isAppError, type AppErrorCode } from '../domain/app-error';
-import { htmlPage } from './html-page';
+import { htmlPage, redirectPage } from './html-page';
 
 const first = z
   .array(z.string().max(8192))
@@ -20,6 +20,11 @@ const callbackQuery = z.object({
 
 const STATUS: Partial<Record<AppErrorCode, number>> = { forbidden: 403, tenant_not_configured: 409 };
 
+/** Microsoft's free text goes to the log, one line, bounded; the page shows the app's own words. */
+const forLog = (text: string | undefined): string =>
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  (text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 500);
+
 /** Microsoft's redirect after "Log in to Microsoft Teams" or admin consent. */
 export const handleOAuthCallback = async (request: WebTriggerRequest): Promise<WebTriggerResponse> => {
   if (request.method !== 'GET')
@@ -31,35 +36,32 @@ export const handleOAuthCallback = async (request: WebTriggerRequest): Promise<W
       'Sign-in failed',
       'The sign-in answer was not understood. Start again from Confluence.',
     );
+  const { state, code, error, error_description, admin_consent } = query.data;
   try {
-    const outcome = await completeOAuthCallback(interactiveDeps, {
-      state: query.data.state,
-      code: query.data.code,
-      error: query.data.error,
-      errorDescription: query.data.error_description,
-      adminConsent: query.data.admin_consent,
+    const { location } = await completeOAuthRedirect(interactiveDeps, {
+      state,
+      code,
+      error,
+      adminConsent: admin_consent,
     });
-    return outcome.kind === 'connected'
-      ? htmlPage(
-          200,
-          'Connected to Microsoft Teams',
-          `You are signed in as ${outcome.displayName} (${outcome.upn}). You can close this tab and go back to Confluence.`,
-        )
-      : htmlPage(
-          200,
-          'Admin consent granted',
-          'Microsoft Teams is connected to this Confluence site. You can close this tab and go back to Confluence.',
-        );
-  } catch (error) {
-    if (!isAppError(error)) {
-      console.error('OAuth callback failed unexpectedly', error instanceof Error ? error.name : typeof error);
+    return redirectPage(location);
+  } catch (failure) {
+    if (!isAppError(failure)) {
+      console.error(
+        'OAuth callback failed unexpectedly',
+        failure instanceof Error ? failure.name : typeof failure,
+      );
       return htmlPage(
         500,
         'Sign-in failed',
         'Something went wrong on our side. Start again from Confluence.',
       );
     }
-    console.warn(`OAuth callback refused: ${error.code}`);
-    return htmlPage(STATUS[error.code] ?? 400, 'Sign-in failed', error.message);
+    if (failure.code === 'microsoft_error' && error) {
+      console.warn(`OAuth callback: Microsoft answered ${forLog(error)}: ${forLog(error_description)}`);
+    } else {
+      console.warn(`OAuth callback refused: ${failure.code}`);
+    }
+    return htmlPage(STATUS[failure.code] ?? 400, 'Sign-in failed', failure.message);
   }
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { disconnect, getConnectionView } from '../application/connections';
 import { getDeliveryHealth } from '../application/delivery-health';
 import { listDeliveries } from '../application/delivery-log';
+import { finishSignIn } from '../application/finish-sign-in';
 import { startLogin } from '../application/microsoft-login';
 import { getPreferences, savePreferences } from '../application/preferences';
 import { retryDelivery } from '../application/retry-delivery';
@@ -51,6 +52,10 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
   'tenant/start-consent': { input: nothing, run: (caller) => startAdminConsent(deps, caller) },
   'connection/get': { input: nothing, run: (caller) => getConnectionView(deps, caller) },
   'connection/start-login': { input: nothing, run: (caller) => startLogin(deps, caller) },
+  'connection/finish-sign-in': define('connection/finish-sign-in', {
+    input: inputs.signInCompletionInput,
+    run: (caller, input) => finishSignIn(deps, caller, input.code),
+  }),
   'connection/disconnect': { input: nothing, run: (caller) => disconnect(deps, caller) },
   'preferences/get': { input: nothing, run: (caller) => getPreferences(deps, caller) },
   'preferences/save': define('preferences/save', {

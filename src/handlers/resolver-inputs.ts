@@ -57,3 +57,6 @@ export const deliveryListInput = z
 export const deliveryKeyInput = z.object({ key: z.string().min(1, 'Choose a delivery').max(500) }).strict();
 
 export const teamInput = z.object({ teamId: z.string().min(1, 'Choose a team').max(200) }).strict();
+
+/** A completion code is the app's own 43-character value; its shape is checked again by the use case. */
+export const signInCompletionInput = z.object({ code: z.string().min(1).max(100) }).strict();

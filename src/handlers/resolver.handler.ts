@@ -1,5 +1,5 @@
 import Resolver from '@forge/resolver';
-import { requireUser } from '../application/authority';
+import { requireUser, type Caller } from '../application/authority';
 import type { ResolverKey, ResolverResult } from '../contracts/resolver-api';
 import { definitions } from './resolver-definitions';
 import { toResolverFailure } from './resolver-errors';
@@ -9,10 +9,13 @@ const resolver = new Resolver();
 for (const key of Object.keys(definitions) as ResolverKey[]) {
   resolver.define(key, async ({ payload, context }): Promise<ResolverResult<unknown>> => {
     try {
-      const caller = requireUser({ accountId: context.accountId as string | undefined });
+      const caller = requireUser({
+        accountId: context.accountId as string | undefined,
+        siteUrl: context.siteUrl as string | undefined,
+      });
       const definition = definitions[key] as {
         input: { parse(value: unknown): unknown };
-        run: (caller: { accountId: string }, input: unknown) => Promise<unknown>;
+        run: (caller: Caller, input: unknown) => Promise<unknown>;
       };
       const input = definition.input.parse(payload ?? {});
       return { ok: true, data: await definition.run(caller, input) };

@@ -1,7 +1,15 @@
 import { runFirstSlice } from '../../dev/sandbox/first-slice';
-import { SURFACES, invokeAs, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
+import {
+  SURFACES,
+  invokeAs,
+  invokeOk,
+  openCallback,
+  redirectFromMicrosoft,
+  signInAtMicrosoft,
+} from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { ENTRA_APP, TEAMS, TENANT, person } from '../../dev/seed';
+import { hashKeyPart } from '../../src/adapters/kvs-keys';
 import type { ResolverApi, ResolverKey } from '../../src/contracts/resolver-api';
 import type { DeliveryRecord } from '../../src/domain/delivery';
 import { DEFAULT_PREFERENCES } from '../../src/domain/preferences';
@@ -137,6 +145,25 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
     'connection/start-login': [
       { name: '', payload: () => ({}), expect: everyone(), writes: () => ['key:oauth-state:'] },
     ],
+    // A sign-in Mia started and finished at Microsoft: only Mia's Confluence session may redeem it.
+    'connection/finish-sign-in': [
+      {
+        name: 'started by Mia',
+        payload: async () => {
+          const mia = person('mia');
+          const { url } = await invokeOk(sandbox, mia, SURFACES.personal, 'connection/start-login', {});
+          const callback = await openCallback(await redirectFromMicrosoft(sandbox, url, mia));
+          return { code: callback.code };
+        },
+        expect: only('mia'),
+        writes: (id) => [
+          `connection:${id}`,
+          `secret:ms-token:${id}`,
+          'secret:oauth-completion:',
+          'key:oauth-completion-used:',
+        ],
+      },
+    ],
     'connection/disconnect': [
       {
         name: '',
@@ -155,7 +182,7 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
           quietHours: { ...DEFAULT_PREFERENCES.quietHours, start: `1${(saves += 1)}:00` },
         }),
         expect: everyone(),
-        writes: (id) => [`key:prefs:${id}`],
+        writes: (id) => [`key:prefs:${hashKeyPart(id)}`],
       },
     ],
     'teams/list': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],

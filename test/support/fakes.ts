@@ -99,6 +99,11 @@ export const fakeConnections = (
     get: async (id) => map.get(id) ?? null,
     put: async (c) => void map.set(c.accountId, c),
     delete: async (id) => void map.delete(id),
+    findByMicrosoftUser: async (tenantId, oid) =>
+      [...map.values()].filter(
+        (c) =>
+          c.tenantId.toLowerCase() === tenantId.toLowerCase() && c.oid.toLowerCase() === oid.toLowerCase(),
+      ),
   };
 };
 

@@ -18,4 +18,6 @@ export interface Random {
 /** The app's own public URLs. */
 export interface AppUrls {
   oauthRedirectUri(): Promise<string>;
+  /** The app's personal page on this site, where a finished Microsoft sign-in is redeemed. */
+  personalPageUrl(siteUrl: string): string;
 }

@@ -20,6 +20,8 @@ export interface RuleStore {
 
 export interface ConnectionStore {
   get(accountId: string): Promise<Connection | null>;
+  /** Every Confluence account linked to this Microsoft user (tenant and object id): at most one. */
+  findByMicrosoftUser(tenantId: string, oid: string): Promise<Connection[]>;
   put(connection: Connection): Promise<void>;
   delete(accountId: string): Promise<void>;
 }
@@ -39,15 +41,30 @@ export interface TokenVault {
   delete(accountId: string): Promise<void>;
 }
 
+/** What "Log in" or "Grant admin consent" left for Microsoft's redirect to find. */
 export type OAuthStateRecord =
-  | { kind: 'login'; accountId: string; codeVerifier: string; createdAt: string }
+  | { kind: 'login'; accountId: string; codeVerifier: string; returnUrl: string; createdAt: string }
+  | { kind: 'admin-consent'; accountId: string; returnUrl: string; createdAt: string };
+
+/**
+ * A redirect that came back from Microsoft, waiting for the Confluence user who started it to
+ * redeem it. It holds the authorization code unredeemed: nothing is linked, and no token exists,
+ * until the starter's own Confluence session asks for it.
+ */
+export type OAuthCompletion =
+  | { kind: 'login'; accountId: string; codeVerifier: string; code: string; createdAt: string }
   | { kind: 'admin-consent'; accountId: string; createdAt: string };
 
-/** Single-use OAuth `state` values with a short time to live. */
+/** Single-use OAuth values with a short time to live, each consumed by one atomic write. */
 export interface OAuthStateStore {
   create(state: string, record: OAuthStateRecord, ttlSeconds: number): Promise<void>;
   /** Returns the record once; a second call, an unknown or an expired state gives null. */
   consume(state: string): Promise<OAuthStateRecord | null>;
+  saveCompletion(code: string, completion: OAuthCompletion, ttlSeconds: number): Promise<void>;
+  /** Reads a completion without using it up: null when unknown, expired or already redeemed. */
+  peekCompletion(code: string): Promise<OAuthCompletion | null>;
+  /** Uses the completion up: true for exactly one caller, however many race. */
+  redeemCompletion(code: string): Promise<boolean>;
 }
 
 /** Which deliveries a listing wants: newest first, updated at or after `since` (epoch ms). */

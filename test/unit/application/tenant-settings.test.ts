@@ -13,8 +13,17 @@ const deps = (secretExpiresOn: string, now: string): TenantSettingsDeps => ({
   tenants: fakeTenants(aTenantMapping({ secretExpiresOn }), 'secret'),
   confluence: fakeConfluence({ isSiteAdmin: async (id) => id === 'ada' }),
   identity: scriptedIdentity([]),
-  states: { create: async () => undefined, consume: async () => null },
-  urls: { oauthRedirectUri: async () => 'https://example.invalid/callback' },
+  states: {
+    create: async () => undefined,
+    consume: async () => null,
+    saveCompletion: async () => undefined,
+    peekCompletion: async () => null,
+    redeemCompletion: async () => false,
+  },
+  urls: {
+    oauthRedirectUri: async () => 'https://example.invalid/callback',
+    personalPageUrl: (site) => `${site}/wiki/apps/app/env/microsoft-teams`,
+  },
   clock: fixedClock(now),
   random: countingRandom(),
 });
