@@ -1,7 +1,7 @@
 import kvs, { Sort, WhereConditions } from '@forge/kvs';
 import type { DeliveryQuery, DeliveryStore } from '../application/ports/stores';
 import type { DeliveryRecord } from '../domain/delivery';
-import { ENTITY, INDEX, safeKeyPart } from './kvs-keys';
+import { ENTITY, hashKeyPart, INDEX } from './kvs-keys';
 
 interface DeliveryEntity {
   ownerAccountId: string;
@@ -42,10 +42,12 @@ const listNewest = async (indexName: string, partition: string, query: DeliveryQ
 };
 
 export const kvsDeliveryStore: DeliveryStore = {
-  get: async (key) => (await deliveries().get(safeKeyPart(key)))?.data ?? null,
+  // The row's key is a hash of the delivery key (which may hold a label); the delivery log and
+  // deliveries/retry name a row by `data.key`, the delivery key itself.
+  get: async (key) => (await deliveries().get(hashKeyPart(key)))?.data ?? null,
   put: (record) =>
     deliveries().set(
-      safeKeyPart(record.key),
+      hashKeyPart(record.key),
       {
         ownerAccountId: record.ownerAccountId,
         status: record.status,

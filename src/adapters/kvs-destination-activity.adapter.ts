@@ -1,14 +1,14 @@
 import kvs from '@forge/kvs';
 import type { DestinationActivityStore } from '../application/ports/delivery-flow';
 import type { DestinationActivity } from '../domain/destination-activity';
-import { KEY, safeKeyPart } from './kvs-keys';
+import { hashKeyPart, KEY } from './kvs-keys';
 
 /** A little longer than a card stays a reply target; a quiet destination's record just expires. */
 const ACTIVITY_TTL = { value: 4, unit: 'DAYS' } as const;
 
 export const kvsDestinationActivityStore: DestinationActivityStore = {
   get: async (destinationKey) =>
-    (await kvs.get<DestinationActivity>(KEY.destinationActivity(safeKeyPart(destinationKey)))) ?? null,
+    (await kvs.get<DestinationActivity>(KEY.destinationActivity(hashKeyPart(destinationKey)))) ?? null,
   put: (destinationKey, activity) =>
-    kvs.set(KEY.destinationActivity(safeKeyPart(destinationKey)), activity, { ttl: ACTIVITY_TTL }),
+    kvs.set(KEY.destinationActivity(hashKeyPart(destinationKey)), activity, { ttl: ACTIVITY_TTL }),
 };

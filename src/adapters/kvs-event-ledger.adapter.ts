@@ -1,7 +1,7 @@
 import kvs from '@forge/kvs';
 import type { EventLedger } from '../application/ports/stores';
 import { isKeyExistsError } from './kvs-errors';
-import { KEY, safeKeyPart } from './kvs-keys';
+import { hashKeyPart, KEY } from './kvs-keys';
 
 /** Events arrive at least once and up to a few minutes late; a day covers every redelivery. */
 const SEEN_TTL = { value: 1, unit: 'DAYS' } as const;
@@ -9,12 +9,12 @@ const SEEN_TTL = { value: 1, unit: 'DAYS' } as const;
 export const kvsEventLedger: EventLedger = {
   markSeen: async (dedupKey) => {
     try {
-      await kvs.set(KEY.eventSeen(safeKeyPart(dedupKey)), 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: SEEN_TTL });
+      await kvs.set(KEY.eventSeen(hashKeyPart(dedupKey)), 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: SEEN_TTL });
       return true;
     } catch (error) {
       if (isKeyExistsError(error)) return false;
       throw error;
     }
   },
-  forget: (dedupKey) => kvs.delete(KEY.eventSeen(safeKeyPart(dedupKey))),
+  forget: (dedupKey) => kvs.delete(KEY.eventSeen(hashKeyPart(dedupKey))),
 };

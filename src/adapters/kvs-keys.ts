@@ -29,10 +29,6 @@ export const SECRET = {
   oauthCompletion: (codeHash: string) => `oauth-completion:${codeHash}`,
 } as const;
 
-/** KVS keys allow `[a-zA-Z0-9:._\s-#]`; anything else (e.g. `/` or `@` in Graph ids) is hex-escaped. */
-export const safeKeyPart = (part: string): string =>
-  part.replace(/[^a-zA-Z0-9:._-]/g, (ch) => `#${ch.charCodeAt(0).toString(16)}`);
-
 /**
  * A key part made from outside input (Confluence data, Microsoft ids, OAuth values): SHA-256 in
  * base64url, 43 characters of the allowed alphabet whatever the input's length or script, and no

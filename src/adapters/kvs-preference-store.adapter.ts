@@ -5,7 +5,7 @@ import {
   personalPreferencesSchema,
   type PersonalPreferences,
 } from '../domain/preferences';
-import { KEY, safeKeyPart } from './kvs-keys';
+import { hashKeyPart, KEY } from './kvs-keys';
 
 interface StoredPreferences {
   schemaVersion: 1;
@@ -13,16 +13,29 @@ interface StoredPreferences {
 }
 
 /**
+ * Values saved before keys were hashed sit under the account id itself (Atlassian account ids
+ * fit the key alphabet, so the old escape left them as they were). They are read until the
+ * person saves again.
+ */
+const LEGACY_ACCOUNT_ID = /^[a-zA-Z0-9:._-]{1,128}$/;
+
+const read = async (accountId: string): Promise<StoredPreferences | undefined> =>
+  (await kvs.get<StoredPreferences>(KEY.preferences(hashKeyPart(accountId)))) ??
+  (LEGACY_ACCOUNT_ID.test(accountId)
+    ? await kvs.get<StoredPreferences>(KEY.preferences(accountId))
+    : undefined);
+
+/**
  * One value per person. Fields added to the schema later take their defaults when an older
  * value is read; a value that no longer parses counts as never saved.
  */
 export const kvsPreferenceStore: PreferenceStore = {
   get: async (accountId) => {
-    const stored = await kvs.get<StoredPreferences>(KEY.preferences(safeKeyPart(accountId)));
+    const stored = await read(accountId);
     if (!stored) return null;
     const parsed = personalPreferencesSchema.safeParse({ ...DEFAULT_PREFERENCES, ...stored.preferences });
     return parsed.success ? parsed.data : null;
   },
   put: (accountId, preferences) =>
-    kvs.set<StoredPreferences>(KEY.preferences(safeKeyPart(accountId)), { schemaVersion: 1, preferences }),
+    kvs.set<StoredPreferences>(KEY.preferences(hashKeyPart(accountId)), { schemaVersion: 1, preferences }),
 };

@@ -1,6 +1,7 @@
 import { aRule } from '../support/builders';
 import { manualClock } from '../support/sandbox-fixture';
 import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
+import { DEFAULT_PREFERENCES } from '../../src/domain/preferences';
 import type { Rule } from '../../src/domain/rule';
 
 describe('KVS adapters against the Forge emulator (real @forge/kvs, the app manifest’s entities)', () => {
@@ -79,5 +80,95 @@ describe('KVS adapters against the Forge emulator (real @forge/kvs, the app mani
     };
     await h.value('deliveries', 'put', record);
     expect(await h.value('deliveries', 'get', record.key)).toEqual(record);
+  });
+
+  describe('issue 9: keys made from Confluence data are hashed, so they neither collide nor overflow', () => {
+    // The old escape wrote "é" as "#e9" and "ບ" (U+0E9A) as "#e9a": "éa" and "ບ" gave one key.
+    const LOOK_ALIKES = ['éa', 'ບ'] as const;
+    // Escaped at 5 characters each, 94 CJK characters and a 9-digit content id (as Confluence
+    // Cloud's are) made an event key of 503 characters; Forge takes at most 500.
+    const LONG_LABEL = '中文标签'.repeat(24).slice(0, 94);
+    const labelKey = (label: string) => `label_added:123456789:${label}`;
+    const aDelivery = (key: string, title: string) => ({
+      schemaVersion: 1,
+      key,
+      status: 'failed',
+      ownerAccountId: 'owner-keys',
+      destination: { type: 'chat', chatId: '19:keys@thread.v2', chatName: 'keys' },
+      contentId: '123456789',
+      title,
+      attempts: 5,
+      reason: 'gave up',
+      updatedAt: 7,
+    });
+
+    it('invariant 4 and 5: two events whose labels escape alike are two events, not a duplicate', async () => {
+      const [first, second] = LOOK_ALIKES.map(labelKey);
+      expect(await h.value('ledger', 'markSeen', first)).toBe(true);
+      expect(await h.value('ledger', 'markSeen', second)).toBe(true);
+    });
+
+    it('invariant 5: an event whose label is 94 CJK characters can be marked seen', async () => {
+      const result = await h.call('ledger', 'markSeen', labelKey(LONG_LABEL));
+      expect(result).toEqual({ ok: true, value: true });
+    });
+
+    it('keeps two deliveries whose keys escape alike apart', async () => {
+      const [first, second] = LOOK_ALIKES.map((label) => aDelivery(`${labelKey(label)}:aaaa`, label));
+      await h.value('deliveries', 'put', first);
+      await h.value('deliveries', 'put', second);
+      expect(await h.value('deliveries', 'get', first.key)).toEqual(first);
+      expect(await h.value('deliveries', 'get', second.key)).toEqual(second);
+    });
+
+    it('stores a delivery of a 94-CJK-character label, and the log’s key finds it again for a retry', async () => {
+      const record = aDelivery(`${labelKey(LONG_LABEL)}:${'f'.repeat(24)}`, 'long');
+      expect(await h.call('deliveries', 'put', record)).toEqual({ ok: true, value: null });
+      // The delivery log shows the row's own key, and deliveries/retry looks the row up by it.
+      const listed = await h.value<Array<{ key: string }>>('deliveries', 'listByOwner', 'owner-keys', {
+        limit: 100,
+      });
+      expect(listed.map((row) => row.key)).toContain(record.key);
+      expect(await h.value('deliveries', 'get', record.key)).toEqual(record);
+    });
+
+    it('keeps the activity of two destinations whose ids escape alike apart, and of a long id', async () => {
+      const activityOf = (messages: number) => ({
+        schemaVersion: 1,
+        cards: {},
+        burst: null,
+        held: [],
+        overflow: 0,
+        digestScheduled: false,
+        day: { date: '2026-11-22', messages },
+        lastRequestAt: 0,
+      });
+      const [first, second, long] = [...LOOK_ALIKES, LONG_LABEL].map((id) => `chat:19:${id}@thread.v2`);
+      await h.value('activity', 'put', first, activityOf(1));
+      await h.value('activity', 'put', second, activityOf(2));
+      expect(await h.value('activity', 'get', first)).toEqual(activityOf(1));
+      expect(await h.value('activity', 'get', second)).toEqual(activityOf(2));
+      expect(await h.call('activity', 'put', long, activityOf(3))).toEqual({ ok: true, value: null });
+      expect(await h.value('activity', 'get', long)).toEqual(activityOf(3));
+    });
+
+    it('keeps the preferences of two account ids that escape alike apart', async () => {
+      const withStart = (start: string) => ({
+        ...DEFAULT_PREFERENCES,
+        quietHours: { ...DEFAULT_PREFERENCES.quietHours, start },
+      });
+      await h.value('preferences', 'put', LOOK_ALIKES[0], withStart('20:00'));
+      await h.value('preferences', 'put', LOOK_ALIKES[1], withStart('21:00'));
+      expect(await h.value('preferences', 'get', LOOK_ALIKES[0])).toEqual(withStart('20:00'));
+      expect(await h.value('preferences', 'get', LOOK_ALIKES[1])).toEqual(withStart('21:00'));
+    });
+
+    it('still reads preferences saved under the account id before keys were hashed, until saved again', async () => {
+      const saved = { ...DEFAULT_PREFERENCES, dailyDigest: true };
+      await h.value('rawKvs', 'set', 'prefs:557058:legacy-person', { schemaVersion: 1, preferences: saved });
+      expect(await h.value('preferences', 'get', '557058:legacy-person')).toEqual(saved);
+      await h.value('preferences', 'put', '557058:legacy-person', DEFAULT_PREFERENCES);
+      expect(await h.value('preferences', 'get', '557058:legacy-person')).toEqual(DEFAULT_PREFERENCES);
+    });
   });
 });

@@ -3,6 +3,7 @@
  * resolver runs any adapter method inside a real invocation, so the adapters meet the real
  * SDKs, the manifest's entities, scopes and egress, and the simulators behind them.
  */
+import kvs from '@forge/kvs';
 import Resolver from '@forge/resolver';
 import { confluenceRestGateway } from '../../../src/adapters/confluence-rest.adapter';
 import { entraIdentity } from '../../../src/adapters/entra-identity.adapter';
@@ -36,6 +37,8 @@ export const ADAPTERS = {
   urls: forgeAppUrls,
   activity: kvsDestinationActivityStore,
   digests: forgeDigestScheduler,
+  /** Plain KVS writes, to set up values as an older version of the app stored them. */
+  rawKvs: { set: (key: string, value: unknown) => kvs.set(key, value) },
 };
 
 /** Queue events the consumer received, in arrival order. */
