@@ -93,6 +93,13 @@ export type NormaliseResult =
   { ok: true; event: ContentEvent; origin: EventOrigin } | { ok: false; reason: string };
 
 type Envelope = z.infer<typeof envelope>;
+
+/**
+ * Confluence's "don't notify watchers" (`suppressNotifications`) is a choice made when editing.
+ * A new page, blog post or comment, or an added label, published with it is not an edit, so
+ * never minor: the default "skip minor edits" filter must not drop it.
+ */
+const EDIT_KINDS: ReadonlySet<EventKind> = new Set(['page_updated', 'blogpost_updated', 'comment_updated']);
 type Common = Pick<ContentEvent, 'minorEdit' | 'occurredAt'>;
 
 const refuse = (error: z.ZodError): NormaliseResult => ({
@@ -200,7 +207,7 @@ export const normaliseContentEvent = (payload: unknown): NormaliseResult => {
   if (!kind) return { ok: false, reason: `unsupported event ${env.data.eventType.slice(0, 80)}` };
   const raw = payload as { content?: unknown; label?: unknown };
   const common: Common = {
-    minorEdit: env.data.suppressNotifications === true,
+    minorEdit: EDIT_KINDS.has(kind) && env.data.suppressNotifications === true,
     occurredAt: isoDate(env.data.eventCreatedDate),
   };
   if (kind === 'label_added') return fromLabel(env.data, common, raw);

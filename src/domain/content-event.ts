@@ -37,7 +37,7 @@ export interface ContentEvent {
   spaceName: string;
   actorAccountId: string | null;
   version: number;
-  /** Minor edits ("don't notify watchers") arrive with suppressNotifications. */
+  /** An edit published with "don't notify watchers" (suppressNotifications); a creation never is. */
   minorEdit: boolean;
   occurredAt: string;
   /** The content's labels (lower case) when known: label events carry them, others are fetched on demand. */

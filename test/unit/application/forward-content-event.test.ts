@@ -71,6 +71,18 @@ describe('forwardContentEvent', () => {
     expect(deps.ledger.seen.size).toBe(0);
   });
 
+  it('issue 9: queues a new page published with "don’t notify watchers" under the default skip-minor-edits filter', async () => {
+    const deps = depsWith([aRule({ events: ['page_created', 'page_updated'] })]);
+    const created = aPageUpdatedPayload({
+      eventType: 'avi:confluence:created:page',
+      suppressNotifications: true,
+      content: { ...aPageUpdatedPayload().content, version: { number: 1 } },
+    });
+    const minorEdit = aPageUpdatedPayload({ suppressNotifications: true });
+    expect(await forwardContentEvent(deps, created)).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(await forwardContentEvent(deps, minorEdit)).toEqual({ kind: 'queued', deliveries: 0 });
+  });
+
   it('ignores a payload it cannot read, and says why', async () => {
     const deps = depsWith([]);
     expect(await forwardContentEvent(deps, { eventType: 'avi:confluence:updated:page' })).toMatchObject({

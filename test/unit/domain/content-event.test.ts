@@ -41,6 +41,34 @@ describe('normaliseContentEvent: pages and blog posts', () => {
     expect(eventOf(aPageUpdatedPayload({ suppressNotifications: true })).minorEdit).toBe(true);
   });
 
+  // Confluence's "don't notify watchers" is a choice made when editing: a creation is never minor.
+  const asType = (eventType: string, type = 'page') =>
+    aPageUpdatedPayload({
+      eventType,
+      suppressNotifications: true,
+      content: { ...aPageUpdatedPayload().content, type, version: { number: 1 } },
+    });
+  it.each([
+    ['new page', asType('avi:confluence:created:page')],
+    ['new blog post', asType('avi:confluence:created:blogpost', 'blogpost')],
+    ['new comment', aCommentCreatedPayload({ suppressNotifications: true })],
+    ['label added', aLabelAddedPayload({ suppressNotifications: true })],
+  ])('issue 9: a %s with suppressNotifications is not a minor edit: only edits are', (_, payload) => {
+    expect(eventOf(payload).minorEdit).toBe(false);
+  });
+
+  it('marks an edited blog post or comment with suppressNotifications minor', () => {
+    const comment = aCommentCreatedPayload();
+    const editedComment = {
+      ...comment,
+      eventType: 'avi:confluence:updated:comment',
+      suppressNotifications: true,
+      content: { ...comment.content, version: { number: 2 } },
+    };
+    const editedPost = asType('avi:confluence:updated:blogpost', 'blogpost');
+    expect([eventOf(editedPost).minorEdit, eventOf(editedComment).minorEdit]).toEqual([true, true]);
+  });
+
   it.each([
     ['avi:confluence:created:page', 'page', 'page_created'],
     ['avi:confluence:created:blogpost', 'blogpost', 'blogpost_created'],
