@@ -44,6 +44,28 @@ const collect = async (indexName: string, partition: string): Promise<Rule[]> =>
   return found;
 };
 
+/** Forge takes at most 25 keys per batch operation. */
+const BATCH_KEYS = 25;
+
+/**
+ * The rules among `ids` that exist: one `batchGet` per 25 ids, side by side. A key Forge
+ * reports missing (KEY_NOT_FOUND, or not named at all) is a deleted rule; any other failure is
+ * thrown, so the caller's queue retries rather than taking a rule for deleted.
+ * @see https://developer.atlassian.com/platform/forge/storage-reference/entities-batch/
+ */
+const getMany = async (ids: readonly string[]): Promise<Rule[]> => {
+  const keys = [...new Set(ids)];
+  const batches = Array.from({ length: Math.ceil(keys.length / BATCH_KEYS) }, (_, i) =>
+    keys.slice(i * BATCH_KEYS, (i + 1) * BATCH_KEYS),
+  );
+  const answers = await Promise.all(
+    batches.map((batch) => kvs.batchGet<RuleEntity>(batch.map((key) => ({ key, entityName: ENTITY.rule })))),
+  );
+  const failure = answers.flatMap((a) => a.failedKeys).find((f) => f.error.code !== 'KEY_NOT_FOUND');
+  if (failure) throw new Error(`Forge storage could not read rule ${failure.key}: ${failure.error.code}`);
+  return answers.flatMap((a) => a.successfulKeys).map((found) => upgradeRule(found.value.data));
+};
+
 const uniqueById = (list: readonly Rule[]): Rule[] => [...new Map(list.map((r) => [r.id, r])).values()];
 
 /** The rules of exactly one scope, for the settings UI (a space's partition also holds its page rules). */
@@ -72,6 +94,7 @@ export const kvsRuleStore: RuleStore = {
     const stored = await rules().get(id);
     return stored ? upgradeRule(stored.data) : null;
   },
+  getMany,
   delete: (id) => rules().delete(id),
   listByScopeKey,
   listByOwner: (accountId) => collect(INDEX.byOwner, accountId),

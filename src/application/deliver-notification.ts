@@ -10,16 +10,18 @@ import type { GraphDestination } from '../domain/rule';
 import { DEFAULT_FLOOD_SETTINGS, planSend, type FloodSettings } from '../domain/send-plan';
 import { chooseSender } from './choose-sender';
 import { composeCard, heldItemFor, type Cleared } from './compose-card';
+import { currentSenders } from './current-senders';
 import { deliveryRecorder, isFinal, type Recorder } from './delivery-records';
 import { dispatchCard, type DispatchDeps } from './dispatch-card';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from './ports/delivery-flow';
-import type { DeliveryStore } from './ports/stores';
+import type { DeliveryStore, RuleStore } from './ports/stores';
 import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from './send-as-owner';
 
 export { MAX_ATTEMPTS } from './send-as-owner';
 
 export interface DeliverDeps extends DispatchDeps {
+  rules: Pick<RuleStore, 'getMany'>;
   deliveries: DeliveryStore;
   confluence: ConfluenceGateway;
   activity: DestinationActivityStore;
@@ -121,7 +123,7 @@ const sendCleared = async (
 };
 
 /**
- * The queue consumer's work: gate, card, token, send, record. The delivery row makes it
+ * The queue consumer's work: rules, gate, card, token, send, record. The delivery row makes it
  * idempotent (invariant 4): a duplicate message, or a retry after the send succeeded, finds a
  * final row and stops; a row an admin set to `retrying` is sent again.
  */
@@ -146,7 +148,13 @@ export const deliverNotification = async (
     // Neither an echo nor a filtered event is a delivery: nothing is recorded, as for an event
     // no rule matched. A duplicate queue message simply checks again.
     if (await isAppComment(deps.confluence, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
-    const choice = await chooseSender(deps.confluence, delivery);
+    // The rules as they are now: one deleted, turned off or retargeted since sends nothing.
+    const current = await currentSenders(deps.rules, delivery);
+    if (current.kind === 'none') {
+      await record('skipped', { reason: current.reason });
+      return { kind: 'skipped', reason: current.reason };
+    }
+    const choice = await chooseSender(deps.confluence, { ...delivery, senders: current.senders });
     if (choice.kind === 'filtered') return { kind: 'skipped', reason: choice.reason };
     owner = choice.sender.ownerAccountId;
     // Invariant 3: the row names the content only once its owner's view check has passed.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventDedupKey, type ContentEvent } from './content-event';
 import { destinationKey, type Destination, type RestrictedContentMode, type Rule } from './rule';
-import type { PendingCheck } from './rule-matcher';
+import { judgeRule, sortRules, type PendingCheck } from './rule-matcher';
 
 /**
  * A rule that may send one delivery. The consumer takes the first sender whose owner can view
@@ -10,6 +10,11 @@ import type { PendingCheck } from './rule-matcher';
  */
 export interface PlannedSender {
   ruleId: string;
+  /**
+   * The rule's version when the event was matched: the consumer re-reads the rule and judges it
+   * again when it changed since. Absent in messages queued before it was carried.
+   */
+  ruleVersion?: number;
   ownerAccountId: string;
   /** The rule's advanced filter, evaluated by the consumer as `id = <id> AND (<cql>)`; '' for none. */
   cql: string;
@@ -41,6 +46,7 @@ export const attachmentIdFor = (sendKey: string): string => shortHash(`card:${se
 
 const senderOf = (rule: Rule, check: PendingCheck | undefined): PlannedSender => ({
   ruleId: rule.id,
+  ruleVersion: rule.version,
   ownerAccountId: rule.ownerAccountId,
   cql: rule.filters.cql,
   restrictedContent: rule.restrictedContent,
@@ -71,4 +77,35 @@ export const planDeliveries = (
       event,
     };
   });
+};
+
+/** Why a planned sender no longer sends: its rule was deleted, turned off, or changed since. */
+export type StaleSender = 'deleted' | 'turned-off' | 'elsewhere' | 'no-longer-covers';
+
+export type SenderRecheck =
+  { kind: 'current'; sender: PlannedSender } | { kind: 'stale'; why: StaleSender; detail?: string };
+
+/**
+ * A planned sender against its rule as it is now (null: deleted). An unchanged version keeps the
+ * sender as planned. A changed rule must still be on, post as the same owner to the same channel
+ * or chat, and cover the event by the trigger's own judgement (event kinds, scope, filters); it
+ * then sends with its current settings (CQL, restricted-content mode, pending checks). So an edit
+ * stops a queued delivery only when the rule as edited would not have sent it.
+ */
+export const recheckSender = (
+  sender: PlannedSender,
+  rule: Rule | null,
+  delivery: Pick<PlannedDelivery, 'destination' | 'event'>,
+): SenderRecheck => {
+  if (!rule) return { kind: 'stale', why: 'deleted' };
+  if (!rule.enabled) return { kind: 'stale', why: 'turned-off' };
+  if (rule.version === sender.ruleVersion) return { kind: 'current', sender };
+  const samePlace =
+    rule.ownerAccountId === sender.ownerAccountId &&
+    destinationKey(rule.destination, rule.ownerAccountId) ===
+      destinationKey(delivery.destination, sender.ownerAccountId);
+  if (!samePlace) return { kind: 'stale', why: 'elsewhere' };
+  const verdict = judgeRule(rule, delivery.event);
+  if (verdict.matched === false) return { kind: 'stale', why: 'no-longer-covers', detail: verdict.reason };
+  return { kind: 'current', sender: senderOf(rule, sortRules([rule], delivery.event).pending.get(rule.id)) };
 };

@@ -13,6 +13,8 @@ export const plannedDeliverySchema = z.object({
     .array(
       z.object({
         ruleId: z.string().min(1).max(128),
+        // Optional: messages queued before the version was carried are judged against the rule as it is.
+        ruleVersion: z.number().int().positive().optional(),
         ownerAccountId: z.string().min(1).max(128),
         cql: z.string().max(1000),
         restrictedContent: z.enum(['skip', 'redact']),

@@ -53,7 +53,35 @@ export const movableClock = (start = NOW): Clock & { advance(ms: number): void }
   return { now: () => new Date(now), advance: (ms) => void (now += ms) };
 };
 
+/** Every rule `plannedDelivery` planned from, as the trigger saw it. */
+const plannedRules = new Map<string, Rule>();
+
+/**
+ * The rule store the consumer reads back: each rule planned in this test file as it was planned,
+ * unless the test changed (`put`) or deleted it here. `reads` counts round trips to the store.
+ */
+export const plannedRuleStore = () => {
+  const changed = new Map<string, Rule | null>();
+  const read = (id: string): Rule | null =>
+    changed.has(id) ? (changed.get(id) ?? null) : (plannedRules.get(id) ?? null);
+  const store = {
+    reads: 0,
+    put: async (rule: Rule) => void changed.set(rule.id, rule),
+    delete: async (id: string) => void changed.set(id, null),
+    get: async (id: string) => {
+      store.reads += 1;
+      return read(id);
+    },
+    getMany: async (ids: readonly string[]) => {
+      store.reads += 1;
+      return ids.map(read).filter((rule): rule is Rule => rule !== null);
+    },
+  };
+  return store;
+};
+
 export const deliveryDeps = () => ({
+  rules: plannedRuleStore(),
   deliveries: fakeDeliveryStore(),
   confluence: fakeConfluence(),
   teams: scriptedTeams(),
@@ -78,6 +106,7 @@ export const plannedDelivery = (
 ): PlannedDelivery => {
   const [delivery] = planDeliveries(aContentEvent({ actorAccountId: 'editor-1', ...event }), rules);
   if (!delivery) throw new Error('expected a delivery');
+  for (const rule of rules) plannedRules.set(rule.id, rule);
   return delivery;
 };
 

@@ -30,6 +30,7 @@ export const fakeRuleStore = (rules: Rule[] = []): RuleStore & { rules: Map<stri
     rules: map,
     put: async (rule) => void map.set(rule.id, rule),
     get: async (id) => map.get(id) ?? null,
+    getMany: async (ids) => ids.flatMap((id) => map.get(id) ?? []),
     delete: async (id) => void map.delete(id),
     listByScopeKey: async (key) => [...map.values()].filter((r) => r.scopeKey === key),
     listByOwner: async (owner) => [...map.values()].filter((r) => r.ownerAccountId === owner),

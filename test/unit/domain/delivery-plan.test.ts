@@ -1,4 +1,4 @@
-import { planDeliveries } from '../../../src/domain/delivery-plan';
+import { planDeliveries, recheckSender } from '../../../src/domain/delivery-plan';
 import { DEFAULT_FILTERS } from '../../../src/domain/rule';
 import { aCommentEvent, aContentEvent, aRule } from '../../support/builders';
 
@@ -17,8 +17,14 @@ describe('planDeliveries', () => {
     const plans = planDeliveries(aContentEvent(), [newer, older]);
     expect(plans).toHaveLength(1);
     expect(plans[0]?.senders).toEqual([
-      { ruleId: older.id, ownerAccountId: 'first', cql: '', restrictedContent: 'skip' },
-      { ruleId: newer.id, ownerAccountId: 'second', cql: 'label = "x"', restrictedContent: 'redact' },
+      { ruleId: older.id, ruleVersion: 1, ownerAccountId: 'first', cql: '', restrictedContent: 'skip' },
+      {
+        ruleId: newer.id,
+        ruleVersion: 1,
+        ownerAccountId: 'second',
+        cql: 'label = "x"',
+        restrictedContent: 'redact',
+      },
     ]);
   });
 
@@ -66,5 +72,44 @@ describe('planDeliveries', () => {
     );
     expect(first?.deliveryKey).toMatch(/^comment_created:7:1:/);
     expect(edit?.deliveryKey).not.toBe(first?.deliveryKey);
+  });
+});
+
+describe('recheckSender: a planned sender against its rule as it is now', () => {
+  const rule = aRule();
+  const [delivery] = planDeliveries(aContentEvent(), [rule]);
+  const sender = delivery.senders[0];
+
+  it('keeps the sender as planned while the rule is unchanged', () => {
+    expect(recheckSender(sender, rule, delivery)).toEqual({ kind: 'current', sender });
+  });
+
+  it('takes a changed rule’s current settings, its pending checks judged again', () => {
+    const edited = {
+      ...rule,
+      version: 2,
+      restrictedContent: 'redact' as const,
+      filters: { ...DEFAULT_FILTERS, labelsAny: ['launch'], cql: 'type = page' },
+    };
+    expect(recheckSender(sender, edited, delivery)).toEqual({
+      kind: 'current',
+      sender: {
+        ruleId: rule.id,
+        ruleVersion: 2,
+        ownerAccountId: rule.ownerAccountId,
+        cql: 'type = page',
+        restrictedContent: 'redact',
+        check: { labels: { labelsAny: ['launch'], labelsAll: [], labelsNone: [] } },
+      },
+    });
+  });
+
+  it('judges a sender queued before versions were carried against the rule as it is', () => {
+    const { ruleVersion: _, ...unversioned } = sender;
+    expect(recheckSender(unversioned, { ...rule, events: ['page_created'] }, delivery)).toEqual({
+      kind: 'stale',
+      why: 'no-longer-covers',
+      detail: 'event kind not chosen',
+    });
   });
 });
