@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import type { ConfluenceGateway } from '../application/ports/confluence';
+import { cqlFilterProblem } from '../domain/cql-filter';
 
 type CardReads = Pick<ConfluenceGateway, 'matchesCqlAs' | 'getVersionBodyAs' | 'getCommentAs'>;
 type ProductResponse = Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>>;
@@ -24,6 +25,11 @@ const parse = async <T>(response: ProductResponse, schema: z.ZodType<T>, what: s
   return schema.parse(await response.json());
 };
 
+/** Search results; only content results carry `content` (spaces and users do not). */
+const searchResults = z.object({
+  results: z.array(z.object({ content: z.object({ id: z.string() }).partial().optional() })),
+});
+
 const storageBody = z.object({ body: z.object({ storage: z.object({ value: z.string() }) }) });
 
 const commentSchema = storageBody.extend({
@@ -39,15 +45,18 @@ const commentSchema = storageBody.extend({
  */
 export const confluenceCardReads: CardReads = {
   // Confluence runs the search with the owner's permissions, so a match also proves they can see it.
+  // Invariant 3: a filter that escapes `id = … AND (…)` (a rule stored before save-time checks)
+  // matches nothing, and only a result that is this very content counts as a match.
   matchesCqlAs: async (accountId, contentId, cql) => {
+    if (cqlFilterProblem(cql)) return false;
     const query = `id = ${contentId} AND (${cql})`;
     const response = await api
       .asUser(accountId)
       .requestConfluence(route`/wiki/rest/api/search?cql=${query}&limit=1`);
     // A filter Confluence no longer parses (fields renamed, functions removed) matches nothing.
     if (response.status === 400) return false;
-    const found = await parse(response, z.object({ results: z.array(z.unknown()) }), 'a CQL search');
-    return found.results.length > 0;
+    const found = await parse(response, searchResults, 'a CQL search');
+    return found.results.some((result) => result.content?.id === contentId);
   },
 
   getVersionBodyAs: async (accountId, contentId, version) => {

@@ -1,4 +1,5 @@
 import { AppError, invalidInputMessage } from '../domain/app-error';
+import { cqlFilterProblem } from '../domain/cql-filter';
 import type { Destination, RuleFilters, RuleScope } from '../domain/rule';
 import type { TenantMapping } from '../domain/tenant-mapping';
 import type { Caller } from './authority';
@@ -16,6 +17,18 @@ export interface RuleCheckDeps {
  */
 export const isBotConfigured = (_mapping: TenantMapping | null): boolean => false;
 
+/** A filter that escapes its group is refused without asking Confluence, which would run it. */
+const cqlProblem = async (
+  confluence: ConfluenceGateway,
+  accountId: string,
+  cql: string,
+): Promise<string | null> => {
+  const escapes = cqlFilterProblem(cql);
+  if (escapes) return escapes;
+  const refused = await confluence.validateCql(accountId, cql);
+  return refused ? `Confluence cannot run this CQL: ${refused}` : null;
+};
+
 /** The settings of a rule as it would be stored, checked the same way on create and update. */
 export interface RuleSettingsToCheck {
   scope: RuleScope;
@@ -25,8 +38,9 @@ export interface RuleSettingsToCheck {
 }
 
 /**
- * What the schema cannot see: whether the bot exists for `personal`, and whether Confluence
- * accepts the CQL (asked as the caller, so the answer is Confluence's own message).
+ * What the schema cannot see: whether the bot exists for `personal`, whether the CQL stays
+ * inside the group the consumer puts it in (invariant 3), and whether Confluence accepts it
+ * (asked as the caller, so the answer is Confluence's own message).
  */
 export const checkRuleSettings = async (
   deps: RuleCheckDeps,
@@ -42,8 +56,8 @@ export const checkRuleSettings = async (
     fieldErrors.includeDescendants = 'Only a page rule can cover child pages';
   }
   if (rule.filters.cql) {
-    const problem = await deps.confluence.validateCql(caller.accountId, rule.filters.cql);
-    if (problem) fieldErrors['filters.cql'] = `Confluence cannot run this CQL: ${problem}`;
+    const problem = await cqlProblem(deps.confluence, caller.accountId, rule.filters.cql);
+    if (problem) fieldErrors['filters.cql'] = problem;
   }
   const fields = Object.keys(fieldErrors);
   if (fields.length > 0) {

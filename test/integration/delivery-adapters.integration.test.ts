@@ -48,6 +48,13 @@ describe('the queue consumer’s adapters against the simulators', () => {
       expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = (')).toBe(false);
     });
 
+    it('invariant 3: a filter that closes `id = <id> AND (…)` early matches nothing', async () => {
+      const page = h.confluence.findContent('Release plan 2027').id;
+      // Stored before save-time checks existed: without a guard this finds every page Mia can see.
+      const breakout = 'label = no-such-label) OR (type = page';
+      expect(await h.value('confluence', 'matchesCqlAs', mia, page, breakout)).toBe(false);
+    });
+
     it('reads the body of an earlier version, and nothing the owner may not view', async () => {
       const page = h.confluence.findContent('Release plan 2027');
       expect(await h.value('confluence', 'getVersionBodyAs', mia, page.id, 1)).toBe(

@@ -91,17 +91,38 @@ describe('rules use cases', () => {
         isSpaceAdmin: async () => true,
         validateCql: async (accountId, cql) => {
           asked.push([accountId, cql]);
-          return 'Could not parse cql : label = (';
+          return 'Could not parse cql : labl = release';
         },
       }),
     });
-    const filters = { cql: 'label = (' } as RuleInput['filters'];
+    const filters = { cql: 'labl = release' } as RuleInput['filters'];
     const answer = await refusal(createRule(deps, { accountId: ME }, input({ filters })));
     expect(answer).toMatchObject({
       code: 'invalid_input',
-      fieldErrors: { 'filters.cql': expect.stringContaining('Could not parse cql : label = (') },
+      fieldErrors: { 'filters.cql': expect.stringContaining('Could not parse cql : labl = release') },
     });
-    expect(asked).toEqual([[ME, 'label = (']]);
+    expect(asked).toEqual([[ME, 'labl = release']]);
+    expect(deps.rules.rules.size).toBe(0);
+  });
+
+  it('invariant 3: refuses a CQL filter that escapes its group at save, before asking Confluence', async () => {
+    const asked: string[] = [];
+    const deps = makeDeps({
+      confluence: fakeConfluence({
+        isSpaceAdmin: async () => true,
+        validateCql: async (_accountId, cql) => {
+          asked.push(cql);
+          return null;
+        },
+      }),
+    });
+    const filters = { cql: 'label = release) OR (type = page' } as RuleInput['filters'];
+    const answer = await refusal(createRule(deps, { accountId: ME }, input({ filters })));
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { 'filters.cql': expect.stringContaining('closes a bracket') },
+    });
+    expect(asked).toEqual([]);
     expect(deps.rules.rules.size).toBe(0);
   });
 

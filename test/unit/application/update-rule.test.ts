@@ -106,6 +106,22 @@ describe('updateRule', () => {
     expect(deps.rules.rules.get(rule.id)).toEqual(rule);
   });
 
+  it('invariant 3: refuses an edit whose CQL filter escapes its group, and stores nothing', async () => {
+    const { rule, deps } = setup();
+    const answer = await refusal(
+      updateRule(
+        deps,
+        { accountId: OWNER },
+        { id: rule.id, version: 3, filters: { ...rule.filters, cql: 'label = x) OR (type = page' } },
+      ),
+    );
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { 'filters.cql': expect.stringContaining('closes a bracket') },
+    });
+    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+  });
+
   it('validates the merged rule like create: descendants only on a page rule, personal, CQL', async () => {
     const { rule, deps } = setup({
       confluence: fakeConfluence({
