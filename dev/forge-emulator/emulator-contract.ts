@@ -100,6 +100,8 @@ export interface ForgeEmulator {
   emitProductEvent(eventType: string, payload: object): Promise<void>;
   /** Calls a UI module's resolver the way `invoke` from `@forge/bridge` does. */
   invokeResolver(args: ResolverCall): Promise<unknown>;
+  /** The installation's app and environment ids, as Confluence puts them in a global page's URL. */
+  identity: { appId: string; environmentId: string };
   /** The same stable URL that `webTrigger.getUrl(key)` returns inside functions. */
   webTriggerUrl(key: string): string;
   /** Resolves when no invocation runs and no queue message is pending (including scheduled retries). */

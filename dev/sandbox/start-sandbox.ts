@@ -63,6 +63,12 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       },
       modules: readUiModules(),
       browserRoutes: routes,
+      get appId() {
+        return late.forge?.identity.appId;
+      },
+      get environmentId() {
+        return late.forge?.identity.environmentId;
+      },
     },
     teamsViewUrl: microsoft.teamsViewUrl,
   });

@@ -95,8 +95,10 @@ describe('settings pages in Chromium', () => {
 
     const tab = await signInOnMicrosoftTab(context, ada, () => frame.click(id(T.grantConsent)));
     await tab.click('button[name="decision"][value="accept"]');
-    await tab.waitForLoadState();
-    expect(await tab.textContent('body')).toMatch(/consent/i);
+    // Microsoft's redirect lands on the app's personal page, which finishes as Ada.
+    const finished = await appFrame(tab, id(T.signInFinished));
+    await expect(finished.textContent(id(T.signInFinished))).resolves.toMatch(/Admin consent granted/);
+    await tab.close();
     await page.reload();
     const reloaded = await appFrame(page, id(T.consentStatus));
     await expect(reloaded.textContent(id(T.consentStatus))).resolves.toMatch(/granted/i);
@@ -110,7 +112,12 @@ describe('settings pages in Chromium', () => {
     await expectAccessible(frame, 'space, not connected');
 
     const tab = await signInOnMicrosoftTab(context, sam, () => frame.click(id(T.loginButton)));
-    expect(await tab.textContent('body')).toMatch(/close this tab/i);
+    const finished = await appFrame(tab, id(T.signInFinished));
+    await expect(finished.textContent(id(T.signInFinished))).resolves.toMatch(
+      /Connected to Microsoft Teams.*Sam Spaceadmin.*close this tab/,
+    );
+    expect(new URL(tab.url()).pathname).toMatch(/^\/wiki\/apps\/[^/]+\/[^/]+\/microsoft-teams$/);
+    await saveScreenshot(tab, 'personal-sign-in-finished');
     await tab.close();
     await frame.waitForSelector(id(T.addRule), { timeout: 20_000 });
 
@@ -123,6 +130,38 @@ describe('settings pages in Chromium', () => {
     await frame.click(id(T.ruleSave));
     await frame.waitForSelector(id(T.ruleRow));
     await expect(frame.textContent(id(T.ruleList))).resolves.toContain('General');
+  });
+
+  it('does not link Mia’s Microsoft account to Rex when Rex sends her his sign-in link', async () => {
+    const rex = person('rex');
+    const mia = person('mia');
+    const asRex = await open(rex, PERSONAL_PATH, T.loginButton);
+    const [rexTab] = await Promise.all([
+      asRex.context.waitForEvent('page'),
+      asRex.frame.click(id(T.loginButton)),
+    ]);
+    await rexTab.waitForLoadState();
+    const microsoftUrl = rexTab.url();
+    await rexTab.close();
+
+    // Mia opens the link in her own browser, signed in to Confluence as herself.
+    const miaContext = await signedInContext(browser, sandbox, mia);
+    contexts.push(miaContext);
+    const miaTab = await miaContext.newPage();
+    await miaTab.goto(microsoftUrl);
+    await miaTab.click(`button.account[value="${mia.oid}"]`);
+    const refused = await appFrame(miaTab, id(T.errorMessage));
+    await expect(refused.textContent(id(T.errorMessage))).resolves.toMatch(
+      /started by another Confluence user/,
+    );
+    await saveScreenshot(miaTab, 'personal-sign-in-refused');
+
+    await asRex.page.reload();
+    const reloaded = await appFrame(asRex.page, id(T.loginButton));
+    expect(await reloaded.$(id(T.connectionDetails))).toBeNull();
+    expect(sandbox.forge.kvsDump().secretKeys.filter((k) => k.startsWith('ms-token:'))).toEqual([
+      `ms-token:${person('sam').accountId}`,
+    ]);
   });
 
   it('sends a card to the Teams view when Mia edits the page', async () => {

@@ -15,18 +15,26 @@ export type ForgeExtension =
       space: { key: string; id: string };
     };
 
+/** Where a full-page module's `view.createHistory()` starts: the address after the module's route. */
+export interface HistoryStart {
+  pathname: string;
+  search: string;
+}
+
 /** Everything `ForgeHost.mount` receives. */
 function mountOptions(
   forge: ForgeUiConfig,
   module: ForgeUiModule,
   accountId: string,
   extension: ForgeExtension,
+  history?: HistoryStart,
 ): object {
   return {
     moduleKey: module.key,
     accountId,
     extension,
     ...(forge.browserRoutes ? { browserRoutes: forge.browserRoutes } : {}),
+    ...(history ? { historyPath: history.pathname, historySearch: history.search } : {}),
   };
 }
 
@@ -39,6 +47,7 @@ export function forgeSurface(
   module: ForgeUiModule,
   accountId: string,
   extension: ForgeExtension,
+  history?: HistoryStart,
 ): SafeHtml {
   const id = `forge-${module.key}`;
   return html`<div
@@ -55,7 +64,10 @@ export function forgeSurface(
           container.textContent = ${scriptJson(MISSING_HOST)};
           return;
         }
-        window.ForgeHost.mount(container, ${scriptJson(mountOptions(forge, module, accountId, extension))});
+        window.ForgeHost.mount(
+          container,
+          ${scriptJson(mountOptions(forge, module, accountId, extension, history))},
+        );
       })();
     </script>`;
 }

@@ -1,7 +1,7 @@
 import { PEOPLE } from '../../seed';
 import { html, raw, type SafeHtml } from './html-template';
 import { STYLES } from './styles';
-import { moduleRoute, modulesOfType, type SimulatorUiOptions } from './ui-options';
+import { globalPagePath, moduleRoute, modulesOfType, type SimulatorUiOptions } from './ui-options';
 import type { UiUser } from './ui-session';
 
 /** What every page passes to the chrome. */
@@ -19,7 +19,12 @@ function appsMenu(ui: SimulatorUiOptions): SafeHtml {
   const pages = modulesOfType(ui, 'confluence:globalPage');
   const items = pages.length
     ? pages.map(
-        (m) => html`<a href="/wiki/apps/${moduleRoute(m)}" data-testid="apps-menu-item">${m.title}</a>`,
+        (m) =>
+          html`<a
+            href="${globalPagePath(ui.forge ?? { hostScriptUrl: '', modules: [] }, m)}"
+            data-testid="apps-menu-item"
+            >${m.title}</a
+          >`,
       )
     : html`<span>No apps installed</span>`;
   return html`<details class="menu" data-testid="apps-menu">

@@ -17,6 +17,9 @@ export interface ForgeUiConfig {
   modules: ForgeUiModule[];
   /** Passed to `ForgeHost.mount`: real origins the host rewrites to local simulators. */
   browserRoutes?: Record<string, string>;
+  /** The installation's ids: a global page lives at `/wiki/apps/:appId/:environmentId/:route`. */
+  appId?: string;
+  environmentId?: string;
 }
 
 /** What the web UI needs besides the site. */
@@ -28,6 +31,12 @@ export interface SimulatorUiOptions {
 /** The URL segment of a module's page. */
 export function moduleRoute(module: ForgeUiModule): string {
   return module.route ?? module.key;
+}
+
+/** A global page's address, as Confluence builds it (confluence:globalPage docs); short without ids. */
+export function globalPagePath(forge: ForgeUiConfig, module: ForgeUiModule): string {
+  const ids = forge.appId && forge.environmentId ? `${forge.appId}/${forge.environmentId}/` : '';
+  return `/wiki/apps/${ids}${moduleRoute(module)}`;
 }
 
 export function modulesOfType(ui: SimulatorUiOptions, type: ForgeUiModule['type']): ForgeUiModule[] {

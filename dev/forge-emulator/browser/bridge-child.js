@@ -39,7 +39,14 @@
 
   /* Functions cannot cross postMessage, so the history object lives here; the host gives the start path. */
   function createHistory(start) {
-    var entries = [{ pathname: (start && start.pathname) || '/', search: '', hash: '', state: undefined }];
+    var entries = [
+      {
+        pathname: (start && start.pathname) || '/',
+        search: (start && start.search) || '',
+        hash: '',
+        state: undefined,
+      },
+    ];
     var index = 0;
     var listeners = [];
     var history = { action: 'POP', location: entries[0] };

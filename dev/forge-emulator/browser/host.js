@@ -209,7 +209,7 @@
         closeFlag(payload.id);
       },
       createHistory: function () {
-        return { pathname: options.historyPath || '/' };
+        return { pathname: options.historyPath || '/', search: options.historySearch || '' };
       },
     };
 

@@ -72,6 +72,7 @@ export function createEmulatorFacade(
     },
     emitProductEvent: (eventType, payload) => emitProductEvent(core, eventType, payload),
     invokeResolver: (call) => invokeResolver(core, call),
+    identity: { appId: core.identity.appId, environmentId: core.identity.environmentId },
     webTriggerUrl: (key) => core.webTriggers.urlFor(key),
     idle: (opts) => whenIdle(core, opts?.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS),
     logs: core.logs,

@@ -20,6 +20,7 @@ export const TEST_IDS = {
   loginButton: 'login-button',
   loginWaiting: 'login-waiting',
   loginMessage: 'login-message',
+  signInFinished: 'sign-in-finished',
   connectEmptyState: 'connect-empty-state',
   connectionStatus: 'connection-status',
   connectionDetails: 'connection-details',

@@ -46,6 +46,25 @@ describe('Confluence simulator web UI: Forge surfaces', () => {
     });
   });
 
+  it('serves the global page at Confluence’s own address and hands its query to the app’s history', async () => {
+    const ids = await startTestSim({ forge: { ...FORGE_UI, appId: 'app-1', environmentId: 'env-1' } });
+    try {
+      const home = await ids.web('/wiki', { user: 'rex' });
+      expect(home.text).toContain('href="/wiki/apps/app-1/env-1/microsoft-teams"');
+      const page = await ids.web('/wiki/apps/app-1/env-1/microsoft-teams?teams-sign-in=abc', { user: 'rex' });
+      expect(page.status).toBe(200);
+      expect(mountCalls(page.text)[0]).toMatchObject({
+        moduleKey: 'teams-personal-settings',
+        extension: { type: 'confluence:globalPage' },
+        historyPath: '/',
+        historySearch: '?teams-sign-in=abc',
+      });
+      expect((await ids.web('/wiki/apps/other-app/env-1/microsoft-teams', { user: 'rex' })).status).toBe(404);
+    } finally {
+      await ids.stop();
+    }
+  });
+
   it('offers the content action in the ••• menu, mounted in a modal with the contentAction extension', async () => {
     const id = idOf(t, 'Welcome to the new docs');
     const blog = t.sim.findContent('Welcome to the new docs');

@@ -52,14 +52,25 @@ export function registerForgeRoutes(router: Router<WebHandler>): void {
     return forgeSurfaceView(req, module, { type: 'confluence:globalSettings' }, heading);
   });
 
-  router.add('GET', '/wiki/apps/:route', (req) => {
+  // Confluence's address of a global page is /wiki/apps/:appId/:forgeEnvId/:route; the short form
+  // is the sandbox's own, kept for old links. The query reaches the app through view.createHistory().
+  const globalPage: WebHandler = (req) => {
     const module = findModule(req, 'confluence:globalPage');
     if (!isModule(module)) return module;
+    const forge = req.ui.forge;
+    if (req.params.appId && forge?.appId && req.params.appId !== forge.appId) {
+      return messagePage(req, 404, 'Page not found', 'No app with that id is installed on this site.');
+    }
+    const search = req.query.toString();
     return forgeSurfaceView(
       req,
       module,
       { type: 'confluence:globalPage' },
       html`<div class="breadcrumb">Apps</div>`,
+      undefined,
+      { pathname: '/', search: search ? `?${search}` : '' },
     );
-  });
+  };
+  router.add('GET', '/wiki/apps/:route', globalPage);
+  router.add('GET', '/wiki/apps/:appId/:environmentId/:route', globalPage);
 }

@@ -1,5 +1,5 @@
 import type { SpaceRecord } from '../../site/space-record';
-import { type ForgeExtension, forgeSurface } from '../forge-mount';
+import { type ForgeExtension, forgeSurface, type HistoryStart } from '../forge-mount';
 import { html, type SafeHtml } from '../html-template';
 import { renderLayout } from '../layout';
 import { spaceSidebar } from '../space-sidebar';
@@ -13,10 +13,11 @@ export function forgeSurfaceView(
   extension: ForgeExtension,
   heading: SafeHtml,
   space?: SpaceRecord,
+  history?: HistoryStart,
 ): WebResult {
   const forge = req.ui.forge;
   const body = forge
-    ? forgeSurface(forge, module, req.user.accountId, extension)
+    ? forgeSurface(forge, module, req.user.accountId, extension, history)
     : html`<p class="notice" data-testid="not-installed">The app is not installed on this site.</p>`;
   const content = html`${heading}
     <h1>${module.title}</h1>

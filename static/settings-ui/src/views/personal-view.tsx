@@ -1,6 +1,7 @@
 import { Stack } from '@atlaskit/primitives';
 import { useResolver } from '../api/use-resolver';
 import { ConnectionPanel } from '../connection/connection-panel';
+import { SignInFinisher } from '../connection/sign-in-finisher';
 import { MyRules } from '../personal/my-rules';
 import { PreferencesForm } from '../personal/preferences-form';
 import { useSite } from '../site/site-context';
@@ -36,6 +37,7 @@ const Preferences = () => {
 /** Apps → Microsoft Teams: everyone's own connection, notification preferences and rules. */
 export const PersonalView = () => (
   <Stack space="space.400">
+    <SignInFinisher />
     <Section title="Your Microsoft Teams connection">
       <ConnectionPanel />
     </Section>
