@@ -1,20 +1,13 @@
 import kvs from '@forge/kvs';
 import type { EventLedger } from '../application/ports/stores';
-import { isKeyExistsError } from './kvs-errors';
 import { hashKeyPart, KEY } from './kvs-keys';
 
 /** Events arrive at least once and up to a few minutes late; a day covers every redelivery. */
-const SEEN_TTL = { value: 1, unit: 'DAYS' } as const;
+const QUEUED_TTL = { value: 1, unit: 'DAYS' } as const;
+
+const keyOf = (dedupKey: string) => KEY.eventQueued(hashKeyPart(dedupKey));
 
 export const kvsEventLedger: EventLedger = {
-  markSeen: async (dedupKey) => {
-    try {
-      await kvs.set(KEY.eventSeen(hashKeyPart(dedupKey)), 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: SEEN_TTL });
-      return true;
-    } catch (error) {
-      if (isKeyExistsError(error)) return false;
-      throw error;
-    }
-  },
-  forget: (dedupKey) => kvs.delete(KEY.eventSeen(hashKeyPart(dedupKey))),
+  wasQueued: async (dedupKey) => (await kvs.get<number>(keyOf(dedupKey))) === 1,
+  markQueued: (dedupKey) => kvs.set(keyOf(dedupKey), 1, { ttl: QUEUED_TTL }),
 };

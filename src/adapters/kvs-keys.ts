@@ -17,7 +17,7 @@ export const KEY = {
   /** Written once with FAIL_IF_EXISTS: whoever writes it first consumes the state. */
   oauthStateUsed: (stateHash: string) => `oauth-state-used:${stateHash}`,
   oauthCompletionUsed: (codeHash: string) => `oauth-completion-used:${codeHash}`,
-  eventSeen: (dedupKey: string) => `event-seen:${dedupKey}`,
+  eventQueued: (dedupKeyHash: string) => `event-queued:${dedupKeyHash}`,
   preferences: (accountId: string) => `prefs:${accountId}`,
   destinationActivity: (destinationKey: string) => `dest-activity:${destinationKey}`,
 } as const;

@@ -32,11 +32,15 @@ const causedByApp = async (deps: ForwardDeps, event: ContentEvent, origin: Event
 
 /**
  * The product trigger's work, kept thin: normalise, drop echoes of the app's own actions, then
- * at once mark the event seen and load the candidate rules by index (global, and the space with
- * its page rules), match, and queue one delivery per destination. KVS: one ledger write and two
- * index queries per event, side by side. Nothing here reads Confluence: what the event does not
- * say (labels, ancestors, whether a comment came from Teams through the app) the consumer
- * checks against the content it reads anyway.
+ * look the event up in the ledger and load the candidate rules by index (global, and the space
+ * with its page rules) side by side, match, queue one delivery per destination, and only then
+ * mark the event queued. An invocation that dies (a timeout) before the push leaves no mark, so
+ * the platform's retry queues the event; one that dies after the push and before the mark
+ * queues it a second time, which the consumer's delivery rows make harmless (invariant 4).
+ * KVS: one ledger read and two index queries side by side, then one ledger write when something
+ * was queued. Nothing here reads Confluence: what the event does not say (labels, ancestors,
+ * whether a comment came from Teams through the app) the consumer checks against the content
+ * it reads anyway.
  */
 export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): Promise<ForwardOutcome> => {
   const normalised = normaliseContentEvent(payload);
@@ -44,21 +48,16 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
   const { event, origin } = normalised;
   if (await causedByApp(deps, event, origin)) return { kind: 'echo', reason: 'caused by the app' };
   const key = eventDedupKey(event);
-  const [seen, candidates] = await Promise.allSettled([
-    deps.ledger.markSeen(key),
+  const [queuedBefore, candidates] = await Promise.all([
+    deps.ledger.wasQueued(key),
     deps.rules.listForEvent(event.spaceKey),
   ]);
-  if (seen.status === 'rejected') throw seen.reason;
-  if (!seen.value) return { kind: 'duplicate' };
-  try {
-    if (candidates.status === 'rejected') throw candidates.reason;
-    const { matched, pending } = sortRules(candidates.value, event);
-    const deliveries = planDeliveries(event, matched, pending);
-    if (deliveries.length > 0) await deps.queue.enqueue(deliveries);
-    return { kind: 'queued', deliveries: deliveries.length };
-  } catch (error) {
-    // Let the platform's retry of this event get through the duplicate check again.
-    await deps.ledger.forget(key);
-    throw error;
-  }
+  if (queuedBefore) return { kind: 'duplicate' };
+  const { matched, pending } = sortRules(candidates, event);
+  const deliveries = planDeliveries(event, matched, pending);
+  // Nothing to queue, nothing to mark: a redelivery matches again, to the same nothing.
+  if (deliveries.length === 0) return { kind: 'queued', deliveries: 0 };
+  await deps.queue.enqueue(deliveries);
+  await deps.ledger.markQueued(key);
+  return { kind: 'queued', deliveries: deliveries.length };
 };

@@ -43,11 +43,14 @@ describe('KVS adapters against the Forge emulator (real @forge/kvs, the app mani
     expect(await h.value('states', 'consume', 'state-2')).toBeNull();
   });
 
-  it('marks an event seen once until forgotten', async () => {
-    expect(await h.value('ledger', 'markSeen', 'page_updated:1:2')).toBe(true);
-    expect(await h.value('ledger', 'markSeen', 'page_updated:1:2')).toBe(false);
-    await h.value('ledger', 'forget', 'page_updated:1:2');
-    expect(await h.value('ledger', 'markSeen', 'page_updated:1:2')).toBe(true);
+  it('tells an event queued once it is marked, and not before nor after a day', async () => {
+    expect(await h.value('ledger', 'wasQueued', 'page_updated:1:2')).toBe(false);
+    await h.value('ledger', 'markQueued', 'page_updated:1:2');
+    expect(await h.value('ledger', 'wasQueued', 'page_updated:1:2')).toBe(true);
+    await h.value('ledger', 'markQueued', 'page_updated:1:2');
+    expect(await h.value('ledger', 'wasQueued', 'page_updated:1:3')).toBe(false);
+    clock.advance(24 * 3600_000 + 1000);
+    expect(await h.value('ledger', 'wasQueued', 'page_updated:1:2')).toBe(false);
   });
 
   it('keeps tokens and the client secret in secrets, out of keys and entities', async () => {
@@ -104,13 +107,14 @@ describe('KVS adapters against the Forge emulator (real @forge/kvs, the app mani
 
     it('invariant 4 and 5: two events whose labels escape alike are two events, not a duplicate', async () => {
       const [first, second] = LOOK_ALIKES.map(labelKey);
-      expect(await h.value('ledger', 'markSeen', first)).toBe(true);
-      expect(await h.value('ledger', 'markSeen', second)).toBe(true);
+      await h.value('ledger', 'markQueued', first);
+      expect(await h.value('ledger', 'wasQueued', second)).toBe(false);
     });
 
-    it('invariant 5: an event whose label is 94 CJK characters can be marked seen', async () => {
-      const result = await h.call('ledger', 'markSeen', labelKey(LONG_LABEL));
-      expect(result).toEqual({ ok: true, value: true });
+    it('invariant 5: an event whose label is 94 CJK characters can be marked queued', async () => {
+      const result = await h.call('ledger', 'markQueued', labelKey(LONG_LABEL));
+      expect(result).toEqual({ ok: true, value: null });
+      expect(await h.value('ledger', 'wasQueued', labelKey(LONG_LABEL))).toBe(true);
     });
 
     it('keeps two deliveries whose keys escape alike apart', async () => {

@@ -45,12 +45,12 @@ export const fakeRuleStore = (rules: Rule[] = []): RuleStore & { rules: Map<stri
   };
 };
 
-export const fakeLedger = (): EventLedger & { seen: Set<string> } => {
-  const seen = new Set<string>();
+export const fakeLedger = (): EventLedger & { queued: Set<string> } => {
+  const queued = new Set<string>();
   return {
-    seen,
-    markSeen: async (key) => (seen.has(key) ? false : (seen.add(key), true)),
-    forget: async (key) => void seen.delete(key),
+    queued,
+    wasQueued: async (key) => queued.has(key),
+    markQueued: async (key) => void queued.add(key),
   };
 };
 

@@ -91,8 +91,12 @@ export interface PreferenceStore {
   put(accountId: string, preferences: PersonalPreferences): Promise<void>;
 }
 
-/** Marks an event key as seen; false when it was seen already (a duplicate delivery). */
+/**
+ * Events the trigger has queued, by de-duplication key: a redelivered event that was queued
+ * already is dropped. Marked only after the queue took the event, so an invocation that dies
+ * before its push leaves no mark and the platform's retry queues the event.
+ */
 export interface EventLedger {
-  markSeen(key: string): Promise<boolean>;
-  forget(key: string): Promise<void>;
+  wasQueued(key: string): Promise<boolean>;
+  markQueued(key: string): Promise<void>;
 }

@@ -47,6 +47,19 @@ describe('forwardContentEvent', () => {
     expect(deps.confluence.asked).toEqual([]);
   });
 
+  it('invariant 5: an invocation cut off before its queue push leaves the event to the platform’s retry', async () => {
+    // The push never answers: the invocation times out there, and nothing after it runs.
+    const deps = { ...depsWith([aRule()]), queue: { enqueue: () => new Promise<void>(() => undefined) } };
+    void forwardContentEvent(deps, aPageUpdatedPayload());
+    await new Promise((resolve) => setImmediate(resolve));
+    const retry = { ...deps, queue: fakeQueue() };
+    expect(await forwardContentEvent(retry, aPageUpdatedPayload())).toEqual({
+      kind: 'queued',
+      deliveries: 1,
+    });
+    expect(retry.queue.pushed).toHaveLength(1);
+  });
+
   it('drops a duplicate delivery of the same event', async () => {
     const deps = depsWith([aRule()]);
     await forwardContentEvent(deps, aPageUpdatedPayload());
@@ -54,21 +67,39 @@ describe('forwardContentEvent', () => {
     expect(deps.queue.pushed).toHaveLength(1);
   });
 
-  it('forgets the event when queueing fails, so the platform’s retry is not taken for a duplicate', async () => {
+  it('invariant 4: an invocation cut off after its push, before the mark, is queued again by the retry under the same keys', async () => {
+    // The consumer's delivery row for each key makes the second push send nothing more.
+    const deps = depsWith([aRule()]);
+    const neverMarks = { ...deps.ledger, markQueued: () => new Promise<void>(() => undefined) };
+    void forwardContentEvent({ ...deps, ledger: neverMarks }, aPageUpdatedPayload());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    const [first, second] = deps.queue.pushed.map((d) => d.deliveryKey);
+    expect([deps.queue.pushed.length, first]).toEqual([2, second]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
+  });
+
+  it('leaves the event unmarked when queueing fails, so the platform’s retry is not taken for a duplicate', async () => {
     const deps = { ...depsWith([aRule()]), queue: fakeQueue(new Error('rate limited')) };
     await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('rate limited');
-    expect(deps.ledger.seen.size).toBe(0);
+    expect(deps.ledger.queued.size).toBe(0);
     expect(await forwardContentEvent({ ...deps, queue: fakeQueue() }, aPageUpdatedPayload())).toEqual({
       kind: 'queued',
       deliveries: 1,
     });
   });
 
-  it('forgets the event when the rule query fails', async () => {
+  it('leaves the event unmarked when the rule query fails', async () => {
     const deps = depsWith([aRule()]);
     deps.rules.listForEvent = () => Promise.reject(new Error('KVS unavailable'));
     await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('KVS unavailable');
-    expect(deps.ledger.seen.size).toBe(0);
+    expect(deps.ledger.queued.size).toBe(0);
+  });
+
+  it('marks nothing for an event no rule wants: a redelivery matches it again, to nothing', async () => {
+    const deps = depsWith([aRule({ events: ['page_created'] })]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 0 });
+    expect(deps.ledger.queued.size).toBe(0);
   });
 
   it('issue 9: queues a new page published with "don’t notify watchers" under the default skip-minor-edits filter', async () => {
@@ -88,7 +119,7 @@ describe('forwardContentEvent', () => {
     expect(await forwardContentEvent(deps, { eventType: 'avi:confluence:updated:page' })).toMatchObject({
       kind: 'ignored',
     });
-    expect(deps.ledger.seen.size).toBe(0);
+    expect(deps.ledger.queued.size).toBe(0);
   });
 });
 
@@ -139,7 +170,7 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
     expect(await forwardContentEvent(deps, aPageUpdatedPayload({ selfGenerated: true }))).toMatchObject({
       kind: 'echo',
     });
-    expect(deps.ledger.seen.size).toBe(0);
+    expect(deps.ledger.queued.size).toBe(0);
     expect(deps.queue.pushed).toHaveLength(0);
   });
 
