@@ -1,5 +1,5 @@
 import type { DeliveryLogEntry } from '../contracts/resolver-api';
-import type { DeliveryRecord, DeliveryStatus } from '../domain/delivery';
+import { UNKNOWN_OWNER, type DeliveryRecord, type DeliveryStatus } from '../domain/delivery';
 import type { Destination } from '../domain/rule';
 import type { Caller } from './authority';
 import type { ConfluenceGateway } from './ports/confluence';
@@ -21,7 +21,8 @@ const LISTED: Record<DeliveryStatus, true> = {
 export const DELIVERY_STATUSES = Object.keys(LISTED) as DeliveryStatus[];
 export const LOG_LIMIT = 100;
 
-export const destinationLabel = (destination: Destination, ownerName: string): string => {
+export const destinationLabel = (destination: Destination | null, ownerName: string): string => {
+  if (!destination) return 'Unknown destination';
   if (destination.type === 'channel') {
     return `${destination.teamName || 'A team'} › ${destination.channelName || 'a channel'}`;
   }
@@ -49,6 +50,7 @@ export const toLogEntries = async (
 ): Promise<DeliveryLogEntry[]> => {
   const names = new Map<string, Promise<string>>();
   const nameOf = (accountId: string) => {
+    if (accountId === UNKNOWN_OWNER) return Promise.resolve('Unknown rule owner');
     if (!names.has(accountId)) names.set(accountId, confluence.displayNameOf(accountId));
     return names.get(accountId) as Promise<string>;
   };

@@ -1,5 +1,6 @@
-import type { DeliveryRecord, DeliveryStatus } from '../domain/delivery';
+import { UNKNOWN_OWNER, type DeliveryRecord, type DeliveryStatus } from '../domain/delivery';
 import type { PlannedDelivery } from '../domain/delivery-plan';
+import type { Destination } from '../domain/rule';
 import type { Clock } from './ports/platform';
 import type { DeliveryStore } from './ports/stores';
 
@@ -68,4 +69,42 @@ export const settleHeldRows = async (
       updatedAt: deps.clock.now().getTime(),
     });
   }
+};
+
+/** What the consumer could recover of a queue message it could not read. */
+export interface UnreadableMessage {
+  /** The message's delivery key when it had one, else a hash of the message: the same on redelivery. */
+  key: string;
+  contentId: string | null;
+  ownerAccountId: string | null;
+  destination: Destination | null;
+  /** Where the message went wrong, as a field path (never a value from the message). */
+  problem: string;
+}
+
+/**
+ * Invariant 5 for a message that can never be sent: a failed row the site admin sees in delivery
+ * health, keyed so a redelivered copy finds it and adds nothing. A final row already under that
+ * key (the delivery went through another way) is left alone; a `retrying` one becomes failed.
+ * Without a queue message to keep, the row offers no retry.
+ */
+export const recordUnreadableMessage = async (
+  deps: { deliveries: DeliveryStore; clock: Clock },
+  message: UnreadableMessage,
+  attempt: number,
+): Promise<'recorded' | 'already-recorded'> => {
+  const previous = await deps.deliveries.get(message.key);
+  if (previous && isFinal(previous.status)) return 'already-recorded';
+  await deps.deliveries.put({
+    schemaVersion: 1,
+    key: message.key,
+    status: 'failed',
+    ownerAccountId: message.ownerAccountId ?? UNKNOWN_OWNER,
+    destination: message.destination,
+    contentId: message.contentId ?? '',
+    attempts: (previous?.attempts ?? 0) + attempt,
+    reason: `The delivery's queue message could not be read (${message.problem}), so nothing was sent. This is a defect in the app: please report it.`,
+    updatedAt: deps.clock.now().getTime(),
+  });
+  return 'recorded';
 };

@@ -8,13 +8,22 @@ import type { Destination } from './rule';
  */
 export type DeliveryStatus = 'sent' | 'failed' | 'skipped' | 'retrying' | 'held';
 
+/**
+ * The owner of a row recorded from a queue message that names none the consumer could read:
+ * no Atlassian account id looks like it, so no one's "my deliveries" lists the row.
+ */
+export const UNKNOWN_OWNER = 'unknown-owner';
+
 /** One row per delivery key: the idempotency record and the delivery log's line. */
 export interface DeliveryRecord {
   schemaVersion: 1;
   key: string;
   status: DeliveryStatus;
+  /** The sender's account, or UNKNOWN_OWNER. */
   ownerAccountId: string;
-  destination: Destination;
+  /** Null when a queue message the consumer could not read named none. */
+  destination: Destination | null;
+  /** '' when a queue message the consumer could not read named none. */
   contentId: string;
   /**
    * The title as the rule's owner read it, set only once their view check passed (invariant 3);

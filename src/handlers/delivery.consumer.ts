@@ -1,37 +1,22 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { z } from 'zod';
 import { deliverNotification } from '../application/deliver-notification';
+import { recordUnreadableMessage } from '../application/delivery-records';
 import { flushDigest } from '../application/flush-digest';
 import { backgroundDeps } from '../composition-root';
-import { destinationSchema } from '../domain/rule';
-import { plannedDeliverySchema } from './planned-delivery.schema';
-
-const digestSchema = z.object({
-  concurrencyKey: z.string().min(1).max(200),
-  destination: destinationSchema.refine((d) => d.type !== 'personal'),
-});
-
-const queueEvent = z.object({
-  body: z.union([z.object({ delivery: plannedDeliverySchema }), z.object({ digest: digestSchema })]),
-  retryContext: z
-    .object({
-      retryCount: z.number().int().nonnegative(),
-      // What this consumer put in its InvocationError; anything else is not ours.
-      retryData: z.object({ unconfirmed: z.boolean() }).partial().nullish().catch(undefined),
-    })
-    .partial()
-    .optional(),
-});
+import { attemptOf, deliveryQueueEventSchema, unreadableMessage } from './delivery-message';
 
 /**
  * One delivery, or one destination's digest, per queue event. Throttling and passing outages go
  * back to the queue with the server's Retry-After; everything else ends in a delivery row.
  */
 export const handleDelivery = async (event: unknown): Promise<InvocationError | void> => {
-  const parsed = queueEvent.safeParse(event);
+  const parsed = deliveryQueueEventSchema.safeParse(event);
   if (!parsed.success) {
-    // A malformed message can never succeed: retrying it would only repeat the failure.
-    console.error(`Delivery message rejected: ${parsed.error.issues[0]?.path.join('.') ?? 'body'}`);
+    // A malformed message can never succeed: no retry, but a failed row the site admin sees
+    // (invariant 5). If even that write fails, the error lets the platform try again.
+    const unreadable = unreadableMessage(event);
+    const outcome = await recordUnreadableMessage(backgroundDeps, unreadable, attemptOf(event));
+    console.error(`Delivery message rejected (${unreadable.problem}): ${outcome}`);
     return;
   }
   const retry = parsed.data.retryContext;
