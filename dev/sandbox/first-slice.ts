@@ -31,10 +31,10 @@ export const runFirstSlice = async (sandbox: Sandbox, say: (line: string) => voi
 
   say('3. Ada adds a space rule: pages in ENG → Engineering › General');
   const teams = await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'teams/list', {});
-  const team = teams.find((t) => t.displayName === 'Engineering');
+  const team = teams.items.find((t) => t.displayName === 'Engineering');
   if (!team) throw new Error('Ada sees no Engineering team');
   const channels = await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'teams/channels', { teamId: team.id });
-  const channel = channels.find((c) => c.displayName === 'General');
+  const channel = channels.items.find((c) => c.displayName === 'General');
   if (!channel) throw new Error('Engineering has no General channel');
   const rule = await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'rules/create', {
     scope: 'space',

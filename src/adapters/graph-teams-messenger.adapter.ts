@@ -11,6 +11,7 @@ import {
   RECENT_MESSAGES_SCANNED,
   type ChannelSummary,
   type ChatSummary,
+  type Listing,
   type TeamSummary,
   type TeamsMessenger,
 } from '../application/ports/microsoft';
@@ -24,7 +25,22 @@ export interface GraphClientOptions {
    * consumer wants none: it hands Retry-After to the queue instead of sleeping on GB-seconds.
    */
   retries: number;
+  /** How far a picker's listing pages; LISTING_LIMITS when absent. */
+  listing?: ListingLimits;
 }
+
+export interface ListingLimits {
+  /** Pages fetched at most (the first always is). */
+  maxPages: number;
+  /** No page is asked for once this many ms have passed since the first was. */
+  budgetMs: number;
+}
+
+/**
+ * A resolver has 25 s, and the token and the answer need some of it: ten pages (1,000 teams or
+ * channels, 500 chats) and 8 s of paging leave room for a slow Graph and its in-request retries.
+ */
+export const LISTING_LIMITS: ListingLimits = { maxPages: 10, budgetMs: 8_000 };
 
 const graphClient = (accessToken: string, options: GraphClientOptions): Client => {
   const auth = new AuthenticationHandler({ getAccessToken: () => Promise.resolve(accessToken) });
@@ -53,17 +69,28 @@ const translate = (error: unknown): never => {
   throw error;
 };
 
-/** Follows `@odata.nextLink` unchanged until Graph stops sending one. */
-const getAll = async <T>(client: Client, path: string): Promise<T[]> => {
-  const items: T[] = [];
+/**
+ * Follows `@odata.nextLink` unchanged until Graph stops sending one, or the limits are reached:
+ * then the listing is `truncated`.
+ * @see https://learn.microsoft.com/graph/paging
+ */
+const getAll = async <T>(client: Client, path: string, limits: ListingLimits): Promise<Listing<T>> => {
+  const started = Date.now();
   let page = (await client.api(path).get()) as PageCollection;
-  items.push(...(page.value as T[]));
-  while (page['@odata.nextLink']) {
+  const items = [...(page.value as T[])];
+  for (let pages = 1; page['@odata.nextLink']; pages += 1) {
+    if (pages >= limits.maxPages || Date.now() - started >= limits.budgetMs)
+      return { items, truncated: true };
     page = (await client.api(page['@odata.nextLink']).get()) as PageCollection;
     items.push(...(page.value as T[]));
   }
-  return items;
+  return { items, truncated: false };
 };
+
+const mapItems = <T, U>(listing: Listing<T>, map: (item: T) => U): Listing<U> => ({
+  items: listing.items.map(map),
+  truncated: listing.truncated,
+});
 
 /** Graph's largest page of messages. */
 const MESSAGE_PAGE = 50;
@@ -98,66 +125,70 @@ const messagesPath = (destination: GraphDestination): string =>
  * @see https://learn.microsoft.com/graph/api/channel-post-messages
  * @see https://learn.microsoft.com/graph/api/chat-post-messages
  */
-export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger => ({
-  listJoinedTeams: (token) =>
-    getAll<TeamSummary>(graphClient(token, options), '/me/joinedTeams?$select=id,displayName')
-      .then((teams) => teams.map(({ id, displayName }) => ({ id, displayName })))
-      .catch(translate),
+export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger => {
+  const limits = options.listing ?? LISTING_LIMITS;
+  return {
+    listJoinedTeams: (token) =>
+      getAll<TeamSummary>(graphClient(token, options), '/me/joinedTeams?$select=id,displayName', limits)
+        .then((teams) => mapItems(teams, ({ id, displayName }) => ({ id, displayName })))
+        .catch(translate),
 
-  listChannels: (token, teamId) =>
-    getAll<ChannelSummary>(
-      graphClient(token, options),
-      `/teams/${encodeURIComponent(teamId)}/channels?$select=id,displayName,membershipType`,
-    )
-      .then((channels) =>
-        channels.map(({ id, displayName, membershipType }) => ({ id, displayName, membershipType })),
+    listChannels: (token, teamId) =>
+      getAll<ChannelSummary>(
+        graphClient(token, options),
+        `/teams/${encodeURIComponent(teamId)}/channels?$select=id,displayName,membershipType`,
+        limits,
       )
-      .catch(translate),
+        .then((channels) =>
+          mapItems(channels, ({ id, displayName, membershipType }) => ({ id, displayName, membershipType })),
+        )
+        .catch(translate),
 
-  listChats: (token) =>
-    getAll<ChatSummary & { topic: string | null }>(graphClient(token, options), '/me/chats?$top=50')
-      .then((chats) => chats.map(({ id, topic, chatType }) => ({ id, topic: topic ?? '', chatType })))
-      .catch(translate),
+    listChats: (token) =>
+      getAll<ChatSummary & { topic: string | null }>(graphClient(token, options), '/me/chats?$top=50', limits)
+        .then((chats) => mapItems(chats, ({ id, topic, chatType }) => ({ id, topic: topic ?? '', chatType })))
+        .catch(translate),
 
-  postMessage: async (token, destination, message) => {
-    try {
-      const posted = (await graphClient(token, options).api(messagesPath(destination)).post(message)) as {
-        id: string;
-        webUrl?: string | null;
-      };
-      return { messageId: posted.id, webUrl: posted.webUrl ?? null };
-    } catch (error) {
-      return translate(error);
-    }
-  },
+    postMessage: async (token, destination, message) => {
+      try {
+        const posted = (await graphClient(token, options).api(messagesPath(destination)).post(message)) as {
+          id: string;
+          webUrl?: string | null;
+        };
+        return { messageId: posted.id, webUrl: posted.webUrl ?? null };
+      } catch (error) {
+        return translate(error);
+      }
+    },
 
-  // @see https://learn.microsoft.com/graph/api/chatmessage-update (204, sender only)
-  updateMessage: async (token, destination, messageId, message) => {
-    try {
-      await graphClient(token, options)
-        .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}`)
-        .patch(message);
-    } catch (error) {
-      translate(error);
-    }
-  },
+    // @see https://learn.microsoft.com/graph/api/chatmessage-update (204, sender only)
+    updateMessage: async (token, destination, messageId, message) => {
+      try {
+        await graphClient(token, options)
+          .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}`)
+          .patch(message);
+      } catch (error) {
+        translate(error);
+      }
+    },
 
-  findRecentMessage: (token, destination, attachmentId, replyToId) => {
-    const path = replyToId
-      ? `${messagesPath(destination)}/${encodeURIComponent(replyToId)}/replies`
-      : messagesPath(destination);
-    return findByAttachment(graphClient(token, options), path, attachmentId).catch(translate);
-  },
+    findRecentMessage: (token, destination, attachmentId, replyToId) => {
+      const path = replyToId
+        ? `${messagesPath(destination)}/${encodeURIComponent(replyToId)}/replies`
+        : messagesPath(destination);
+      return findByAttachment(graphClient(token, options), path, attachmentId).catch(translate);
+    },
 
-  // @see https://learn.microsoft.com/graph/api/chatmessage-post-replies
-  replyToMessage: async (token, destination, messageId, message) => {
-    try {
-      const posted = (await graphClient(token, options)
-        .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}/replies`)
-        .post(message)) as { id: string };
-      return { messageId: posted.id };
-    } catch (error) {
-      return translate(error);
-    }
-  },
-});
+    // @see https://learn.microsoft.com/graph/api/chatmessage-post-replies
+    replyToMessage: async (token, destination, messageId, message) => {
+      try {
+        const posted = (await graphClient(token, options)
+          .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}/replies`)
+          .post(message)) as { id: string };
+        return { messageId: posted.id };
+      } catch (error) {
+        return translate(error);
+      }
+    },
+  };
+};

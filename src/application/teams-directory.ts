@@ -5,6 +5,7 @@ import {
   MicrosoftRequestError,
   type ChannelSummary,
   type ChatSummary,
+  type Listing,
   type TeamSummary,
   type TeamsMessenger,
 } from './ports/microsoft';
@@ -27,8 +28,14 @@ const asUserFacing = async <T>(call: () => Promise<T>): Promise<T> => {
   }
 };
 
-/** Pickers: what the caller can see in Teams, read with the caller's own token. */
-export const listMyTeams = async (deps: TeamsDirectoryDeps, caller: Caller): Promise<TeamSummary[]> => {
+/**
+ * Pickers: what the caller can see in Teams, read with the caller's own token. A long list stops
+ * early (the adapter's page cap and time budget) and says so in `truncated`.
+ */
+export const listMyTeams = async (
+  deps: TeamsDirectoryDeps,
+  caller: Caller,
+): Promise<Listing<TeamSummary>> => {
   const token = await accessTokenFor(deps, caller.accountId);
   return asUserFacing(() => deps.teams.listJoinedTeams(token));
 };
@@ -37,12 +44,15 @@ export const listTeamChannels = async (
   deps: TeamsDirectoryDeps,
   caller: Caller,
   teamId: string,
-): Promise<ChannelSummary[]> => {
+): Promise<Listing<ChannelSummary>> => {
   const token = await accessTokenFor(deps, caller.accountId);
   return asUserFacing(() => deps.teams.listChannels(token, teamId));
 };
 
-export const listMyChats = async (deps: TeamsDirectoryDeps, caller: Caller): Promise<ChatSummary[]> => {
+export const listMyChats = async (
+  deps: TeamsDirectoryDeps,
+  caller: Caller,
+): Promise<Listing<ChatSummary>> => {
   const token = await accessTokenFor(deps, caller.accountId);
   return asUserFacing(() => deps.teams.listChats(token));
 };

@@ -2,7 +2,7 @@
  * The resolver API between the settings UI and the backend: keys, inputs and answers. Type-only,
  * so the UI bundle pulls in no server code.
  */
-import type { ChannelSummary, ChatSummary, TeamSummary } from '../application/ports/microsoft';
+import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../application/ports/microsoft';
 import type { ConnectionView } from '../application/connections';
 import type { FinishedSignIn } from '../application/finish-sign-in';
 import type { TenantSettingsView } from '../application/tenant-settings';
@@ -99,9 +99,10 @@ export interface ResolverApi {
   'connection/disconnect': { input: None; output: ConnectionView };
   'preferences/get': { input: None; output: PersonalPreferences };
   'preferences/save': { input: PersonalPreferences; output: PersonalPreferences };
-  'teams/list': { input: None; output: TeamSummary[] };
-  'teams/channels': { input: { teamId: string }; output: ChannelSummary[] };
-  'teams/chats': { input: None; output: ChatSummary[] };
+  /** `truncated`: the list stopped early (a huge tenant); the picker says so. */
+  'teams/list': { input: None; output: Listing<TeamSummary> };
+  'teams/channels': { input: { teamId: string }; output: Listing<ChannelSummary> };
+  'teams/chats': { input: None; output: Listing<ChatSummary> };
   'rules/list': { input: RuleScopeInput; output: RuleView[] };
   'rules/mine': { input: None; output: RuleView[] };
   'rules/create': { input: RuleInput; output: RuleView };
@@ -118,6 +119,7 @@ export type {
   ChannelSummary,
   ChatSummary,
   ConnectionView,
+  Listing,
   FinishedSignIn,
   PersonalPreferences,
   Rule,

@@ -61,17 +61,19 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
   });
 
   it('lists teams, channels (private ones only for members) and chats through the Graph client', async () => {
+    type Listed<T> = { items: T[]; truncated: boolean };
     const mia = (await signIn('mia')).accessToken;
     const ada = (await signIn('ada')).accessToken;
-    const teams = await h.value<Array<{ id: string; displayName: string }>>('graph', 'listJoinedTeams', mia);
-    expect(teams.map((t) => t.displayName).sort()).toEqual(['Engineering', 'Marketing']);
-    const eng = teams.find((t) => t.displayName === 'Engineering')?.id;
-    const miaChannels = await h.value<Array<{ displayName: string }>>('graph', 'listChannels', mia, eng);
-    const adaChannels = await h.value<Array<{ displayName: string }>>('graph', 'listChannels', ada, eng);
-    expect(miaChannels.map((c) => c.displayName)).not.toContain('Leads');
-    expect(adaChannels.map((c) => c.displayName)).toContain('Leads');
-    const chats = await h.value<Array<{ topic: string }>>('graph', 'listChats', mia);
-    expect(chats.map((c) => c.topic)).toContain('Docs crew');
+    const teams = await h.value<Listed<{ id: string; displayName: string }>>('graph', 'listJoinedTeams', mia);
+    expect(teams.truncated).toBe(false);
+    expect(teams.items.map((t) => t.displayName).sort()).toEqual(['Engineering', 'Marketing']);
+    const eng = teams.items.find((t) => t.displayName === 'Engineering')?.id;
+    const miaChannels = await h.value<Listed<{ displayName: string }>>('graph', 'listChannels', mia, eng);
+    const adaChannels = await h.value<Listed<{ displayName: string }>>('graph', 'listChannels', ada, eng);
+    expect(miaChannels.items.map((c) => c.displayName)).not.toContain('Leads');
+    expect(adaChannels.items.map((c) => c.displayName)).toContain('Leads');
+    const chats = await h.value<Listed<{ topic: string }>>('graph', 'listChats', mia);
+    expect(chats.items.map((c) => c.topic)).toContain('Docs crew');
   });
 
   describe('posting', () => {

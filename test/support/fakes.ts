@@ -1,10 +1,5 @@
 import type { ConfluenceGateway, ContentSummary } from '../../src/application/ports/confluence';
-import type {
-  ChannelSummary,
-  MicrosoftIdentity,
-  TeamsMessenger,
-  TokenSet,
-} from '../../src/application/ports/microsoft';
+import type { MicrosoftIdentity, TeamsMessenger, TokenSet } from '../../src/application/ports/microsoft';
 import type { Clock, DeliveryQueue, Random } from '../../src/application/ports/platform';
 import type {
   ConnectionStore,
@@ -233,9 +228,9 @@ export const scriptedTeams = (
       if (next instanceof Error) throw next;
       return next;
     },
-    listJoinedTeams: async () => [],
-    listChannels: async (): Promise<ChannelSummary[]> => [],
-    listChats: async () => [],
+    listJoinedTeams: async () => ({ items: [], truncated: false }),
+    listChannels: async () => ({ items: [], truncated: false }),
+    listChats: async () => ({ items: [], truncated: false }),
     postMessage: async (token, destination, message) => {
       posts.push({ token, destination, message });
       const next = script.shift() ?? { messageId: `m-${posts.length}` };

@@ -61,14 +61,23 @@ export interface ChatSummary {
   chatType: string;
 }
 
+/**
+ * A picker's listing. Graph pages long lists (`@odata.nextLink`) and a resolver has 25 s, so a
+ * listing may stop early: `truncated` says it did, for the UI to tell the person.
+ */
+export interface Listing<T> {
+  items: T[];
+  truncated: boolean;
+}
+
 /** How many of a destination's newest messages (or a thread's replies) a search looks through. */
 export const RECENT_MESSAGES_SCANNED = 100;
 
 /** Microsoft Graph, acting with a delegated access token. */
 export interface TeamsMessenger {
-  listJoinedTeams(accessToken: string): Promise<TeamSummary[]>;
-  listChannels(accessToken: string, teamId: string): Promise<ChannelSummary[]>;
-  listChats(accessToken: string): Promise<ChatSummary[]>;
+  listJoinedTeams(accessToken: string): Promise<Listing<TeamSummary>>;
+  listChannels(accessToken: string, teamId: string): Promise<Listing<ChannelSummary>>;
+  listChats(accessToken: string): Promise<Listing<ChatSummary>>;
   /** `webUrl`: the message's link in Teams, when Graph answers one. */
   postMessage(
     accessToken: string,

@@ -34,6 +34,8 @@ export const ADAPTERS = {
   confluence: confluenceRestGateway,
   identity: entraIdentity,
   graph: graphTeamsMessenger({ retries: 0 }),
+  // A listing with no time to spare: it stops after its first page.
+  graphNoListingTime: graphTeamsMessenger({ retries: 0, listing: { maxPages: 100, budgetMs: 0 } }),
   urls: forgeAppUrls,
   activity: kvsDestinationActivityStore,
   digests: forgeDigestScheduler,

@@ -18,11 +18,11 @@ interface ChannelPickerProps {
 export const ChannelPicker = ({ value, onChange, errors, idPrefix }: ChannelPickerProps) => {
   const teams = useResolver('teams/list', {});
   const channels = useResolver('teams/channels', { teamId: value.teamId }, Boolean(value.teamId));
-  const teamOptions: PickerOption[] = (teams.data ?? []).map((team) => ({
+  const teamOptions: PickerOption[] = (teams.data?.items ?? []).map((team) => ({
     label: team.displayName,
     value: team.id,
   }));
-  const channelOptions: PickerOption[] = (channels.data ?? []).map((channel) => ({
+  const channelOptions: PickerOption[] = (channels.data?.items ?? []).map((channel) => ({
     label: channel.displayName,
     value: channel.id,
     tag: MEMBERSHIP_TAGS[channel.membershipType],
@@ -41,6 +41,11 @@ export const ChannelPicker = ({ value, onChange, errors, idPrefix }: ChannelPick
         isLoading={teams.loading}
         placeholder="Choose a team"
         noOptionsText={teams.loading ? 'Loading teams…' : 'You are not a member of any team with that name'}
+        helper={
+          teams.data?.truncated
+            ? 'Not all your teams are listed: you belong to more than can be shown here.'
+            : undefined
+        }
         error={errorAt(errors, 'destination.teamId') ?? teams.error?.message}
       />
       <Picker
@@ -57,7 +62,11 @@ export const ChannelPicker = ({ value, onChange, errors, idPrefix }: ChannelPick
         isDisabled={!value.teamId}
         placeholder={value.teamId ? 'Choose a channel' : 'Choose a team first'}
         noOptionsText={channels.loading ? 'Loading channels…' : 'No channel with that name'}
-        helper="Private channels are listed only if you are a member."
+        helper={
+          channels.data?.truncated
+            ? 'Not all channels are listed: this team has more than can be shown here. Private channels are listed only if you are a member.'
+            : 'Private channels are listed only if you are a member.'
+        }
         error={errorAt(errors, 'destination.channelId') ?? channels.error?.message}
       />
     </Stack>
