@@ -17,14 +17,19 @@ export interface RuleCheckDeps {
  */
 export const isBotConfigured = (_mapping: TenantMapping | null): boolean => false;
 
-/** A filter that escapes its group is refused without asking Confluence, which would run it. */
+/**
+ * A filter that escapes its group is refused without asking Confluence, which would run it.
+ * Confluence is asked only about a filter that is new (`storedCql` is what the rule had).
+ */
 const cqlProblem = async (
   confluence: ConfluenceGateway,
   accountId: string,
   cql: string,
+  storedCql: string | undefined,
 ): Promise<string | null> => {
   const escapes = cqlFilterProblem(cql);
   if (escapes) return escapes;
+  if (cql === storedCql) return null;
   const refused = await confluence.validateCql(accountId, cql);
   return refused ? `Confluence cannot run this CQL: ${refused}` : null;
 };
@@ -39,13 +44,16 @@ export interface RuleSettingsToCheck {
 
 /**
  * What the schema cannot see: whether the bot exists for `personal`, whether the CQL stays
- * inside the group the consumer puts it in (invariant 3), and whether Confluence accepts it
- * (asked as the caller, so the answer is Confluence's own message).
+ * inside the group the consumer puts it in (invariant 3), and whether Confluence accepts it.
+ * Confluence is asked as `postsAs`, the person the rule posts as (its owner; the caller when
+ * creating): the consumer runs the filter as them, so it must work with their permissions, not
+ * with an editor's. `storedCql` is the filter the rule had before an edit.
  */
 export const checkRuleSettings = async (
   deps: RuleCheckDeps,
-  caller: Caller,
+  postsAs: Caller,
   rule: RuleSettingsToCheck,
+  storedCql?: string,
 ): Promise<void> => {
   const fieldErrors: Record<string, string> = {};
   if (rule.destination.type === 'personal' && !isBotConfigured(await deps.tenants.get())) {
@@ -56,7 +64,7 @@ export const checkRuleSettings = async (
     fieldErrors.includeDescendants = 'Only a page rule can cover child pages';
   }
   if (rule.filters.cql) {
-    const problem = await cqlProblem(deps.confluence, caller.accountId, rule.filters.cql);
+    const problem = await cqlProblem(deps.confluence, postsAs.accountId, rule.filters.cql, storedCql);
     if (problem) fieldErrors['filters.cql'] = problem;
   }
   const fields = Object.keys(fieldErrors);

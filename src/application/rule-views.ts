@@ -33,6 +33,7 @@ export const toRuleViews = async (
   caller: Caller,
   rules: readonly Rule[],
 ): Promise<RuleView[]> => {
+  // Owners' and editors' names: the history names who changed a rule.
   const ownerName = memo((accountId) => deps.confluence.displayNameOf(accountId));
   const paused = memo(async (accountId) => (await deps.connections.get(accountId))?.status === 'needs-login');
   const page = memo((contentId) => deps.confluence.getContentAs(caller.accountId, contentId));
@@ -44,11 +45,18 @@ export const toRuleViews = async (
     rules.map(async (rule): Promise<RuleView> => {
       const scope = scopeRefOf(rule);
       const ownedByCaller = rule.ownerAccountId === caller.accountId;
-      const [name, isPaused, canEdit, content] = await Promise.all([
+      const [name, isPaused, canEdit, content, changes] = await Promise.all([
         ownerName(rule.ownerAccountId),
         paused(rule.ownerAccountId),
         authority(rule.scopeKey),
         rule.scope === 'content' ? page(scope.contentId ?? '') : Promise.resolve(null),
+        Promise.all(
+          (rule.history ?? []).map(async (change) => ({
+            at: change.at,
+            byName: await ownerName(change.byAccountId),
+            fields: change.fields,
+          })),
+        ),
       ]);
       return {
         ...rule,
@@ -58,6 +66,7 @@ export const toRuleViews = async (
         canEditDestination: ownedByCaller && canEdit,
         location: ruleLocation(rule, content),
         paused: isPaused,
+        changes,
       };
     }),
   );

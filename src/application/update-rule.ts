@@ -1,6 +1,6 @@
 import type { RuleView } from '../contracts/resolver-api';
 import { AppError } from '../domain/app-error';
-import { destinationKey, type Rule, type ValidRuleUpdate } from '../domain/rule';
+import { changedFields, destinationKey, withChange, type Rule, type ValidRuleUpdate } from '../domain/rule';
 import { requireAuthorityOver, type Caller } from './authority';
 import { checkRuleSettings } from './rule-checks';
 import { withSpaceKey } from './rule-space';
@@ -10,9 +10,17 @@ import { requireConnected, type RulesDeps } from './rules';
 /** The fields an update may carry; scope, owner and timestamps are not among them. */
 const EDITABLE = ['events', 'filters', 'includeDescendants', 'restrictedContent', 'enabled'] as const;
 
+const refuseForOwner = async (deps: RulesDeps, owner: string, what: string): Promise<never> => {
+  const ownerName = await deps.confluence.displayNameOf(owner);
+  throw new AppError('forbidden', `Only ${ownerName} can ${what}: it posts to Teams as them.`);
+};
+
 /**
  * Anyone with authority at the rule's scope may change what it listens to; only its owner may
- * change where it posts, because it posts as them. `version` guards against lost updates.
+ * change where it posts, or make it send cards for content they cannot view ("redact" tells a
+ * channel, in the owner's name, that such content exists), because it posts as them. A changed
+ * CQL filter is checked as the owner, who runs it. Each change is kept in the rule's history,
+ * which is how the owner learns what others changed. `version` guards against lost updates.
  */
 export const updateRule = async (
   deps: RulesDeps,
@@ -24,15 +32,13 @@ export const updateRule = async (
   await requireAuthorityOver(deps.confluence, caller, rule);
 
   const owner = rule.ownerAccountId;
+  const byOwner = owner === caller.accountId;
   const movesDestination =
     update.destination !== undefined &&
     destinationKey(update.destination, owner) !== destinationKey(rule.destination, owner);
-  if (movesDestination && owner !== caller.accountId) {
-    const ownerName = await deps.confluence.displayNameOf(owner);
-    throw new AppError(
-      'forbidden',
-      `Only ${ownerName} can change where this rule notifies: it posts to Teams as them.`,
-    );
+  if (movesDestination && !byOwner) await refuseForOwner(deps, owner, 'change where this rule notifies');
+  if (update.restrictedContent === 'redact' && rule.restrictedContent !== 'redact' && !byOwner) {
+    await refuseForOwner(deps, owner, 'make this rule send cards for content they cannot view');
   }
   if (update.version !== rule.version) {
     throw new AppError('conflict', 'Someone else changed this rule; reload to see their change.');
@@ -44,11 +50,19 @@ export const updateRule = async (
   }
   if (update.events) merged.events = [...new Set(update.events)];
   // The owner may rename or move the destination; anyone else keeps the stored one as it is.
-  if (update.destination && owner === caller.accountId) merged.destination = update.destination;
+  if (update.destination && byOwner) merged.destination = update.destination;
   merged.version = rule.version + 1;
   merged.updatedAt = deps.clock.now().getTime();
+  const fields = changedFields(rule, merged);
+  if (fields.length > 0) {
+    merged.history = withChange(rule.history, {
+      at: merged.updatedAt,
+      byAccountId: caller.accountId,
+      fields,
+    });
+  }
 
-  await checkRuleSettings(deps, caller, merged);
+  await checkRuleSettings(deps, { accountId: owner }, merged, rule.filters.cql);
   if (movesDestination) await requireConnected(deps.connections, caller);
   // Page rules stored before they knew their space learn it now (see rule-space.ts).
   const stored = await withSpaceKey(deps.confluence, caller, merged);

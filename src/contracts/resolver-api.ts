@@ -9,7 +9,14 @@ import type { TenantSettingsView } from '../application/tenant-settings';
 import type { AppErrorCode } from '../domain/app-error';
 import type { DeliveryStatus } from '../domain/delivery';
 import type { PersonalPreferences } from '../domain/preferences';
-import type { GraphDestination, Rule, RuleInput, RuleScopeRef, RuleUpdate } from '../domain/rule';
+import type {
+  GraphDestination,
+  Rule,
+  RuleChangeField,
+  RuleInput,
+  RuleScopeRef,
+  RuleUpdate,
+} from '../domain/rule';
 import type { TenantMappingInput } from '../domain/tenant-mapping';
 
 /** The domain's codes, plus `internal` for what the UI can only report. */
@@ -41,6 +48,13 @@ export interface SiteContextView {
   } | null;
 }
 
+/** One edit of a rule, as its history shows it: who, when (epoch ms), which parts. */
+export interface RuleChangeView {
+  at: number;
+  byName: string;
+  fields: RuleChangeField[];
+}
+
 /** A rule as a settings page shows it. */
 export interface RuleView extends Rule {
   ownerName: string;
@@ -53,6 +67,8 @@ export interface RuleView extends Rule {
   location: { label: string; url: string };
   /** The owner's Microsoft sign-in expired (`needs-login`): the rule sends nothing until they log in again. */
   paused: boolean;
+  /** The rule's last edits, oldest first: it posts as its owner, who sees here what others changed. */
+  changes: RuleChangeView[];
 }
 
 /** One line of the delivery log. */

@@ -43,6 +43,20 @@ export interface RuleFilters {
 /** What a rule does with content its owner cannot view: nothing, or a card without details. */
 export type RestrictedContentMode = 'skip' | 'redact';
 
+/** The parts of a rule a change can touch, as its history names them; `cql` apart from other filters. */
+export type RuleChangeField =
+  'events' | 'cql' | 'filters' | 'destination' | 'includeDescendants' | 'restrictedContent' | 'enabled';
+
+/** One saved edit: who made it, when, and what it changed (never the values themselves). */
+export interface RuleChange {
+  at: number;
+  byAccountId: string;
+  fields: RuleChangeField[];
+}
+
+/** A rule keeps its last changes only: enough for its owner to see who changed what lately. */
+export const RULE_HISTORY_LIMIT = 20;
+
 export interface Rule {
   schemaVersion: 2;
   id: string;
@@ -66,6 +80,11 @@ export interface Rule {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * The last edits, oldest first. A rule posts as its owner while others with authority at its
+   * scope may edit it, so the owner must be able to see who changed what. Absent until the first edit.
+   */
+  history?: RuleChange[];
 }
 
 export const globalScopeKey = (): string => 'global';
@@ -205,6 +224,38 @@ export const destinationKey = (destination: Destination, ownerAccountId: string)
   if (destination.type === 'chat') return `chat:${destination.chatId}`;
   return `personal:${ownerAccountId}`;
 };
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  same([...new Set(a)].sort(), [...new Set(b)].sort());
+
+/** Which parts of a rule an edit changed; the CQL filter is named apart from the other filters. */
+export const changedFields = (before: Rule, after: Rule): RuleChangeField[] => {
+  const { cql: cqlBefore, ...filtersBefore } = before.filters;
+  const { cql: cqlAfter, ...filtersAfter } = after.filters;
+  const keys = (filters: object) => Object.keys(filters).sort();
+  const filtersChanged =
+    !same(keys(filtersBefore), keys(filtersAfter)) ||
+    keys(filtersBefore).some((key) => {
+      const a = filtersBefore[key as keyof typeof filtersBefore];
+      const b = filtersAfter[key as keyof typeof filtersAfter];
+      return Array.isArray(a) && Array.isArray(b) ? !sameSet(a, b) : a !== b;
+    });
+  const changed: Array<[RuleChangeField, boolean]> = [
+    ['events', !sameSet(before.events, after.events)],
+    ['cql', cqlBefore !== cqlAfter],
+    ['filters', filtersChanged],
+    ['destination', !same(before.destination, after.destination)],
+    ['includeDescendants', before.includeDescendants !== after.includeDescendants],
+    ['restrictedContent', before.restrictedContent !== after.restrictedContent],
+    ['enabled', before.enabled !== after.enabled],
+  ];
+  return changed.filter(([, yes]) => yes).map(([field]) => field);
+};
+
+/** The history with one more change, cut to the last RULE_HISTORY_LIMIT. */
+export const withChange = (history: readonly RuleChange[] | undefined, change: RuleChange): RuleChange[] =>
+  [...(history ?? []), change].slice(-RULE_HISTORY_LIMIT);
 
 /** Rules stored before schema version 2 get the new fields' defaults when read. */
 export const upgradeRule = (stored: unknown): Rule => {

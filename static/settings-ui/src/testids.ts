@@ -36,6 +36,7 @@ export const TEST_IDS = {
   ruleStatus: 'rule-status',
   rulePaused: 'rule-paused',
   ruleLocation: 'rule-location',
+  ruleHistory: 'rule-history',
   ruleEdit: 'rule-edit',
   ruleDelete: 'rule-delete',
   deleteRuleModal: 'delete-rule-modal',

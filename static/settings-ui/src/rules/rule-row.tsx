@@ -6,7 +6,10 @@ import type { ConnectionView, RuleView } from '../../../../src/contracts/resolve
 import { navigateTo } from '../forge/navigation';
 import { useConnection } from '../site/connection-context';
 import { TEST_IDS } from '../testids';
-import { destinationText, eventsText, filtersText } from './rule-text';
+import { changeText, destinationText, eventsText, filtersText } from './rule-text';
+
+/** How many of a rule's latest changes its row lists. */
+const CHANGES_SHOWN = 5;
 
 const rowStyles = xcss({
   paddingBlock: 'space.150',
@@ -73,6 +76,21 @@ export const RuleRow = ({ rule, onEdit, onDelete, showLocation = false }: RuleRo
             <Text size="small" color="color.text.warning">
               {paused}
             </Text>
+          )}
+          {rule.changes.length > 0 && (
+            // The rule posts as its owner while others may edit it: this is how the owner sees who changed what.
+            <ul className="plain-list" data-testid={TEST_IDS.ruleHistory} aria-label="Recent changes">
+              {rule.changes
+                .slice(-CHANGES_SHOWN)
+                .reverse()
+                .map((change) => (
+                  <li key={`${change.at}-${change.byName}`}>
+                    <Text size="small" color="color.text.subtle">
+                      {changeText(change)}
+                    </Text>
+                  </li>
+                ))}
+            </ul>
           )}
           {showLocation && rule.location.url && (
             <Text size="small">

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../../src/contracts/resolver-api';
+import type { Rule, RuleChangeView } from '../../../../src/contracts/resolver-api';
 
 export type EventKind = Rule['events'][number];
 export type RuleFilters = Rule['filters'];
@@ -50,4 +50,21 @@ export const filtersText = (filters: RuleFilters): string => {
   parts.push(filters.skipMinorEdits ? 'Skips minor edits' : 'Includes minor edits');
   parts.push(filters.skipOwnChanges ? "Skips the owner's own changes" : "Includes the owner's own changes");
   return parts.join(' · ');
+};
+
+const CHANGE_LABELS: Record<RuleChangeView['fields'][number], string> = {
+  events: 'events',
+  cql: 'CQL filter',
+  filters: 'filters',
+  destination: 'where to notify',
+  includeDescendants: 'child pages',
+  restrictedContent: 'restricted content',
+  enabled: 'on/off',
+};
+
+/** One line of a rule's history: "Changed by Sam Spaceadmin on 22 Nov 2026: events, CQL filter". */
+export const changeText = (change: RuleChangeView, locale?: string): string => {
+  const day = new Date(change.at).toLocaleDateString(locale, { dateStyle: 'medium' });
+  const what = change.fields.map((field) => CHANGE_LABELS[field] ?? field).join(', ');
+  return `Changed by ${change.byName} on ${day}: ${what}`;
 };

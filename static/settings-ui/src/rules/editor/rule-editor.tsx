@@ -136,6 +136,9 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
               errors={errors}
               isDisabled={!maySettings}
               isPageRule={scope.scope === 'content'}
+              ownerName={
+                rule && !rule.ownedByCaller && rule.restrictedContent !== 'redact' ? rule.ownerName : null
+              }
             />
             <LiveRegion testId={TEST_IDS.ruleEditorMessage}>
               {failure?.code === 'conflict' ? (

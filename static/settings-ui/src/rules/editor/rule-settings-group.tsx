@@ -15,6 +15,11 @@ interface RuleSettingsGroupProps {
   isDisabled: boolean;
   /** Only a page rule can cover child pages. */
   isPageRule: boolean;
+  /**
+   * Set when only this owner may switch the rule to redact (the server refuses anyone else): a
+   * redacted card tells a channel, in the owner's name, that content they cannot view exists.
+   */
+  ownerName?: string | null;
 }
 
 /** Restricted content, child pages and the on/off switch. */
@@ -24,13 +29,18 @@ export const RuleSettingsGroup = ({
   errors,
   isDisabled,
   isPageRule,
+  ownerName = null,
 }: RuleSettingsGroupProps) => (
   <Stack space="space.200">
     <Group
       id="restricted-content"
       prominent
       legend="If the rule's owner can't see the content"
-      helper="A rule never sends what its owner isn't allowed to read."
+      helper={
+        ownerName
+          ? `A rule never sends what its owner isn't allowed to read. Only ${ownerName} can choose a card without details.`
+          : "A rule never sends what its owner isn't allowed to read."
+      }
       error={errorAt(errors, 'restrictedContent')}
     >
       <RadioGroup
@@ -52,6 +62,7 @@ export const RuleSettingsGroup = ({
             value: 'redact',
             label: 'Send a card without the title or any details',
             testId: TEST_IDS.restrictedContent('redact'),
+            isDisabled: Boolean(ownerName),
           },
         ]}
       />
