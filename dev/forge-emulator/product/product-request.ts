@@ -1,6 +1,7 @@
 import type { EmulatorCore } from '../core/emulator-core';
 import type { InvocationState } from '../runtime/invocation-context';
-import { proxyErrorResponse } from '../runtime/platform-responses';
+import { jsonResponse, proxyErrorResponse } from '../runtime/platform-responses';
+import { scopesFor } from './product-scopes';
 
 /** The descriptor `@forge/api` passes to `__forge_fetch__` for product requests (fetch.js __fetchProduct). */
 export interface ProductDescriptor {
@@ -10,12 +11,29 @@ export interface ProductDescriptor {
   accountId?: string;
 }
 
-/** Who the request runs as: `app`, or `user:<accountId>`; or the proxy's refusal. */
+/**
+ * Who the request runs as: `app`, or `user:<accountId>`; or the platform's refusal. `asUser()`
+ * acts as the invocation's user with any declared scope. `asUser(accountId)` sends the proxy an
+ * `accountId`, which is user impersonation whoever the account is (forge.2.postman.md, "Forge
+ * Proxy Authorization header"), so the request's scope needs `allowImpersonation: true`
+ * (manifest-reference/permissions; security, "User impersonation"). A request whose operation
+ * needs a scope the manifest lacks gets Confluence's own 401.
+ */
 function principalOf(
   core: EmulatorCore,
   invocation: InvocationState | undefined,
   descriptor: ProductDescriptor,
+  method: string,
+  path: string,
 ): string | Response {
+  const needed = scopesFor(method, path);
+  const declared = needed ? core.manifest.scopes.filter((scope) => needed.includes(scope.name)) : [];
+  if (needed && declared.length === 0) {
+    core.warn(
+      `${method} ${path} needs the scope ${needed.join(' or ')}, which manifest.yml does not declare`,
+    );
+    return jsonResponse(401, { code: 401, message: 'Unauthorized; scope does not match' });
+  }
   if (descriptor.provider !== 'user') return 'app';
   const accountId = descriptor.accountId ?? invocation?.accountId;
   if (!accountId) {
@@ -26,11 +44,15 @@ function principalOf(
       'asUser() needs a user; this invocation has none',
     );
   }
-  const impersonating = descriptor.accountId !== undefined && descriptor.accountId !== invocation?.accountId;
-  if (impersonating && !core.manifest.scopes.some((scope) => scope.allowImpersonation)) {
+  const impersonating = descriptor.accountId !== undefined;
+  const allowed = needed
+    ? declared.some((scope) => scope.allowImpersonation)
+    : core.manifest.scopes.some((scope) => scope.allowImpersonation);
+  if (impersonating && !allowed) {
+    const scopes = needed ? needed.join(' or ') : 'the scopes';
     core.warn(
-      `asUser('${accountId}') outside that user's own invocation is offline impersonation; declare the scopes in map form ` +
-        'with allowImpersonation: true in manifest.yml (PLATFORM-FACTS "Offline impersonation")',
+      `asUser('${accountId}') is offline impersonation (use asUser() without an id to act as the invocation's own user); ` +
+        `declare ${scopes} in map form with allowImpersonation: true in manifest.yml (PLATFORM-FACTS "Offline impersonation")`,
     );
     return proxyErrorResponse(403, 'IMPERSONATION_NOT_ALLOWED');
   }
@@ -55,7 +77,7 @@ export async function forwardProductRequest(
   path: string,
   init: RequestInit | undefined,
 ): Promise<Response> {
-  const principal = principalOf(core, invocation, descriptor);
+  const principal = principalOf(core, invocation, descriptor, init?.method ?? 'GET', path);
   if (principal instanceof Response) return principal;
   const target = core.options.productBaseUrls.confluence.replace(/\/$/, '') + path;
   const body = init?.body ?? undefined;

@@ -1,4 +1,4 @@
-import api, { getAppContext, route, webTrigger } from '@forge/api';
+import api, { assumeTrustedRoute, getAppContext, route, webTrigger } from '@forge/api';
 import { Queue } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import Resolver from '@forge/resolver';
@@ -11,6 +11,22 @@ resolver.define('whoami', async ({ context }) => {
     .asUser()
     .requestConfluence(route`/wiki/rest/api/user/current?expand=${'groups'}`);
   return { contextAccountId: context.accountId, status: response.status, product: await response.json() };
+});
+
+/** One Confluence GET as the app, as the calling user (`asUser()`), or as a named account (`asUser(id)`). */
+resolver.define('product-get', async ({ payload }) => {
+  const { as, accountId, path } = payload as {
+    as: 'app' | 'me' | 'account';
+    accountId?: string;
+    path: string;
+  };
+  const client = as === 'app' ? api.asApp() : as === 'me' ? api.asUser() : api.asUser(accountId);
+  try {
+    const response = await client.requestConfluence(assumeTrustedRoute(path));
+    return { status: response.status, body: await response.json() };
+  } catch (error) {
+    return { error: describe(error) };
+  }
 });
 
 resolver.define('as-app-post', async ({ payload }) => {
