@@ -119,6 +119,8 @@ export const heldItemFor = async (
   const base = {
     deliveryKey: delivery.deliveryKey,
     senderAccountId: choice.sender.ownerAccountId,
+    ruleId: choice.sender.ruleId,
+    ...(choice.sender.ruleVersion ? { ruleVersion: choice.sender.ruleVersion } : {}),
     kind: event.kind,
     contentType: event.contentType,
     spaceKey: event.spaceKey,

@@ -1,9 +1,12 @@
 import {
   recheckSender,
+  ruleGone,
   type PlannedDelivery,
   type PlannedSender,
   type StaleSender,
 } from '../domain/delivery-plan';
+import type { HeldItem } from '../domain/destination-activity';
+import type { GraphDestination } from '../domain/rule';
 import type { RuleStore } from './ports/stores';
 
 export type CurrentSenders =
@@ -12,13 +15,14 @@ export type CurrentSenders =
   | { kind: 'none'; reason: string };
 
 const QUEUED = 'after this update was queued';
+const HELD = 'after this update was held for a digest';
 
-const ONE_RULE: Record<StaleSender, (detail?: string) => string> = {
-  deleted: () => `The rule was deleted ${QUEUED}.`,
-  'turned-off': () => `The rule was turned off ${QUEUED}.`,
-  elsewhere: () => `The rule was changed to post somewhere else ${QUEUED}.`,
-  'no-longer-covers': (detail) =>
-    `The rule was changed ${QUEUED} and no longer covers it${detail ? ` (${detail})` : ''}.`,
+const ONE_RULE: Record<StaleSender, (detail?: string, since?: string) => string> = {
+  deleted: (_, since = QUEUED) => `The rule was deleted ${since}.`,
+  'turned-off': (_, since = QUEUED) => `The rule was turned off ${since}.`,
+  elsewhere: (_, since = QUEUED) => `The rule was changed to post somewhere else ${since}.`,
+  'no-longer-covers': (detail, since = QUEUED) =>
+    `The rule was changed ${since} and no longer covers it${detail ? ` (${detail})` : ''}.`,
 };
 
 /** Singular and plural, in the order the reason lists them. */
@@ -55,4 +59,28 @@ export const currentSenders = async (
   const senders = checked.flatMap((c) => (c.kind === 'current' ? [c.sender] : []));
   if (senders.length > 0) return { kind: 'senders', senders };
   return { kind: 'none', reason: noneReason(checked.flatMap((c) => (c.kind === 'stale' ? [c] : []))) };
+};
+
+/**
+ * The held events a digest may still post: those whose rule (one KVS round trip for all) still
+ * posts here as the same owner. Items held before rules were recorded on them stay. An edit of a
+ * rule's filters does not drop an event it already held: the event alone is not kept to judge it.
+ */
+export const heldStillSent = async (
+  rules: Pick<RuleStore, 'getMany'>,
+  items: readonly HeldItem[],
+  destination: GraphDestination,
+): Promise<{ kept: HeldItem[]; dropped: Array<{ item: HeldItem; reason: string }> }> => {
+  const ids = [...new Set(items.flatMap((item) => (item.ruleId ? [item.ruleId] : [])))];
+  const found = new Map(ids.length > 0 ? (await rules.getMany(ids)).map((r) => [r.id, r]) : []);
+  const kept: HeldItem[] = [];
+  const dropped: Array<{ item: HeldItem; reason: string }> = [];
+  for (const item of items) {
+    const gone = item.ruleId
+      ? ruleGone(found.get(item.ruleId) ?? null, item.senderAccountId, destination)
+      : null;
+    if (gone) dropped.push({ item, reason: ONE_RULE[gone](undefined, HELD) });
+    else kept.push(item);
+  }
+  return { kept, dropped };
 };

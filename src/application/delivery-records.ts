@@ -51,11 +51,14 @@ export const deliveryRecorder = (
     });
 };
 
-/** Marks the rows of events a digest carried as sent with it, or failed with it. */
+/**
+ * Marks the rows of events a digest carried as sent with it, or failed with it, or of events it
+ * left out as skipped.
+ */
 export const settleHeldRows = async (
   deps: { deliveries: DeliveryStore; clock: Clock },
   keys: readonly string[],
-  outcome: { status: 'sent'; messageId: string } | { status: 'failed'; reason: string },
+  outcome: { status: 'sent'; messageId: string } | { status: 'failed' | 'skipped'; reason: string },
 ): Promise<void> => {
   for (const key of keys) {
     const row = await deps.deliveries.get(key);

@@ -4,14 +4,16 @@ import { messagesToday } from '../domain/destination-activity';
 import { attachmentIdFor } from '../domain/delivery-plan';
 import { buildDigestCard } from '../domain/digest-card';
 import { DEFAULT_FLOOD_SETTINGS, pacingDelayMs, takeDigest, type FloodSettings } from '../domain/send-plan';
+import { heldStillSent } from './current-senders';
 import { settleHeldRows } from './delivery-records';
 import { createOnce, type DispatchDeps } from './dispatch-card';
 import type { ConfluenceGateway } from './ports/confluence';
 import type { DestinationActivityStore, DigestRequest, DigestScheduler } from './ports/delivery-flow';
-import type { DeliveryStore } from './ports/stores';
+import type { DeliveryStore, RuleStore } from './ports/stores';
 import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from './send-as-owner';
 
 export interface DigestDeps extends DispatchDeps {
+  rules: Pick<RuleStore, 'getMany'>;
   deliveries: DeliveryStore;
   confluence: ConfluenceGateway;
   activity: DestinationActivityStore;
@@ -53,8 +55,21 @@ export const flushDigest = async (
     await deps.digests.schedule(request, delaySeconds);
     return { kind: 'deferred', delaySeconds };
   }
-  const { sender, items, overflow, rest } = takeDigest(activity);
+  const { sender, items: taken, overflow, rest } = takeDigest(activity);
   if (!sender) return { kind: 'empty' };
+  // A rule deleted, turned off or moved since it held an event no longer posts it (invariant 5: recorded).
+  const { kept: items, dropped } = await heldStillSent(deps.rules, taken, request.destination);
+  for (const { item, reason } of dropped)
+    await settleHeldRows(deps, [item.deliveryKey], { status: 'skipped', reason });
+  if (items.length === 0) {
+    if (rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
+    // Nothing was sent: the pacing clock stays where the last request left it.
+    await deps.activity.put(key, {
+      ...afterDigest(activity, rest, now, false),
+      lastRequestAt: activity.lastRequestAt,
+    });
+    return { kind: 'empty' };
+  }
   const keys = items.map((item) => item.deliveryKey);
   const ownerName = await deps.confluence.displayNameOf(sender);
   const card = buildDigestCard({

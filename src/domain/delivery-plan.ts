@@ -86,6 +86,23 @@ export type SenderRecheck =
   { kind: 'current'; sender: PlannedSender } | { kind: 'stale'; why: StaleSender; detail?: string };
 
 /**
+ * Whether a rule as it is now (null: deleted) no longer posts to `destination` as `ownerAccountId`
+ * at all: deleted, turned off, or moved to another channel, chat or owner. Null when it still does.
+ */
+export const ruleGone = (
+  rule: Rule | null,
+  ownerAccountId: string,
+  destination: Destination,
+): Exclude<StaleSender, 'no-longer-covers'> | null => {
+  if (!rule) return 'deleted';
+  if (!rule.enabled) return 'turned-off';
+  const samePlace =
+    rule.ownerAccountId === ownerAccountId &&
+    destinationKey(rule.destination, rule.ownerAccountId) === destinationKey(destination, ownerAccountId);
+  return samePlace ? null : 'elsewhere';
+};
+
+/**
  * A planned sender against its rule as it is now (null: deleted). An unchanged version keeps the
  * sender as planned. A changed rule must still be on, post as the same owner to the same channel
  * or chat, and cover the event by the trigger's own judgement (event kinds, scope, filters); it
@@ -97,14 +114,9 @@ export const recheckSender = (
   rule: Rule | null,
   delivery: Pick<PlannedDelivery, 'destination' | 'event'>,
 ): SenderRecheck => {
-  if (!rule) return { kind: 'stale', why: 'deleted' };
-  if (!rule.enabled) return { kind: 'stale', why: 'turned-off' };
+  const gone = ruleGone(rule, sender.ownerAccountId, delivery.destination);
+  if (gone || !rule) return { kind: 'stale', why: gone ?? 'deleted' };
   if (rule.version === sender.ruleVersion) return { kind: 'current', sender };
-  const samePlace =
-    rule.ownerAccountId === sender.ownerAccountId &&
-    destinationKey(rule.destination, rule.ownerAccountId) ===
-      destinationKey(delivery.destination, sender.ownerAccountId);
-  if (!samePlace) return { kind: 'stale', why: 'elsewhere' };
   const verdict = judgeRule(rule, delivery.event);
   if (verdict.matched === false) return { kind: 'stale', why: 'no-longer-covers', detail: verdict.reason };
   return { kind: 'current', sender: senderOf(rule, sortRules([rule], delivery.event).pending.get(rule.id)) };

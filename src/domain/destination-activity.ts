@@ -27,6 +27,9 @@ export interface PostedCard {
 export interface HeldItem {
   deliveryKey: string;
   senderAccountId: string;
+  /** The rule that cleared it, and its version then: a digest re-reads the rule before posting it. */
+  ruleId?: string;
+  ruleVersion?: number;
   kind: EventKind;
   contentType: 'page' | 'blogpost';
   spaceKey: string;

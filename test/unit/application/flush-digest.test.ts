@@ -131,3 +131,43 @@ describe('flushDigest', () => {
     expect(deps.activity.map.get(request.concurrencyKey)?.held).toEqual([]);
   });
 });
+
+/** A held event goes out in a digest only while its rule still sends it (invariant 5: the rest is recorded). */
+describe('flushDigest and rules changed since an event was held', () => {
+  /** Eight new pages in a minute, each matched by its own rule: five cards, three held (5, 6, 7). */
+  const burst = async (deps: DeliveryTestDeps) => {
+    const planned = Array.from({ length: 8 }, (_, n) => page(n));
+    for (const delivery of planned) await deliverNotification(deps, delivery, attemptNo(1));
+    return planned;
+  };
+  const ruleOf = (delivery: ReturnType<typeof page>) => delivery.senders[0]?.ruleId ?? '';
+
+  it('leaves out the events of a rule deleted since, marking their rows skipped', async () => {
+    const deps = deliveryDeps();
+    const planned = await burst(deps);
+    await deps.rules.delete(ruleOf(planned[6]));
+    expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({ kind: 'sent', items: 2 });
+    expect(JSON.stringify(cardIn(deps.teams.posts[5]?.message))).not.toContain('70006');
+    expect(deps.deliveries.rows.get(planned[6].deliveryKey)).toMatchObject({
+      status: 'skipped',
+      reason: 'The rule was deleted after this update was held for a digest.',
+    });
+    expect(deps.deliveries.rows.get(planned[5].deliveryKey)).toMatchObject({ status: 'sent' });
+  });
+
+  it('posts nothing when no held event’s rule still sends it', async () => {
+    const deps = deliveryDeps();
+    const planned = await burst(deps);
+    for (const n of [5, 6]) await deps.rules.delete(ruleOf(planned[n]));
+    const off = planned[7];
+    const rule = await deps.rules.get(ruleOf(off));
+    await deps.rules.put({ ...rule!, enabled: false, version: rule!.version + 1 });
+    expect(await flushDigest(deps, request, attemptNo(1))).toEqual({ kind: 'empty' });
+    expect(deps.teams.posts).toHaveLength(5);
+    expect(deps.deliveries.rows.get(off.deliveryKey)).toMatchObject({
+      status: 'skipped',
+      reason: 'The rule was turned off after this update was held for a digest.',
+    });
+    expect(deps.activity.map.get(request.concurrencyKey)?.held).toEqual([]);
+  });
+});
