@@ -116,7 +116,11 @@ describe('invariant 1: what the allowed answers may show', () => {
       error: { code: 'invalid_input', fieldErrors: { destination: expect.stringContaining('bot') } },
     });
     expect(
-      await as('sam', 'rules/create', { ...base, destination: general, filters: { cql: 'label = (' } }),
+      await as('sam', 'rules/create', {
+        ...base,
+        destination: general,
+        filters: { cql: 'label = = release' },
+      }),
     ).toMatchObject({
       ok: false,
       error: {
