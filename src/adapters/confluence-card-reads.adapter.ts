@@ -1,7 +1,9 @@
-import api, { route } from '@forge/api';
+import type api from '@forge/api';
+import { route } from '@forge/api';
 import { z } from 'zod';
 import type { ConfluenceGateway } from '../application/ports/confluence';
 import { cqlFilterProblem } from '../domain/cql-filter';
+import { confluenceAs } from './confluence-as-user';
 
 type CardReads = Pick<ConfluenceGateway, 'matchesCqlAs' | 'getVersionBodyAs' | 'getCommentAs'>;
 type ProductResponse = Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>>;
@@ -50,9 +52,9 @@ export const confluenceCardReads: CardReads = {
   matchesCqlAs: async (accountId, contentId, cql) => {
     if (cqlFilterProblem(cql)) return false;
     const query = `id = ${contentId} AND (${cql})`;
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/search?cql=${query}&limit=1`);
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/search?cql=${query}&limit=1`,
+    );
     // A filter Confluence no longer parses (fields renamed, functions removed) matches nothing.
     if (response.status === 400) return false;
     const found = await parse(response, searchResults, 'a CQL search');
@@ -60,18 +62,18 @@ export const confluenceCardReads: CardReads = {
   },
 
   getVersionBodyAs: async (accountId, contentId, version) => {
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/content/${contentId}?version=${version}&expand=body.storage`);
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/content/${contentId}?version=${version}&expand=body.storage`,
+    );
     if (hidden(response)) return null;
     return (await parse(response, storageBody, `version ${version} of content ${contentId}`)).body.storage
       .value;
   },
 
   getCommentAs: async (accountId, commentId) => {
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/content/${commentId}?expand=body.storage,version`);
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/content/${commentId}?expand=body.storage,version`,
+    );
     if (hidden(response)) return null;
     const comment = await parse(response, commentSchema, `comment ${commentId}`);
     return {

@@ -5,6 +5,7 @@ import { publicLabelNames } from '../domain/content-labels';
 import { APP_COMMENT_MARKER_KEY } from '../domain/echo-guard';
 import { confluenceCardReads } from './confluence-card-reads.adapter';
 import { confluenceVisibility } from './confluence-visibility.adapter';
+import { confluenceAs } from './confluence-as-user';
 
 /** Confluence answered something other than success or "not visible". */
 export class ConfluenceRequestError extends Error {
@@ -55,9 +56,9 @@ const hasOperation = (ops: z.infer<typeof operationsSchema>, operation: string, 
  */
 export const confluenceRestGateway: ConfluenceGateway = {
   isSiteAdmin: async (accountId) => {
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/user/current?expand=operations`);
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/user/current?expand=operations`,
+    );
     return hasOperation(
       await readJson(response, operationsSchema, 'the current user'),
       'administer',
@@ -66,9 +67,9 @@ export const confluenceRestGateway: ConfluenceGateway = {
   },
 
   isSpaceAdmin: async (accountId, spaceKey) => {
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/space/${spaceKey}?expand=operations`);
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/space/${spaceKey}?expand=operations`,
+    );
     if (response.status === 404 || response.status === 403) return false;
     return hasOperation(
       await readJson(response, operationsSchema, `space ${spaceKey}`),
@@ -79,21 +80,21 @@ export const confluenceRestGateway: ConfluenceGateway = {
 
   // Checking someone else's permission needs Confluence admin rights; checking oneself, "Can use".
   canEditContent: async (accountId, contentId) => {
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/content/${contentId}/permission/check`,
+      {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ subject: { type: 'user', identifier: accountId }, operation: 'update' }),
-      });
+      },
+    );
     if (response.status === 404) return false;
     const result = await readJson(response, z.object({ hasPermission: z.boolean() }), `content ${contentId}`);
     return result.hasPermission;
   },
 
   getContentAs: async (accountId, contentId): Promise<ContentSummary | null> => {
-    const response = await api
-      .asUser(accountId)
+    const response = await confluenceAs(accountId)
       // Ancestors and labels ride along (same request): the card shows them, read as this user.
       .requestConfluence(
         route`/wiki/rest/api/content/${contentId}?expand=space,version,ancestors,metadata.labels`,
@@ -126,7 +127,7 @@ export const confluenceRestGateway: ConfluenceGateway = {
   },
 
   getSpaceAs: async (accountId, spaceKey) => {
-    const response = await api.asUser(accountId).requestConfluence(route`/wiki/rest/api/space/${spaceKey}`);
+    const response = await confluenceAs(accountId).requestConfluence(route`/wiki/rest/api/space/${spaceKey}`);
     if (response.status === 404 || response.status === 403) return null;
     const space = await readJson(
       response,
@@ -136,12 +137,12 @@ export const confluenceRestGateway: ConfluenceGateway = {
     return { key: space.key, name: space.name || space.key };
   },
 
-  // Confluence answers CQL it cannot parse with 400 and a message; the search runs as the user
-  // so the check sees the same fields and functions the rule's owner will.
+  // Confluence answers CQL it cannot parse with 400 and a message; the search runs as the rule's
+  // owner (offline impersonation when someone else edits the rule), who will run the filter.
   validateCql: async (accountId, cql) => {
-    const response = await api
-      .asUser(accountId)
-      .requestConfluence(route`/wiki/rest/api/search?cql=${`(${cql})`}&limit=1`);
+    const response = await confluenceAs(accountId).requestConfluence(
+      route`/wiki/rest/api/search?cql=${`(${cql})`}&limit=1`,
+    );
     if (response.ok) return null;
     if (response.status !== 400) {
       throw new ConfluenceRequestError(

@@ -10,21 +10,49 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
   afterAll(() => h.stop());
 
   it('knows site admins', async () => {
-    expect(await h.value('confluence', 'isSiteAdmin', person('ada').accountId)).toBe(true);
-    expect(await h.value('confluence', 'isSiteAdmin', person('sam').accountId)).toBe(false);
+    expect(
+      await h.valueAs(person('ada').accountId, 'confluence', 'isSiteAdmin', person('ada').accountId),
+    ).toBe(true);
+    expect(
+      await h.valueAs(person('sam').accountId, 'confluence', 'isSiteAdmin', person('sam').accountId),
+    ).toBe(false);
   });
 
   it('knows space admins per space', async () => {
-    expect(await h.value('confluence', 'isSpaceAdmin', person('sam').accountId, 'ENG')).toBe(true);
-    expect(await h.value('confluence', 'isSpaceAdmin', person('sam').accountId, 'MKT')).toBe(false);
-    expect(await h.value('confluence', 'isSpaceAdmin', person('mia').accountId, 'ENG')).toBe(false);
-    expect(await h.value('confluence', 'isSpaceAdmin', person('ada').accountId, 'NOPE')).toBe(false);
+    expect(
+      await h.valueAs(person('sam').accountId, 'confluence', 'isSpaceAdmin', person('sam').accountId, 'ENG'),
+    ).toBe(true);
+    expect(
+      await h.valueAs(person('sam').accountId, 'confluence', 'isSpaceAdmin', person('sam').accountId, 'MKT'),
+    ).toBe(false);
+    expect(
+      await h.valueAs(person('mia').accountId, 'confluence', 'isSpaceAdmin', person('mia').accountId, 'ENG'),
+    ).toBe(false);
+    expect(
+      await h.valueAs(person('ada').accountId, 'confluence', 'isSpaceAdmin', person('ada').accountId, 'NOPE'),
+    ).toBe(false);
   });
 
   it('knows who may edit a page', async () => {
     const page = h.confluence.findContent('Release plan 2027');
-    expect(await h.value('confluence', 'canEditContent', person('mia').accountId, page.id)).toBe(true);
-    expect(await h.value('confluence', 'canEditContent', person('vic').accountId, page.id)).toBe(false);
+    expect(
+      await h.valueAs(
+        person('mia').accountId,
+        'confluence',
+        'canEditContent',
+        person('mia').accountId,
+        page.id,
+      ),
+    ).toBe(true);
+    expect(
+      await h.valueAs(
+        person('vic').accountId,
+        'confluence',
+        'canEditContent',
+        person('vic').accountId,
+        page.id,
+      ),
+    ).toBe(false);
   });
 
   it('reads content as a user and sees nothing the user may not view', async () => {
@@ -43,6 +71,19 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
       spaceKey: 'ENG',
     });
     expect(seen.url).toMatch(new RegExp(`^${h.confluence.url}/wiki/.*${restricted.id}`));
+  });
+
+  it('least privilege: the resolver-side checks act as the caller only, never as someone else', async () => {
+    // read:confluence-user and read:confluence-content.permission carry no allowImpersonation.
+    const page = h.confluence.findContent('Release plan 2027');
+    const asked = [
+      await h.call('confluence', 'isSiteAdmin', person('ada').accountId),
+      await h.call('confluence', 'canEditContent', person('mia').accountId, page.id),
+    ];
+    expect(asked).toEqual([
+      expect.objectContaining({ ok: false, message: expect.stringContaining('IMPERSONATION_NOT_ALLOWED') }),
+      expect.objectContaining({ ok: false, message: expect.stringContaining('IMPERSONATION_NOT_ALLOWED') }),
+    ]);
   });
 
   it('names people by display name', async () => {

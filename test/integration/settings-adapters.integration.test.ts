@@ -64,11 +64,15 @@ describe('settings adapters against the Forge emulator and the Confluence simula
   });
 
   it('reads a space as a user', async () => {
-    expect(await h.value('confluence', 'getSpaceAs', person('mia').accountId, 'ENG')).toEqual({
+    expect(
+      await h.valueAs(person('mia').accountId, 'confluence', 'getSpaceAs', person('mia').accountId, 'ENG'),
+    ).toEqual({
       key: 'ENG',
       name: 'Engineering',
     });
-    expect(await h.value('confluence', 'getSpaceAs', person('mia').accountId, 'NOPE')).toBeNull();
+    expect(
+      await h.valueAs(person('mia').accountId, 'confluence', 'getSpaceAs', person('mia').accountId, 'NOPE'),
+    ).toBeNull();
   });
 
   it("validates CQL by asking Confluence, and hands back Confluence's message", async () => {

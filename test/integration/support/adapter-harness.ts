@@ -19,6 +19,16 @@ export interface AdapterHarness {
   call(adapter: AdapterName, method: string, ...args: unknown[]): Promise<CallResult>;
   /** Like call, but throws on failure and returns the value. */
   value<T = unknown>(adapter: AdapterName, method: string, ...args: unknown[]): Promise<T>;
+  /**
+   * Like value, in an invocation of `accountId` (a resolver call by that person): how the
+   * resolver-side checks run, with `asUser()` and no impersonation.
+   */
+  valueAs<T = unknown>(
+    accountId: string,
+    adapter: AdapterName,
+    method: string,
+    ...args: unknown[]
+  ): Promise<T>;
   received(): Promise<unknown[]>;
   stop(): Promise<void>;
 }
@@ -44,25 +54,26 @@ export const startAdapterHarness = async (
     delayScale: 0.001,
     clock: options.clock,
   });
-  const invoke = (functionKey: string, payload: unknown) =>
-    forge.invokeResolver({
-      moduleKey: 'teams-global-settings',
-      accountId: 'integration-test',
-      functionKey,
-      payload,
-    });
+  const invoke = (functionKey: string, payload: unknown, accountId = 'integration-test') =>
+    forge.invokeResolver({ moduleKey: 'teams-global-settings', accountId, functionKey, payload });
+  const callAs = (accountId: string, adapter: AdapterName, method: string, args: unknown[]) =>
+    invoke('call', { adapter, method, args }, accountId) as Promise<CallResult>;
   const call = (adapter: AdapterName, method: string, ...args: unknown[]) =>
-    invoke('call', { adapter, method, args }) as Promise<CallResult>;
+    callAs('integration-test', adapter, method, args);
+  const valueOf = async <T>(result: Promise<CallResult>, what: string) => {
+    const answer = await result;
+    if (!answer.ok) throw new Error(`${what} failed: ${answer.name} ${answer.message}`);
+    return answer.value as T;
+  };
   return {
     forge,
     confluence,
     microsoft,
     call,
-    value: async <T>(adapter: AdapterName, method: string, ...args: unknown[]) => {
-      const result = await call(adapter, method, ...args);
-      if (!result.ok) throw new Error(`${adapter}.${method} failed: ${result.name} ${result.message}`);
-      return result.value as T;
-    },
+    value: <T>(adapter: AdapterName, method: string, ...args: unknown[]) =>
+      valueOf<T>(call(adapter, method, ...args), `${adapter}.${method}`),
+    valueAs: <T>(accountId: string, adapter: AdapterName, method: string, ...args: unknown[]) =>
+      valueOf<T>(callAs(accountId, adapter, method, args), `${adapter}.${method}`),
     received: () => invoke('received', {}) as Promise<unknown[]>,
     stop: async () => {
       await forge.stop();
