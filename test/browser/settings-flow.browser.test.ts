@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { ENTRA_APP, TENANT, person, type SeedPerson } from '../../dev/seed';
+import { SURFACES, invokeOk } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
 import {
@@ -177,6 +178,21 @@ describe('settings pages in Chromium', () => {
     await teams.waitForSelector('.ac-adaptiveCard');
     await expect(teams.textContent('.ac-adaptiveCard')).resolves.toContain(PAGE_TITLE);
     await saveScreenshot(teams, 'teams-view-card');
+  });
+
+  it('shows Sam, on his personal page, that Ada changed the rule that posts as him', async () => {
+    const sam = person('sam');
+    const [rule] = await invokeOk(sandbox, sam, SURFACES.personal, 'rules/mine', {});
+    await invokeOk(sandbox, person('ada'), SURFACES.space('ENG'), 'rules/update', {
+      id: rule.id,
+      version: rule.version,
+      filters: { ...rule.filters, labelsNone: ['draft'] },
+    });
+    const { frame } = await open(sam, PERSONAL_PATH, T.myRules);
+    await frame.waitForSelector(`${id(T.myRules)} ${id(T.ruleHistory)}`);
+    await expect(frame.textContent(id(T.ruleHistory))).resolves.toMatch(
+      /Changed by Ada Admin on .+: filters/,
+    );
   });
 
   it('stops sending once the owner disconnects', async () => {
