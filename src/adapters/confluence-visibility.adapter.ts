@@ -1,6 +1,7 @@
-import api, { route } from '@forge/api';
+import { route } from '@forge/api';
 import { z } from 'zod';
 import type { ConfluenceGateway } from '../application/ports/confluence';
+import { confluenceAs } from './confluence-as-user';
 import { ConfluenceReadError } from './confluence-card-reads.adapter';
 
 type Visibility = Pick<ConfluenceGateway, 'viewableTitlesAs'>;
@@ -19,7 +20,8 @@ const chunked = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * Which content a person can view, asked of Confluence as that person: one CQL search
+ * Which content a person can view, asked of Confluence as that person (`asUser()` for the
+ * resolver's own caller, the reader of the log: no impersonation): one CQL search
  * `id in (...)` per 25 ids, side by side. Confluence applies the person's space permissions and
  * page restrictions to search results, so what comes back is what they may see, with the title
  * they see. A result for an id that was not asked is ignored.
@@ -31,9 +33,9 @@ export const confluenceVisibility: Visibility = {
     const pages = await Promise.all(
       chunked(ids, IDS_PER_SEARCH).map(async (chunk) => {
         const cql = `id in (${chunk.join(',')})`;
-        const response = await api
-          .asUser(accountId)
-          .requestConfluence(route`/wiki/rest/api/search?cql=${cql}&limit=${chunk.length}`);
+        const response = await confluenceAs(accountId).requestConfluence(
+          route`/wiki/rest/api/search?cql=${cql}&limit=${chunk.length}`,
+        );
         if (!response.ok) {
           throw new ConfluenceReadError(
             response.status,

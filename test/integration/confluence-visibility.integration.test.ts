@@ -11,8 +11,15 @@ describe('viewableTitlesAs against the Confluence simulator (CQL search as the u
   afterAll(() => h.stop());
 
   const ids = (titles: string[]) => titles.map((t) => h.confluence.findContent(t).id);
+  // As the log's reader calls it: in their own resolver invocation, so as asUser() without impersonation.
   const viewable = (key: 'rex' | 'mia', contentIds: string[]) =>
-    h.value<ViewableContent[]>('confluence', 'viewableTitlesAs', person(key).accountId, contentIds);
+    h.valueAs<ViewableContent[]>(
+      person(key).accountId,
+      'confluence',
+      'viewableTitlesAs',
+      person(key).accountId,
+      contentIds,
+    );
   const byId = (list: ViewableContent[]) => Object.fromEntries(list.map((c) => [c.id, c.title]));
 
   it('answers only the content the person can view, with its title', async () => {
