@@ -27,7 +27,8 @@ describe('npm run bench, in miniature', () => {
   it('keeps the trigger at its KVS budget and one Graph request per message', () => {
     const { summary: s } = result;
     expect(s.kvs.triggerPerEvent).toBeGreaterThan(0);
-    expect(s.kvs.triggerPerEvent).toBeLessThanOrEqual(4);
+    // Each run of the trigger: an event delivered twice runs it twice (a duplicate's run reads).
+    expect(s.kvs.triggerPerInvocation).toBeLessThanOrEqual(4);
     expect(s.graph.perSent).toBeLessThanOrEqual(1);
     expect(s.trigger.median).toBeGreaterThan(s.trigger.bareMedian);
   });
