@@ -2,12 +2,14 @@ import { invokeOk, SURFACES } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
 import type { DeliveryLogEntry } from '../../src/contracts/resolver-api';
+import { MAX_ATTEMPTS } from '../../src/application/send-as-owner';
 import { cardIdentity } from '../support/card-identity';
 import { playFaultEvents, type PlayedEvent } from '../support/fault-events';
+import { accountForFailures, type FailureAccount } from '../support/fault-failures';
 import { ALUMNI, REX_RESTRICTED } from '../support/fault-rules';
 import { buildFaultWorld, type FaultWorld } from '../support/fault-world';
 import { startLossyGraphProxy, type LossyGraphProxy } from '../support/lossy-graph-proxy';
-import { logInToTeams, mapTenant } from '../support/notification-fixture';
+import { deliveryRows, logInToTeams, mapTenant } from '../support/notification-fixture';
 import { startPipelineSandbox } from '../support/pipeline-sandbox';
 import { seededRandom } from '../support/seeded-random';
 
@@ -17,13 +19,25 @@ import { seededRandom } from '../support/seeded-random';
  * is lost on the way back. The platform delivers 10 % of product events and queue messages twice
  * and hands queue messages out of order. 1,000 changes in Confluence must give every expected
  * Teams message exactly once, nothing for filtered or restricted content, and every permanent
- * failure in the delivery log. FAULT_SEED=<n> picks another scenario; the scenario (rules, changes,
+ * failure in the delivery log. A message whose every attempt meets a fault ends failed in the log
+ * too (visible, retryable): each such line is accounted for, and their number bounded
+ * (GAVE_UP_SHARE). FAULT_SEED=<n> picks another scenario; the scenario (rules, changes,
  * expectations) is the same on every run of one seed, while which request meets which fault also
  * depends on timing.
  */
 const SEED = Number(process.env.FAULT_SEED ?? 20261122);
 const EVENTS = 1000;
 const SPEED_UP = 10;
+/**
+ * How many expected messages may end failed because every attempt met an injected fault. The
+ * simulator refuses 20 % of Graph requests (429 or 503) and drops 1 %; an attempt makes one
+ * request, or two when it first looks for a message an earlier attempt may have stored, so it
+ * fails with a probability of 0.21 to 0.38, and all five attempts with 0.0004 to 0.008: on
+ * average 0.2 to 3.4 of ~435 messages (runs saw 1 or 2). 2 % of the expected messages, rounded
+ * up (9 of 435), is passed by chance less than once in 300 runs even at the upper rate; retries
+ * that stop honouring Retry-After, or fewer attempts, pass it.
+ */
+const GAVE_UP_SHARE = 0.02;
 const simStart = Date.now();
 
 describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-once platform', () => {
@@ -32,6 +46,7 @@ describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-
   let proxy: LossyGraphProxy | undefined;
   let played: PlayedEvent[] = [];
   let failedLog: DeliveryLogEntry[] = [];
+  let account: FailureAccount = { permanent: [], gaveUp: [], unexplained: [], unlogged: [] };
   /** `identity|destination` → ids of the Teams messages (roots and replies) carrying that card. */
   const posted = new Map<string, string[]>();
   const unidentified: Array<{ destination: string; id: string; card: string }> = [];
@@ -90,20 +105,34 @@ describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-
     failedLog = await invokeOk(sandbox, person('ada'), SURFACES.global, 'deliveries/list', {
       status: 'failed',
     });
+    const delivered = (e: { identity: string; destination: string }) =>
+      (posted.get(`${e.identity}|${e.destination}`) ?? []).length > 0;
+    account = accountForFailures(
+      failedLog,
+      { failures: expected('failed'), undelivered: expected('message').filter((e) => !delivered(e)) },
+      (destination) => `${destination} › Updates`,
+    );
     const graph = sandbox.microsoft.requests().filter((r) => r.url.startsWith('/graph/'));
     const answered = (status: number | null) => graph.filter((r) => r.status === status).length;
-    process.stdout.write(
-      `Fault suite, seed ${SEED}: ${played.length} changes in ${(played.at(-1)?.event.round ?? 0) + 1} rounds; ` +
-        `${expected('message').length} messages and ${expected('failed').length} permanent failures expected; ` +
-        `Graph answered 429 ×${answered(429)}, 503 ×${answered(503)}, dropped ×${answered(null)}; ` +
-        `${proxy?.lost.length ?? 0} answers lost after Graph stored the message; ${failedLog.length} failed in the log` +
-        ` (gave up: ${
-          failedLog
-            .filter(gaveUp)
-            .map((e) => e.reason)
-            .join(' | ') || 'none'
-        }).\n`,
-    );
+    const attempts = new Map<number, number>();
+    for (const row of deliveryRows(sandbox))
+      attempts.set(row.attempts, (attempts.get(row.attempts) ?? 0) + 1);
+    const messages = expected('message');
+    const byAttempts = [...attempts.entries()].sort(([a], [b]) => a - b).map(([n, c]) => `${n} ×${c}`);
+    const lines = [
+      `Fault suite, seed ${SEED}: ${played.length} changes in ${(played.at(-1)?.event.round ?? 0) + 1} rounds.`,
+      `Graph: ${graph.length} requests; answered 429 ×${answered(429)}, 503 ×${answered(503)}, dropped ×${answered(null)}; ` +
+        `${proxy?.lost.length ?? 0} answers lost after Graph stored the message. Delivery rows by attempts: ${byAttempts.join(', ')}.`,
+      `${messages.length} messages expected: ${messages.filter(delivered).length} arrived, ` +
+        `${account.gaveUp.length} failed after a fault on each of ${MAX_ATTEMPTS} attempts ` +
+        `(in the log, retryable; at most ${gaveUpBound()} may).`,
+      `${expected('failed').length} permanent failures expected, ${account.permanent.length} in the log.`,
+      `${failedLog.length} failed lines in the log = ${account.permanent.length} permanent + ${account.gaveUp.length} gave up` +
+        (account.unexplained.length > 0 ? ` + ${account.unexplained.length} unexplained` : '') +
+        (account.unlogged.length > 0 ? `; ${account.unlogged.length} expected lines missing` : '') +
+        '.',
+    ];
+    process.stdout.write(`${lines.join('\n  ')}\n`);
   }, 170_000);
 
   afterAll(async () => {
@@ -112,12 +141,11 @@ describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-
     jest.restoreAllMocks();
   });
 
+  const gaveUpBound = () => Math.ceil(expected('message').length * GAVE_UP_SHARE);
   const expected = (outcome: 'message' | 'failed') =>
     played.flatMap((p) =>
       [...p.outcomes].filter(([, o]) => o === outcome).map(([destination]) => ({ ...p, destination })),
     );
-  const gaveUp = (entry: DeliveryLogEntry) => /gave up after/.test(entry.reason ?? '');
-  const logKey = (contentId: string, destination: string) => `${contentId}|${destination} › Updates`;
 
   it('plays the whole scenario, with filtered and restricted changes among the expected ones', () => {
     expect(played).toHaveLength(EVENTS);
@@ -130,9 +158,8 @@ describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-
 
   it('gives every expected message exactly once; one that never arrived failed for good and is logged', () => {
     const lostIds = new Set((proxy?.lost ?? []).map((lost) => lost.messageId));
-    const missingUnlogged: string[] = [];
     const duplicated: string[] = [];
-    for (const { identity, contentId, destination } of expected('message')) {
+    for (const { identity, destination } of expected('message')) {
       const ids = posted.get(`${identity}|${destination}`) ?? [];
       if (ids.length > 1) {
         const why = lostIds.has(ids[0] ?? '')
@@ -142,12 +169,9 @@ describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-
           `"${identity}" in ${destination} posted ${ids.length} times (${ids.join(', ')})${why}`,
         );
       }
-      const key = logKey(contentId, destination);
-      const logged = failedLog.some((e) => gaveUp(e) && `${e.contentId}|${e.destinationLabel}` === key);
-      if (ids.length === 0 && !logged) missingUnlogged.push(`${identity} → ${destination}`);
     }
     expect(duplicated).toEqual([]);
-    expect(missingUnlogged).toEqual([]);
+    expect(account.unlogged.filter((line) => line.startsWith('never arrived'))).toEqual([]);
   });
 
   it('sends nothing for filtered or restricted content', () => {
@@ -160,25 +184,28 @@ describe('fault suite: 1,000 changes through a faulty Microsoft and an at-least-
 
   it('lists every permanent failure in the delivery log, as a site admin sees it', () => {
     expect(failedLog.length).toBeLessThan(100); // the log shows the newest 100: none may be cut off
-    const delivered = (e: { identity: string; destination: string }) =>
-      (posted.get(`${e.identity}|${e.destination}`) ?? []).length > 0;
-    const wanted = [...expected('failed'), ...expected('message').filter((e) => !delivered(e))].map((e) =>
-      logKey(e.contentId, e.destination),
-    );
-    const unexplained = [...failedLog];
-    const unlogged = wanted.filter((key) => {
-      const at = unexplained.findIndex((e) => `${e.contentId}|${e.destinationLabel}` === key);
-      if (at >= 0) unexplained.splice(at, 1);
-      return at < 0;
-    });
-    expect(unlogged).toEqual([]);
+    expect(account.unlogged).toEqual([]);
     // A failed line for a message that did arrive would send an admin chasing a non-problem.
     expect(
-      unexplained.map((e) => ({ key: e.key, title: e.title, attempts: e.attempts, reason: e.reason })),
+      account.unexplained.map((e) => ({
+        key: e.key,
+        title: e.title,
+        attempts: e.attempts,
+        reason: e.reason,
+      })),
     ).toEqual([]);
-    const alumni = failedLog.filter((e) => e.destinationLabel.startsWith(ALUMNI));
-    expect(alumni.length).toBe(expected('failed').length);
-    for (const entry of alumni) expect(entry.reason).toMatch(/may no longer be a member of this channel/);
+    expect(account.permanent.length).toBe(expected('failed').length);
+    for (const entry of account.permanent) {
+      expect(entry.destinationLabel.startsWith(ALUMNI)).toBe(true);
+      expect(entry.reason).toMatch(/may no longer be a member of this channel/);
+    }
+  });
+
+  it('fails an expected message only when each of its attempts met a fault, and rarely (bound above)', () => {
+    // Every such line says so and counts the attempts (checked by accountForFailures); together
+    // with the permanent failures they are all the failed lines there are.
+    expect(failedLog.length).toBe(account.permanent.length + account.gaveUp.length);
+    expect(account.gaveUp.length).toBeLessThanOrEqual(gaveUpBound());
   });
 
   it('leaves nothing to the platform’s dead letters', () => {
