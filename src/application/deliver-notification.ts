@@ -168,8 +168,16 @@ export const deliverNotification = async (
   } catch (error) {
     const ownerName = await deps.confluence.displayNameOf(owner).catch(() => 'The rule owner');
     const failure = classifyFailure(error, attempt, ownerName);
-    if (failure.kind === 'failed') await record('failed', { reason: failure.reason });
-    else failure.unconfirmed = mayHaveSent || mayHaveBeenDone(error);
+    if (failure.kind === 'failed') {
+      await record('failed', { reason: failure.reason });
+      return failure;
+    }
+    failure.unconfirmed = mayHaveSent || mayHaveBeenDone(error);
+    // A row says "this may have gone out": another copy of the queue message (the platform
+    // delivers at least once) then looks in Teams before posting, like the retry (invariant 4).
+    if (failure.unconfirmed && previous === null) {
+      await record('retrying', { reason: `${failure.reason}; trying again`, maybeSent: true });
+    }
     return failure;
   }
 };

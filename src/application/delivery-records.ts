@@ -9,7 +9,7 @@ export const isFinal = (status: DeliveryStatus): boolean => status !== 'retrying
 
 export type Recorder = (
   status: DeliveryStatus,
-  extra: { ownerAccountId?: string; reason?: string; messageId?: string; title?: string },
+  extra: { ownerAccountId?: string; reason?: string; messageId?: string; title?: string; maybeSent?: true },
 ) => Promise<void>;
 
 /**
@@ -33,7 +33,8 @@ export const deliveryRecorder = (
   attempt: number,
   previous: DeliveryRecord | null,
 ): Recorder => {
-  const priorAttempts = previous?.status === 'retrying' ? previous.attempts : 0;
+  // An admin's Retry keeps the attempts so far; the queue's own retries count from 1 again.
+  const priorAttempts = previous?.status === 'retrying' && !previous.maybeSent ? previous.attempts : 0;
   return (status, extra) =>
     deps.deliveries.put({
       schemaVersion: 1,
@@ -46,6 +47,7 @@ export const deliveryRecorder = (
       attempts: priorAttempts + attempt,
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.messageId ? { messageId: extra.messageId } : {}),
+      ...(extra.maybeSent ? { maybeSent: true as const } : {}),
       request: withoutTitle(delivery),
       updatedAt: deps.clock.now().getTime(),
     });

@@ -31,6 +31,12 @@ export interface DeliveryRecord {
    */
   title?: string;
   attempts: number;
+  /**
+   * Written by a queue attempt whose send may have reached Teams unseen: the row is `retrying`
+   * so any other copy of the queue message looks in Teams first, and its attempts are the
+   * queue's own count, not a base to add the next attempt to.
+   */
+  maybeSent?: true;
   reason?: string;
   messageId?: string;
   /** The queue message that produced this row, kept so a failed delivery can be retried. */

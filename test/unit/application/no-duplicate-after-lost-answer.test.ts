@@ -83,6 +83,29 @@ describe('a send whose answer was lost', () => {
     });
   });
 
+  it('invariant 4: a duplicate queue message after a lost answer it could not confirm looks before posting', async () => {
+    const teams = scriptedTeams([new LostAnswer(dropped())]);
+    // The answer is lost, and looking for the message fails too: the outcome is unknown.
+    const find = teams.findRecentMessage.bind(teams);
+    let lookups = 0;
+    teams.findRecentMessage = async (...args) => {
+      lookups += 1;
+      if (lookups === 1) throw dropped();
+      return find(...args);
+    };
+    const deps = { ...deliveryDeps(), teams };
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
+      kind: 'retry',
+      unconfirmed: true,
+    });
+    // The platform delivers the same queue message again: a first attempt with no retry data.
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
+      kind: 'sent',
+      messageId: 'm-1',
+    });
+    expect(teams.posts).toHaveLength(1);
+  });
+
   it('replies in a thread at most once too, looking among the thread’s replies', async () => {
     const deps = deliveryDeps();
     await deliverNotification(deps, plannedDelivery({ version: 4 }), attemptNo(1));
