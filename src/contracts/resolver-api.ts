@@ -3,9 +3,9 @@
  * so the UI bundle pulls in no server code.
  */
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../application/ports/microsoft';
-import type { ConnectionView } from '../application/connections';
-import type { FinishedSignIn } from '../application/finish-sign-in';
-import type { TenantSettingsView } from '../application/tenant-settings';
+import type { ConnectionView } from '../application/use-cases/sign-in/connections';
+import type { FinishedSignIn } from '../application/use-cases/sign-in/finish-sign-in';
+import type { TenantSettingsView } from '../application/use-cases/settings/tenant-settings';
 import type { AppErrorCode } from '../domain/app-error';
 import type { DeliveryStatus } from '../domain/delivery';
 import type { PersonalPreferences } from '../domain/preferences';

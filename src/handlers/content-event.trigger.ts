@@ -1,5 +1,5 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { forwardContentEvent } from '../application/forward-content-event';
+import { forwardContentEvent } from '../application/use-cases/notifications/forward-content-event';
 import { backgroundDeps } from '../composition-root';
 
 /** 15 s, 30 s, 60 s, 120 s: the platform gives a product event four retries. */

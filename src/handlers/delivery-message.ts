@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { UnreadableMessage } from '../application/delivery-records';
+import type { UnreadableMessage } from '../application/services/delivery-records';
 import { destinationSchema } from '../domain/rule';
 import { plannedDeliverySchema } from './planned-delivery.schema';
 

@@ -1,7 +1,7 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { deliverNotification } from '../application/deliver-notification';
-import { recordUnreadableMessage } from '../application/delivery-records';
-import { flushDigest } from '../application/flush-digest';
+import { deliverNotification } from '../application/use-cases/notifications/deliver-notification';
+import { recordUnreadableMessage } from '../application/services/delivery-records';
+import { flushDigest } from '../application/use-cases/notifications/flush-digest';
 import { backgroundDeps } from '../composition-root';
 import { attemptOf, deliveryQueueEventSchema, unreadableMessage } from './delivery-message';
 

@@ -1,6 +1,6 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { z } from 'zod';
-import { completeOAuthRedirect } from '../application/oauth-redirect';
+import { completeOAuthRedirect } from '../application/use-cases/sign-in/oauth-redirect';
 import { interactiveDeps } from '../composition-root';
 import { isAppError, type AppErrorCode } from '../domain/app-error';
 import { htmlPage, redirectPage } from './html-page';

@@ -1,18 +1,22 @@
 import type { z } from 'zod';
-import { disconnect, getConnectionView } from '../application/connections';
-import { getDeliveryHealth } from '../application/delivery-health';
-import { listDeliveries } from '../application/delivery-log';
-import { finishSignIn } from '../application/finish-sign-in';
-import { startLogin } from '../application/microsoft-login';
-import { getPreferences, savePreferences } from '../application/preferences';
-import { retryDelivery } from '../application/retry-delivery';
-import { createRule, deleteRule, listMyRules, listRules } from '../application/rules';
-import { shareContent } from '../application/share-content';
-import { getSiteContext } from '../application/site-context';
-import { listMyChats, listMyTeams, listTeamChannels } from '../application/teams-directory';
-import { getTenantSettings, saveTenantSettings, startAdminConsent } from '../application/tenant-settings';
-import { updateRule } from '../application/update-rule';
-import type { Caller } from '../application/authority';
+import { disconnect, getConnectionView } from '../application/use-cases/sign-in/connections';
+import { getDeliveryHealth } from '../application/use-cases/delivery-log/delivery-health';
+import { listDeliveries } from '../application/use-cases/delivery-log/delivery-log';
+import { finishSignIn } from '../application/use-cases/sign-in/finish-sign-in';
+import { startAdminConsent, startLogin } from '../application/use-cases/sign-in/start-sign-in';
+import { getPreferences, savePreferences } from '../application/use-cases/settings/preferences';
+import { retryDelivery } from '../application/use-cases/delivery-log/retry-delivery';
+import { createRule, deleteRule, listMyRules, listRules } from '../application/use-cases/rules/rules';
+import { shareContent } from '../application/use-cases/notifications/share-content';
+import { getSiteContext } from '../application/use-cases/settings/site-context';
+import {
+  listMyChats,
+  listMyTeams,
+  listTeamChannels,
+} from '../application/use-cases/settings/teams-directory';
+import { getTenantSettings, saveTenantSettings } from '../application/use-cases/settings/tenant-settings';
+import { updateRule } from '../application/use-cases/rules/update-rule';
+import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
 import { personalPreferencesSchema } from '../domain/preferences';

@@ -1,5 +1,5 @@
 import Resolver from '@forge/resolver';
-import { requireUser, type Caller } from '../application/authority';
+import { requireUser, type Caller } from '../application/services/authority';
 import type { ResolverKey, ResolverResult } from '../contracts/resolver-api';
 import { definitions } from './resolver-definitions';
 import { toResolverFailure } from './resolver-errors';

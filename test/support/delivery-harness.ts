@@ -1,5 +1,5 @@
 import type { Clock } from '../../src/application/ports/platform';
-import type { Attempt } from '../../src/application/send-as-owner';
+import type { Attempt } from '../../src/application/services/send-as-owner';
 import type { Connection } from '../../src/domain/connection';
 import type { ContentEvent } from '../../src/domain/content-event';
 import { planDeliveries, type PlannedDelivery } from '../../src/domain/delivery-plan';

@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS } from '../../src/application/send-as-owner';
+import { MAX_ATTEMPTS } from '../../src/application/services/send-as-owner';
 import type { DeliveryLogEntry } from '../../src/contracts/resolver-api';
 
 /** One (event, destination) pair of the fault suite's scenario. */

@@ -1,4 +1,4 @@
-import { recordUnreadableMessage } from '../../../src/application/delivery-records';
+import { recordUnreadableMessage } from '../../../src/application/services/delivery-records';
 import { UNKNOWN_OWNER } from '../../../src/domain/delivery';
 import {
   attemptOf,

@@ -1,0 +1,132 @@
+import { buildContentCard, type AdaptiveCard } from '../../domain/content-card';
+import type { ContentEvent, EventKind } from '../../domain/content-event';
+import type { PlannedDelivery } from '../../domain/delivery-plan';
+import type { HeldItem, PostedCard } from '../../domain/destination-activity';
+import { buildRedactedCard } from '../../domain/redacted-card';
+import { excerpt, storageToText } from '../../domain/storage-text';
+import { summariseChange, type ChangeSummary } from '../../domain/text-diff';
+import type { SenderChoice } from './choose-sender';
+import type { ConfluenceGateway, ContentSummary } from '../ports/confluence';
+
+export type Cleared = Exclude<SenderChoice, { kind: 'skip' | 'filtered' }>;
+
+const COMMENT_EXCERPT_CHARS = 400;
+const UPDATES: readonly EventKind[] = ['page_updated', 'blogpost_updated'];
+
+/** What changed from `base` to `version`, both read as the sender; null when either is unreadable. */
+const changesBetween = async (
+  confluence: ConfluenceGateway,
+  owner: string,
+  contentId: string,
+  base: number,
+  version: number,
+): Promise<ChangeSummary | null> => {
+  const [before, after] = await Promise.all([
+    confluence.getVersionBodyAs(owner, contentId, base),
+    confluence.getVersionBodyAs(owner, contentId, version),
+  ]);
+  if (before === null || after === null) return null;
+  return summariseChange(storageToText(before), storageToText(after));
+};
+
+/** Confluence's own page comparison between two versions. */
+const diffUrl = (content: ContentSummary, base: number, version: number): string | undefined => {
+  if (!content.baseUrl) return undefined;
+  const query = new URLSearchParams([
+    ['pageId', content.id],
+    ['selectedPageVersions', String(base)],
+    ['selectedPageVersions', String(version)],
+  ]);
+  return `${content.baseUrl}/pages/diffpagesbyversion.action?${query.toString()}`;
+};
+
+const commentUrl = (pageUrl: string, commentId: string): string => {
+  try {
+    const url = new URL(pageUrl);
+    url.searchParams.set('focusedCommentId', commentId);
+    url.hash = `comment-${commentId}`;
+    return url.toString();
+  } catch {
+    return pageUrl;
+  }
+};
+
+const authorOf = (confluence: ConfluenceGateway, event: ContentEvent): Promise<string> =>
+  event.actorAccountId ? confluence.displayNameOf(event.actorAccountId) : Promise.resolve('Someone');
+
+/**
+ * The card for one delivery, everything read as the sender: a full card, or the redacted one.
+ * `foldInto` is the card being updated in place: the summary then covers every change since it
+ * was posted, and the card counts the edits.
+ */
+export const composeCard = async (
+  confluence: ConfluenceGateway,
+  delivery: PlannedDelivery,
+  choice: Cleared,
+  foldInto?: PostedCard,
+): Promise<AdaptiveCard> => {
+  const { event } = delivery;
+  const owner = choice.sender.ownerAccountId;
+  const ownerName = await confluence.displayNameOf(owner);
+  if (choice.kind === 'redact') {
+    return buildRedactedCard({ ...event, ruleOwnerName: ownerName });
+  }
+  const { content } = choice;
+  const base = foldInto ? foldInto.baseVersion : event.version - 1;
+  const diffable = (UPDATES.includes(event.kind) || foldInto !== undefined) && base >= 1;
+  const [authorName, changes, comment] = await Promise.all([
+    authorOf(confluence, event),
+    diffable ? changesBetween(confluence, owner, event.contentId, base, event.version) : null,
+    event.comment ? confluence.getCommentAs(owner, event.comment.id) : null,
+  ]);
+  return buildContentCard({
+    kind: event.kind,
+    title: content.title,
+    spaceKey: content.spaceKey,
+    spaceName: content.spaceName,
+    authorName,
+    version: event.version,
+    versionMessage: !event.comment && content.version === event.version ? content.versionMessage : '',
+    pageUrl: event.comment ? commentUrl(content.url, event.comment.id) : content.url,
+    ruleOwnerName: ownerName,
+    breadcrumb: (content.ancestors ?? []).map((a) => a.title),
+    when: event.occurredAt,
+    labels: content.labels ?? event.labels,
+    changes,
+    ...(diffable ? { diffUrl: diffUrl(content, base, event.version) } : {}),
+    ...(event.comment
+      ? {
+          comment: {
+            excerpt: comment ? excerpt(storageToText(comment.body), COMMENT_EXCERPT_CHARS) : '',
+            authorName,
+            inline: event.comment.location === 'inline',
+          },
+        }
+      : {}),
+    ...(event.label ? { labelAdded: event.label } : {}),
+    ...(foldInto ? { editCount: foldInto.edits + 1 } : {}),
+  });
+};
+
+/** A digest line for an event held back, with only what its sender may show. */
+export const heldItemFor = async (
+  confluence: ConfluenceGateway,
+  delivery: PlannedDelivery,
+  choice: Cleared,
+  at: number,
+): Promise<HeldItem> => {
+  const { event } = delivery;
+  const base = {
+    deliveryKey: delivery.deliveryKey,
+    senderAccountId: choice.sender.ownerAccountId,
+    ruleId: choice.sender.ruleId,
+    ...(choice.sender.ruleVersion ? { ruleVersion: choice.sender.ruleVersion } : {}),
+    kind: event.kind,
+    contentType: event.contentType,
+    spaceKey: event.spaceKey,
+    at,
+  };
+  if (choice.kind === 'redact') return { ...base, title: '', url: '', authorName: '', redacted: true };
+  const authorName = await authorOf(confluence, event);
+  return { ...base, title: choice.content.title, url: choice.content.url, authorName, redacted: false };
+};

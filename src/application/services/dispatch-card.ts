@@ -1,0 +1,153 @@
+import { afterPost, afterReply, afterUpdate } from '../../domain/activity-updates';
+import type { Connection } from '../../domain/connection';
+import type { DestinationActivity, PostedCard } from '../../domain/destination-activity';
+import { grantsPermission, READ_MESSAGES_PERMISSIONS } from '../../domain/microsoft-permissions';
+import type { GraphDestination } from '../../domain/rule';
+import { isContentChange, pacingDelayMs, type FloodSettings, type SendPlan } from '../../domain/send-plan';
+import type { AccessTokenDeps } from './access-tokens';
+import type { Timer } from '../ports/delivery-flow';
+import { MicrosoftRequestError, type TeamsMessenger } from '../ports/microsoft';
+import { asOwner, isTransient, mayHaveBeenDone } from './send-as-owner';
+
+export interface DispatchDeps extends AccessTokenDeps {
+  teams: TeamsMessenger;
+  timer: Timer;
+}
+
+/** One message to create in Teams, as one person, findable again by its attachment id. */
+export interface Send {
+  destination: GraphDestination;
+  ownerAccountId: string;
+  /** The owner's connection as just read (null: none), for the token and the granted scopes. */
+  connection: Connection | null;
+  message: object;
+  /** The id of the message's card attachment, the same on every attempt of this send. */
+  attachmentId: string;
+  /** An earlier attempt may have created the message without hearing back (a queue retry). */
+  mayHaveSent: boolean;
+}
+
+export interface DispatchArgs extends Send {
+  plan: Extract<SendPlan, { action: 'post' | 'update' | 'reply' }>;
+  activity: DestinationActivity;
+  change: { contentId: string; kind: PostedCard['kind']; version: number; eventTime: number };
+  settings: FloodSettings;
+}
+
+export interface Dispatched {
+  via: 'post' | 'update' | 'reply';
+  messageId: string;
+  activity: DestinationActivity;
+}
+
+/**
+ * Creates a message (or a thread reply under `replyToId`) at most once. Teams has no idempotency
+ * key, so before creating it again after a send that may have gone through (a retry, or a
+ * connection that dropped before the answer came), the sender looks for the attachment id among
+ * the newest messages and takes the message found. Without a permission to read messages there,
+ * it sends again: a rare duplicate is better than a lost notification.
+ */
+export const createOnce = async (
+  deps: DispatchDeps,
+  send: Send,
+  create: (accessToken: string) => Promise<{ messageId: string }>,
+  where: { gapMs: number; replyToId?: string },
+): Promise<string> => {
+  const { replyToId } = where;
+  const { destination, ownerAccountId: owner, connection } = send;
+  const canLook = READ_MESSAGES_PERMISSIONS[destination.type].some((p) =>
+    grantsPermission(connection?.scopes ?? [], p),
+  );
+  const look = () =>
+    asOwner(
+      deps,
+      owner,
+      (t) => deps.teams.findRecentMessage(t, destination, send.attachmentId, replyToId),
+      connection,
+    );
+  if (send.mayHaveSent && canLook) {
+    const found = await look();
+    if (found) return found;
+  }
+  try {
+    return (await asOwner(deps, owner, create, connection)).messageId;
+  } catch (error) {
+    if (!canLook || !mayHaveBeenDone(error)) throw error;
+    // Teams may have stored it: look now, once; the queue's retry looks again otherwise.
+    await deps.timer.sleep(where.gapMs);
+    const found = await look().catch(() => null);
+    if (found) return found;
+    throw error;
+  }
+};
+
+/** Graph refused this edit or reply for good (not throttling, not a token problem). */
+const refused = (error: unknown): error is MicrosoftRequestError =>
+  error instanceof MicrosoftRequestError && error.status !== 401 && !isTransient(error);
+
+/**
+ * Sends one card as planned, falling back where Teams will not do what was planned: an edit it
+ * refuses becomes a reply in the card's thread (channels) or a new card (chats, or when the
+ * card is gone); a reply under a deleted card becomes a new card.
+ */
+export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Promise<Dispatched> => {
+  const { destination, ownerAccountId, connection, message, change, settings } = args;
+  const now = () => deps.clock.now().getTime();
+  await deps.timer.sleep(pacingDelayMs(args.activity, now(), settings));
+
+  const post = async (): Promise<Dispatched> => {
+    const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, message), {
+      gapMs: settings.requestGapMs,
+    });
+    const card: PostedCard = {
+      messageId,
+      postedAt: change.eventTime,
+      senderAccountId: ownerAccountId,
+      kind: change.kind,
+      baseVersion: isContentChange(change.kind) ? change.version - 1 : change.version,
+      version: change.version,
+      edits: 1,
+    };
+    const facts = { contentId: change.contentId, card, now: now(), ...settings };
+    return { via: 'post', messageId, activity: afterPost(args.activity, facts) };
+  };
+  const reply = async (card: PostedCard): Promise<Dispatched> => {
+    if (destination.type !== 'channel') return post();
+    try {
+      const messageId = await createOnce(
+        deps,
+        args,
+        (t) => deps.teams.replyToMessage(t, destination, card.messageId, message),
+        { gapMs: settings.requestGapMs, replyToId: card.messageId },
+      );
+      const shown = afterUpdate(args.activity, change.contentId, change.version, now());
+      return { via: 'reply', messageId, activity: afterReply(shown, now()) };
+    } catch (error) {
+      // The card was deleted: start a new one.
+      if (!refused(error) || error.status !== 404) throw error;
+      await deps.timer.sleep(settings.requestGapMs);
+      return post();
+    }
+  };
+
+  const { plan } = args;
+  if (plan.action === 'post') return post();
+  if (plan.action === 'reply') return reply(plan.card);
+  try {
+    await asOwner(
+      deps,
+      ownerAccountId,
+      (t) => deps.teams.updateMessage(t, destination, plan.card.messageId, message),
+      connection,
+    );
+    return {
+      via: 'update',
+      messageId: plan.card.messageId,
+      activity: afterUpdate(args.activity, change.contentId, change.version, now()),
+    };
+  } catch (error) {
+    if (!refused(error)) throw error;
+    await deps.timer.sleep(settings.requestGapMs);
+    return error.status === 404 ? post() : reply(plan.card);
+  }
+};

@@ -1,0 +1,74 @@
+import { AppError, invalidInputMessage } from '../../domain/app-error';
+import { cqlFilterProblem } from '../../domain/cql-filter';
+import type { Destination, RuleFilters, RuleScope } from '../../domain/rule';
+import type { TenantMapping } from '../../domain/tenant-mapping';
+import type { Caller } from './authority';
+import type { ConfluenceGateway } from '../ports/confluence';
+import type { TenantStore } from '../ports/stores';
+
+export interface RuleCheckDeps {
+  tenants: TenantStore;
+  confluence: ConfluenceGateway;
+}
+
+/**
+ * There is no bot setup yet and the tenant mapping has no bot id field, so no site has a bot.
+ * Once the mapping carries a bot id, derive the answer from it here: every caller asks this.
+ */
+export const isBotConfigured = (_mapping: TenantMapping | null): boolean => false;
+
+/**
+ * A filter that escapes its group is refused without asking Confluence, which would run it.
+ * Confluence is asked only about a filter that is new (`storedCql` is what the rule had).
+ */
+const cqlProblem = async (
+  confluence: ConfluenceGateway,
+  accountId: string,
+  cql: string,
+  storedCql: string | undefined,
+): Promise<string | null> => {
+  const escapes = cqlFilterProblem(cql);
+  if (escapes) return escapes;
+  if (cql === storedCql) return null;
+  const refused = await confluence.validateCql(accountId, cql);
+  return refused ? `Confluence cannot run this CQL: ${refused}` : null;
+};
+
+/** The settings of a rule as it would be stored, checked the same way on create and update. */
+export interface RuleSettingsToCheck {
+  scope: RuleScope;
+  destination: Destination;
+  filters: RuleFilters;
+  includeDescendants: boolean;
+}
+
+/**
+ * What the schema cannot see: whether the bot exists for `personal`, whether the CQL stays
+ * inside the group the consumer puts it in (invariant 3), and whether Confluence accepts it.
+ * Confluence is asked as `postsAs`, the person the rule posts as (its owner; the caller when
+ * creating): the consumer runs the filter as them, so it must work with their permissions, not
+ * with an editor's. `storedCql` is the filter the rule had before an edit.
+ */
+export const checkRuleSettings = async (
+  deps: RuleCheckDeps,
+  postsAs: Caller,
+  rule: RuleSettingsToCheck,
+  storedCql?: string,
+): Promise<void> => {
+  const fieldErrors: Record<string, string> = {};
+  if (rule.destination.type === 'personal' && !isBotConfigured(await deps.tenants.get())) {
+    fieldErrors.destination =
+      'Personal notifications need the Teams companion bot, which is not set up on this site yet. Choose a channel or chat.';
+  }
+  if (rule.includeDescendants && rule.scope !== 'content') {
+    fieldErrors.includeDescendants = 'Only a page rule can cover child pages';
+  }
+  if (rule.filters.cql) {
+    const problem = await cqlProblem(deps.confluence, postsAs.accountId, rule.filters.cql, storedCql);
+    if (problem) fieldErrors['filters.cql'] = problem;
+  }
+  const fields = Object.keys(fieldErrors);
+  if (fields.length > 0) {
+    throw new AppError('invalid_input', invalidInputMessage(fieldErrors), fieldErrors);
+  }
+};

@@ -1,0 +1,41 @@
+import type { DeliveryHealthView } from '../../../contracts/resolver-api';
+import type { DeliveryStatus } from '../../../domain/delivery';
+import { requireSiteAdmin, type Caller } from '../../services/authority';
+import { newestFirst, toLogEntries, type DeliveryLogDeps } from './delivery-log';
+import type { Clock } from '../../ports/platform';
+
+export interface DeliveryHealthDeps extends DeliveryLogDeps {
+  clock: Clock;
+}
+
+export const HEALTH_WINDOW_DAYS = 7;
+/**
+ * KVS has no count: the rows are read through the status index. Past this many rows per status
+ * the counts stop growing; the view is a health signal, not an audit.
+ */
+export const HEALTH_SCAN_LIMIT = 2000;
+const LATEST_FAILURES = 10;
+
+/** Delivery health for the global settings page: site admins only. */
+export const getDeliveryHealth = async (
+  deps: DeliveryHealthDeps,
+  caller: Caller,
+): Promise<DeliveryHealthView> => {
+  await requireSiteAdmin(deps.confluence, caller);
+  const since = deps.clock.now().getTime() - HEALTH_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+  const list = (status: DeliveryStatus) =>
+    deps.deliveries.listByStatus({ status, since, limit: HEALTH_SCAN_LIMIT });
+  const [sent, failed, skipped, retrying] = await Promise.all(
+    (['sent', 'failed', 'skipped', 'retrying'] as const).map(list),
+  );
+  const all = [...sent, ...failed, ...skipped, ...retrying];
+  const latest = [...failed].sort(newestFirst).slice(0, LATEST_FAILURES);
+  return {
+    windowDays: HEALTH_WINDOW_DAYS,
+    sent: sent.length,
+    failed: failed.length,
+    retried: all.filter((r) => r.attempts > 1 || r.status === 'retrying').length,
+    skipped: skipped.length,
+    latestFailures: await toLogEntries(deps.confluence, caller.accountId, latest, () => true),
+  };
+};

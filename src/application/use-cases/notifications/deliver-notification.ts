@@ -1,0 +1,183 @@
+import { cardMessage } from '../../../domain/content-card';
+import type { ContentEvent } from '../../../domain/content-event';
+import type { DeliveryStatus } from '../../../domain/delivery';
+import { attachmentIdFor, type PlannedDelivery } from '../../../domain/delivery-plan';
+import { afterHold } from '../../../domain/activity-updates';
+import { emptyActivity } from '../../../domain/destination-activity';
+import { isAppWrittenVersion } from '../../../domain/echo-guard';
+import { EDIT_MESSAGE_PERMISSION, grantsPermission } from '../../../domain/microsoft-permissions';
+import type { GraphDestination } from '../../../domain/rule';
+import { DEFAULT_FLOOD_SETTINGS, planSend, type FloodSettings } from '../../../domain/send-plan';
+import { chooseSender } from '../../services/choose-sender';
+import { composeCard, heldItemFor, type Cleared } from '../../services/compose-card';
+import { currentSenders } from '../../services/current-senders';
+import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
+import { dispatchCard, type DispatchDeps } from '../../services/dispatch-card';
+import type { ConfluenceGateway } from '../../ports/confluence';
+import type { DestinationActivityStore, DigestScheduler } from '../../ports/delivery-flow';
+import type { DeliveryStore, RuleStore } from '../../ports/stores';
+import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from '../../services/send-as-owner';
+
+export { MAX_ATTEMPTS } from '../../services/send-as-owner';
+
+export interface DeliverDeps extends DispatchDeps {
+  rules: Pick<RuleStore, 'getMany'>;
+  deliveries: DeliveryStore;
+  confluence: ConfluenceGateway;
+  activity: DestinationActivityStore;
+  digests: DigestScheduler;
+  /** The "no flood" settings; the product's defaults when absent. */
+  flood?: FloodSettings;
+}
+
+export type DeliverOutcome =
+  | { kind: 'already-done'; status: DeliveryStatus }
+  | { kind: 'sent'; messageId: string; via: 'post' | 'update' | 'reply' | 'already-shown' }
+  | { kind: 'held' }
+  | { kind: 'skipped'; reason: string }
+  | Failure;
+
+const PERSONAL_REASON =
+  'Personal notifications need the Teams companion bot, which is not set up on this site yet.';
+
+const VIA_NOTE = {
+  update: 'Updated the card already posted for this page',
+  reply: 'Replied in the thread of the card posted for this page',
+  post: undefined,
+} as const;
+
+const ECHO_REASON = 'A comment the app posted from Teams (invariant 8)';
+
+/** Invariant 8, second half: a comment the app posted for a Teams user carries its marker. */
+const isAppComment = async (confluence: ConfluenceGateway, event: ContentEvent): Promise<boolean> =>
+  event.comment !== undefined &&
+  isAppWrittenVersion(await confluence.readAppCommentMarker(event.comment.id), event.comment.version);
+
+/** Plan against the destination's recent activity, then hold for a digest or send. */
+const sendCleared = async (
+  deps: DeliverDeps,
+  delivery: PlannedDelivery,
+  destination: GraphDestination,
+  choice: Cleared,
+  record: Recorder,
+  mayHaveSent: boolean,
+): Promise<DeliverOutcome> => {
+  const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
+  const { event, concurrencyKey: key } = delivery;
+  const owner = choice.sender.ownerAccountId;
+  const activity = (await deps.activity.get(key)) ?? emptyActivity();
+  const now = deps.clock.now().getTime();
+  // Windows run on the time of the change, so queue lag and retries do not stretch them.
+  const eventTime = Date.parse(event.occurredAt) || now;
+  const connection = await deps.connections.get(owner);
+  const canEditMessages = grantsPermission(
+    connection?.scopes ?? [],
+    EDIT_MESSAGE_PERMISSION[destination.type],
+  );
+  const plan = planSend(
+    activity,
+    { event, eventTime, now, senderAccountId: owner, destinationType: destination.type, canEditMessages },
+    settings,
+  );
+  if (plan.action === 'already-shown') {
+    const reason = 'The card posted for this page already shows this version';
+    await record('sent', { messageId: plan.card.messageId, reason });
+    return { kind: 'sent', messageId: plan.card.messageId, via: 'already-shown' };
+  }
+  if (plan.action === 'hold') {
+    const item = await heldItemFor(deps.confluence, delivery, choice, eventTime);
+    if (plan.digestInMs !== null)
+      await deps.digests.schedule({ concurrencyKey: key, destination }, plan.digestInMs / 1000);
+    await deps.activity.put(key, afterHold(activity, item, plan.digestInMs !== null));
+    const reason =
+      plan.reason === 'burst'
+        ? `More than ${settings.burstLimit} updates for this destination within ${settings.windowMs / 60_000} minutes: it goes out in one digest`
+        : 'This channel is near Teams’ daily message limit: it goes out in a digest';
+    await record('held', { reason });
+    return { kind: 'held' };
+  }
+  const card = await composeCard(
+    deps.confluence,
+    delivery,
+    choice,
+    plan.action === 'update' ? plan.card : undefined,
+  );
+  const attachmentId = attachmentIdFor(delivery.deliveryKey);
+  const change = { contentId: event.contentId, kind: event.kind, version: event.version, eventTime };
+  const sent = await dispatchCard(deps, {
+    plan,
+    destination,
+    ownerAccountId: owner,
+    connection,
+    message: cardMessage(card, attachmentId),
+    attachmentId,
+    mayHaveSent,
+    activity,
+    change,
+    settings,
+  });
+  const note = VIA_NOTE[sent.via];
+  await record('sent', { messageId: sent.messageId, ...(note ? { reason: note } : {}) });
+  await deps.activity.put(key, sent.activity);
+  return { kind: 'sent', messageId: sent.messageId, via: sent.via };
+};
+
+/**
+ * The queue consumer's work: rules, gate, card, token, send, record. The delivery row makes it
+ * idempotent (invariant 4): a duplicate message, or a retry after the send succeeded, finds a
+ * final row and stops; a row an admin set to `retrying` is sent again.
+ */
+export const deliverNotification = async (
+  deps: DeliverDeps,
+  delivery: PlannedDelivery,
+  { number: attempt, unconfirmed }: Attempt,
+): Promise<DeliverOutcome> => {
+  const previous = await deps.deliveries.get(delivery.deliveryKey);
+  if (previous && isFinal(previous.status)) return { kind: 'already-done', status: previous.status };
+  const baseRecord = deliveryRecorder(deps, delivery, attempt, previous);
+  // An earlier attempt may have posted, or an admin's retry of a failed row follows one that may.
+  const mayHaveSent = unconfirmed || previous !== null;
+  const destination = delivery.destination;
+  if (destination.type === 'personal') {
+    await baseRecord('failed', { reason: PERSONAL_REASON });
+    return { kind: 'failed', reason: PERSONAL_REASON };
+  }
+  let owner = delivery.senders[0].ownerAccountId;
+  let record: Recorder = baseRecord;
+  try {
+    // Neither an echo nor a filtered event is a delivery: nothing is recorded, as for an event
+    // no rule matched. A duplicate queue message simply checks again.
+    if (await isAppComment(deps.confluence, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
+    // The rules as they are now: one deleted, turned off or retargeted since sends nothing.
+    const current = await currentSenders(deps.rules, delivery);
+    if (current.kind === 'none') {
+      await record('skipped', { reason: current.reason });
+      return { kind: 'skipped', reason: current.reason };
+    }
+    const choice = await chooseSender(deps.confluence, { ...delivery, senders: current.senders });
+    if (choice.kind === 'filtered') return { kind: 'skipped', reason: choice.reason };
+    owner = choice.sender.ownerAccountId;
+    // Invariant 3: the row names the content only once its owner's view check has passed.
+    const title = choice.kind === 'send' ? choice.content.title : undefined;
+    record = (status, extra) => baseRecord(status, { ownerAccountId: owner, title, ...extra });
+    if (choice.kind === 'skip') {
+      await record('skipped', { reason: choice.reason });
+      return { kind: 'skipped', reason: choice.reason };
+    }
+    return await sendCleared(deps, delivery, destination, choice, record, mayHaveSent);
+  } catch (error) {
+    const ownerName = await deps.confluence.displayNameOf(owner).catch(() => 'The rule owner');
+    const failure = classifyFailure(error, attempt, ownerName);
+    if (failure.kind === 'failed') {
+      await record('failed', { reason: failure.reason });
+      return failure;
+    }
+    failure.unconfirmed = mayHaveSent || mayHaveBeenDone(error);
+    // A row says "this may have gone out": another copy of the queue message (the platform
+    // delivers at least once) then looks in Teams before posting, like the retry (invariant 4).
+    if (failure.unconfirmed && previous === null) {
+      await record('retrying', { reason: `${failure.reason}; trying again`, maybeSent: true });
+    }
+    return failure;
+  }
+};

@@ -1,0 +1,119 @@
+import { cardMessage } from '../../../domain/content-card';
+import { afterDigest } from '../../../domain/activity-updates';
+import { messagesToday } from '../../../domain/destination-activity';
+import { attachmentIdFor } from '../../../domain/delivery-plan';
+import { buildDigestCard } from '../../../domain/digest-card';
+import {
+  DEFAULT_FLOOD_SETTINGS,
+  pacingDelayMs,
+  takeDigest,
+  type FloodSettings,
+} from '../../../domain/send-plan';
+import { heldStillSent } from '../../services/current-senders';
+import { settleHeldRows } from '../../services/delivery-records';
+import { createOnce, type DispatchDeps } from '../../services/dispatch-card';
+import type { ConfluenceGateway } from '../../ports/confluence';
+import type { DestinationActivityStore, DigestRequest, DigestScheduler } from '../../ports/delivery-flow';
+import type { DeliveryStore, RuleStore } from '../../ports/stores';
+import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from '../../services/send-as-owner';
+
+export interface DigestDeps extends DispatchDeps {
+  rules: Pick<RuleStore, 'getMany'>;
+  deliveries: DeliveryStore;
+  confluence: ConfluenceGateway;
+  activity: DestinationActivityStore;
+  digests: DigestScheduler;
+  flood?: FloodSettings;
+}
+
+export type DigestOutcome =
+  | { kind: 'empty' }
+  | { kind: 'deferred'; delaySeconds: number }
+  | { kind: 'sent'; messageId: string; items: number }
+  | { kind: 'failed'; reason: string; items: number }
+  | Extract<Failure, { kind: 'retry' }>;
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Another sender's held items follow right after: one digest per sender, one at a time. */
+const NEXT_DIGEST_SECONDS = 1;
+
+/**
+ * Posts one digest of the events a destination held back during its burst window, as the
+ * sender whose rules cleared them, then marks their delivery rows. A channel at Teams' daily
+ * limit gets its digest the next day (UTC), in steps of the queue's longest delay.
+ */
+export const flushDigest = async (
+  deps: DigestDeps,
+  request: DigestRequest,
+  { number: attempt, unconfirmed }: Attempt,
+): Promise<DigestOutcome> => {
+  const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
+  const key = request.concurrencyKey;
+  const activity = await deps.activity.get(key);
+  if (!activity || activity.held.length === 0) {
+    if (activity?.digestScheduled) await deps.activity.put(key, { ...activity, digestScheduled: false });
+    return { kind: 'empty' };
+  }
+  const now = deps.clock.now().getTime();
+  if (request.destination.type === 'channel' && messagesToday(activity, now) >= settings.dailyHardLimit) {
+    const delaySeconds = Math.ceil((DAY_MS - (now % DAY_MS)) / 1000) + 60;
+    await deps.digests.schedule(request, delaySeconds);
+    return { kind: 'deferred', delaySeconds };
+  }
+  const { sender, items: taken, overflow, rest } = takeDigest(activity);
+  if (!sender) return { kind: 'empty' };
+  // A rule deleted, turned off or moved since it held an event no longer posts it (invariant 5: recorded).
+  const { kept: items, dropped } = await heldStillSent(deps.rules, taken, request.destination);
+  for (const { item, reason } of dropped)
+    await settleHeldRows(deps, [item.deliveryKey], { status: 'skipped', reason });
+  if (items.length === 0) {
+    if (rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
+    // Nothing was sent: the pacing clock stays where the last request left it.
+    await deps.activity.put(key, {
+      ...afterDigest(activity, rest, now, false),
+      lastRequestAt: activity.lastRequestAt,
+    });
+    return { kind: 'empty' };
+  }
+  const keys = items.map((item) => item.deliveryKey);
+  const ownerName = await deps.confluence.displayNameOf(sender);
+  const card = buildDigestCard({
+    items,
+    overflow,
+    windowMinutes: settings.windowMs / 60_000,
+    ruleOwnerName: ownerName,
+  });
+  await deps.timer.sleep(pacingDelayMs(activity, now, settings));
+  let outcome: DigestOutcome;
+  // The same held items give the same digest on a retry, and so the same attachment id.
+  const attachmentId = attachmentIdFor(`digest:${keys.join(',')}`);
+  const send = {
+    destination: request.destination,
+    ownerAccountId: sender,
+    connection: await deps.connections.get(sender),
+    message: cardMessage(card, attachmentId),
+    attachmentId,
+    mayHaveSent: unconfirmed,
+  };
+  try {
+    const messageId = await createOnce(
+      deps,
+      send,
+      (t) => deps.teams.postMessage(t, send.destination, send.message),
+      { gapMs: settings.requestGapMs },
+    );
+    await settleHeldRows(deps, keys, { status: 'sent', messageId });
+    outcome = { kind: 'sent', messageId, items: items.length };
+  } catch (error) {
+    const failure = classifyFailure(error, attempt, ownerName);
+    if (failure.kind === 'retry') return { ...failure, unconfirmed: unconfirmed || mayHaveBeenDone(error) };
+    await settleHeldRows(deps, keys, { status: 'failed', reason: `Digest not sent: ${failure.reason}` });
+    outcome = { kind: 'failed', reason: failure.reason, items: items.length };
+  }
+  if (rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
+  await deps.activity.put(
+    key,
+    afterDigest(activity, rest, deps.clock.now().getTime(), outcome.kind === 'sent'),
+  );
+  return outcome;
+};

@@ -1,0 +1,66 @@
+import { AppError } from '../../../domain/app-error';
+import { buildContentCard, cardMessage } from '../../../domain/content-card';
+import type { GraphDestination } from '../../../domain/rule';
+import type { AccessTokenDeps } from '../../services/access-tokens';
+import type { Caller } from '../../services/authority';
+import type { ConfluenceGateway } from '../../ports/confluence';
+import { MicrosoftRequestError, type TeamsMessenger } from '../../ports/microsoft';
+import type { Random } from '../../ports/platform';
+import { asOwner } from '../../services/send-as-owner';
+
+export interface ShareDeps extends AccessTokenDeps {
+  confluence: ConfluenceGateway;
+  teams: TeamsMessenger;
+  random: Random;
+}
+
+export interface ShareRequest {
+  contentId: string;
+  destination: GraphDestination;
+  note?: string;
+}
+
+/**
+ * "Share to Teams now": the card goes out at once, posted through Graph as the caller, and
+ * only for content the caller can view (read as them, so nothing restricted leaks).
+ */
+export const shareContent = async (
+  deps: ShareDeps,
+  caller: Caller,
+  request: ShareRequest,
+): Promise<{ sent: true; webUrl: string | null }> => {
+  const content = await deps.confluence.getContentAs(caller.accountId, request.contentId);
+  if (!content) {
+    throw new AppError('not_found', 'This page does not exist or you do not have permission to view it.');
+  }
+  const sharedByName = await deps.confluence.displayNameOf(caller.accountId);
+  // Everything on the card was read as the sharer: the titles above the page too.
+  const card = buildContentCard({
+    kind: content.type === 'blogpost' ? 'blogpost_updated' : 'page_updated',
+    title: content.title,
+    spaceKey: content.spaceKey,
+    spaceName: content.spaceName,
+    authorName: sharedByName,
+    version: content.version,
+    pageUrl: content.url,
+    ruleOwnerName: sharedByName,
+    sharedByName,
+    ...(request.note ? { note: request.note } : {}),
+    breadcrumb: (content.ancestors ?? []).map((a) => a.title),
+    ...(content.labels ? { labels: content.labels } : {}),
+  });
+  const message = cardMessage(card, deps.random.token(8));
+  try {
+    // Posted as the sharer; a token Graph refuses early is refreshed once (asOwner).
+    const posted = await asOwner(deps, caller.accountId, (token) =>
+      deps.teams.postMessage(token, request.destination, message),
+    );
+    return { sent: true, webUrl: posted.webUrl ?? null };
+  } catch (error) {
+    if (!(error instanceof MicrosoftRequestError)) throw error;
+    throw new AppError(
+      'microsoft_error',
+      `Microsoft Teams answered ${error.status} (${error.code}); nothing was shared. Try again in a moment.`,
+    );
+  }
+};

@@ -1,0 +1,80 @@
+import type { RuleView } from '../../../contracts/resolver-api';
+import { AppError } from '../../../domain/app-error';
+import { scopeKeyOf, type Rule, type RuleScopeRef, type ValidRuleInput } from '../../../domain/rule';
+import { requireAuthorityOver, requireRuleAuthority, type Caller } from '../../services/authority';
+import type { ConfluenceGateway } from '../../ports/confluence';
+import type { Clock, Random } from '../../ports/platform';
+import type { ConnectionStore, RuleStore, TenantStore } from '../../ports/stores';
+import { checkRuleSettings } from '../../services/rule-checks';
+import { withSpaceKey } from '../../services/rule-space';
+import { toRuleViews } from '../../services/rule-views';
+
+export interface RulesDeps {
+  rules: RuleStore;
+  connections: ConnectionStore;
+  tenants: TenantStore;
+  confluence: ConfluenceGateway;
+  clock: Clock;
+  random: Random;
+}
+
+/** The rules at one scope, for whoever may manage that scope. */
+export const listRules = async (
+  deps: RulesDeps,
+  caller: Caller,
+  scope: RuleScopeRef,
+): Promise<RuleView[]> => {
+  await requireRuleAuthority(deps.confluence, caller, scope);
+  return toRuleViews(deps, caller, await deps.rules.listByScopeKey(scopeKeyOf(scope)));
+};
+
+/** The caller's own rules, wherever they live: a person may always see what posts as them. */
+export const listMyRules = async (deps: RulesDeps, caller: Caller): Promise<RuleView[]> =>
+  toRuleViews(deps, caller, await deps.rules.listByOwner(caller.accountId));
+
+/** A rule sends as its owner, so the owner must be connected or the rule could never deliver. */
+export const requireConnected = async (connections: ConnectionStore, caller: Caller): Promise<void> => {
+  const connection = await connections.get(caller.accountId);
+  if (!connection || connection.status !== 'ok') {
+    throw new AppError('not_connected', 'Log in to Microsoft Teams before choosing where to notify.');
+  }
+};
+
+export const createRule = async (
+  deps: RulesDeps,
+  caller: Caller,
+  input: ValidRuleInput,
+): Promise<RuleView> => {
+  await requireRuleAuthority(deps.confluence, caller, input);
+  await checkRuleSettings(deps, caller, input);
+  await requireConnected(deps.connections, caller);
+  const now = deps.clock.now().getTime();
+  const rule: Rule = {
+    schemaVersion: 2,
+    id: deps.random.uuid(),
+    scope: input.scope,
+    scopeKey: scopeKeyOf(input),
+    ownerAccountId: caller.accountId,
+    events: [...new Set(input.events)],
+    filters: input.filters,
+    destination: input.destination,
+    includeDescendants: input.includeDescendants,
+    restrictedContent: input.restrictedContent,
+    enabled: input.enabled,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const stored = await withSpaceKey(deps.confluence, caller, rule);
+  await deps.rules.put(stored);
+  const [view] = await toRuleViews(deps, caller, [stored]);
+  return view;
+};
+
+/** Deleting needs the same authority as creating at that scope. */
+export const deleteRule = async (deps: RulesDeps, caller: Caller, id: string): Promise<void> => {
+  const rule = await deps.rules.get(id);
+  if (!rule) throw new AppError('not_found', 'That rule no longer exists.');
+  await requireAuthorityOver(deps.confluence, caller, rule);
+  await deps.rules.delete(id);
+};

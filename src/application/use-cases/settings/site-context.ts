@@ -1,0 +1,52 @@
+import type { SiteContextView } from '../../../contracts/resolver-api';
+import { AppError } from '../../../domain/app-error';
+import type { Caller } from '../../services/authority';
+import type { ConfluenceGateway } from '../../ports/confluence';
+import type { TenantStore } from '../../ports/stores';
+import { isBotConfigured } from '../../services/rule-checks';
+
+export interface SiteContextDeps {
+  tenants: TenantStore;
+  confluence: ConfluenceGateway;
+}
+
+const NOT_VISIBLE = 'This page does not exist or you do not have permission to view it.';
+
+/**
+ * Who the caller is on the surface they opened, so the UI can lead the way. Everything is
+ * read as the caller: content they cannot view gives not_found and never its title.
+ */
+export const getSiteContext = async (
+  deps: SiteContextDeps,
+  caller: Caller,
+  input: { spaceKey?: string; contentId?: string },
+): Promise<SiteContextView> => {
+  const { accountId } = caller;
+  const content = input.contentId ? await deps.confluence.getContentAs(accountId, input.contentId) : null;
+  if (input.contentId && !content) throw new AppError('not_found', NOT_VISIBLE);
+  const spaceKey = input.spaceKey ?? content?.spaceKey;
+  const [mapping, secret, isSiteAdmin, space, canManage, canEdit] = await Promise.all([
+    deps.tenants.get(),
+    deps.tenants.getClientSecret(),
+    deps.confluence.isSiteAdmin(accountId),
+    spaceKey ? deps.confluence.getSpaceAs(accountId, spaceKey) : null,
+    spaceKey ? deps.confluence.isSpaceAdmin(accountId, spaceKey) : false,
+    content ? deps.confluence.canEditContent(accountId, content.id) : false,
+  ]);
+  if (spaceKey && !space) {
+    throw new AppError(
+      'not_found',
+      `Space ${spaceKey} does not exist or you do not have permission to view it.`,
+    );
+  }
+  return {
+    accountId,
+    tenantConfigured: mapping !== null && secret !== null,
+    botConfigured: isBotConfigured(mapping),
+    isSiteAdmin,
+    space: space ? { key: space.key, name: space.name, canManage } : null,
+    content: content
+      ? { id: content.id, type: content.type, title: content.title, spaceKey: content.spaceKey, canEdit }
+      : null,
+  };
+};

@@ -1,0 +1,78 @@
+import { AppError } from '../../../domain/app-error';
+import { GRAPH_DELEGATED_PERMISSIONS } from '../../../domain/microsoft-permissions';
+import { secretExpiryOf, type SecretExpiry } from '../../../domain/secret-expiry';
+import { applyTenantMappingInput, type TenantMappingInput } from '../../../domain/tenant-mapping';
+import { requireSiteAdmin, type Caller } from '../../services/authority';
+import type { ConfluenceGateway } from '../../ports/confluence';
+import type { MicrosoftIdentity } from '../../ports/microsoft';
+import type { AppUrls, Clock, Random } from '../../ports/platform';
+import type { OAuthStateStore, TenantStore } from '../../ports/stores';
+
+/** What the global settings page shows. Never the client secret: only whether one is stored. */
+export interface TenantSettingsView {
+  configured: boolean;
+  tenantId: string;
+  clientId: string;
+  secretExpiresOn: string;
+  /** Computed on the server from the Clock, so every page agrees on "expiring". */
+  secretExpiry: SecretExpiry;
+  clientSecretStored: boolean;
+  consent: 'not-granted' | 'granted';
+  consentGrantedAt: string | null;
+  redirectUri: string;
+  permissions: readonly string[];
+}
+
+export interface TenantSettingsDeps {
+  tenants: TenantStore;
+  confluence: ConfluenceGateway;
+  identity: MicrosoftIdentity;
+  states: OAuthStateStore;
+  urls: AppUrls;
+  clock: Clock;
+  random: Random;
+}
+
+export const getTenantSettings = async (
+  deps: TenantSettingsDeps,
+  caller: Caller,
+): Promise<TenantSettingsView> => {
+  await requireSiteAdmin(deps.confluence, caller);
+  const [mapping, secret, redirectUri] = await Promise.all([
+    deps.tenants.get(),
+    deps.tenants.getClientSecret(),
+    deps.urls.oauthRedirectUri(),
+  ]);
+  return {
+    configured: mapping !== null && secret !== null,
+    tenantId: mapping?.tenantId ?? '',
+    clientId: mapping?.clientId ?? '',
+    secretExpiresOn: mapping?.secretExpiresOn ?? '',
+    secretExpiry: secretExpiryOf(mapping?.secretExpiresOn ?? '', deps.clock.now()),
+    clientSecretStored: secret !== null,
+    consent: mapping?.consent.status ?? 'not-granted',
+    consentGrantedAt: mapping?.consent.status === 'granted' ? mapping.consent.grantedAt : null,
+    redirectUri,
+    permissions: GRAPH_DELEGATED_PERMISSIONS,
+  };
+};
+
+export const saveTenantSettings = async (
+  deps: TenantSettingsDeps,
+  caller: Caller,
+  input: TenantMappingInput,
+): Promise<TenantSettingsView> => {
+  await requireSiteAdmin(deps.confluence, caller);
+  const [previous, storedSecret] = await Promise.all([deps.tenants.get(), deps.tenants.getClientSecret()]);
+  const newSecret = input.clientSecret ? input.clientSecret : null;
+  if (!newSecret && storedSecret === null) {
+    throw new AppError('invalid_input', 'Enter the client secret.', {
+      clientSecret: 'Enter the client secret',
+    });
+  }
+  const mapping = applyTenantMappingInput(previous, input, caller.accountId, deps.clock.now().toISOString());
+  // A new secret for the same app keeps consent; a new app or tenant needs consent again.
+  if (newSecret) await deps.tenants.setClientSecret(newSecret);
+  await deps.tenants.put(mapping);
+  return getTenantSettings(deps, caller);
+};

@@ -1,0 +1,204 @@
+import { forwardContentEvent } from '../../../../../src/application/use-cases/notifications/forward-content-event';
+import { DEFAULT_FILTERS, type Rule } from '../../../../../src/domain/rule';
+import {
+  aCommentCreatedPayload,
+  aLabelAddedPayload,
+  aPageUpdatedPayload,
+  aRule,
+} from '../../../../support/builders';
+import { fakeLedger, fakeQueue, fakeRuleStore } from '../../../../support/fakes';
+
+/** A Confluence that records what the trigger asked: only ever the app's own account. */
+const recordingConfluence = (appAccount = 'app-account') => {
+  const asked: string[] = [];
+  return {
+    asked,
+    appAccountId: async () => {
+      asked.push('app account');
+      return appAccount;
+    },
+  };
+};
+
+const depsWith = (rules: Rule[], confluence = recordingConfluence()) => ({
+  rules: fakeRuleStore(rules),
+  ledger: fakeLedger(),
+  queue: fakeQueue(),
+  confluence,
+});
+const chat = (id: string) => ({ type: 'chat' as const, chatId: `19:${id}@thread.v2`, chatName: id });
+const pageRule = (contentId: string, extra: Partial<Rule> = {}) =>
+  aRule({ scope: 'content', scopeKey: `content:${contentId}`, spaceKey: 'ENG', ...extra });
+
+describe('forwardContentEvent', () => {
+  it('queues one delivery per destination for the global, space and page rules the event touches', async () => {
+    const deps = depsWith([
+      aRule({ scopeKey: 'space:ENG' }),
+      aRule({ scope: 'global', scopeKey: 'global' }),
+      pageRule('65601', { destination: chat('page') }),
+      pageRule('99999', { destination: chat('other-page') }),
+      aRule({ scopeKey: 'space:MKT', destination: chat('mkt') }),
+    ]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
+    expect(deps.queue.pushed.map((d) => [d.destination.type, d.senders.length])).toEqual([
+      ['channel', 2],
+      ['chat', 1],
+    ]);
+    expect(deps.confluence.asked).toEqual([]);
+  });
+
+  it('invariant 5: an invocation cut off before its queue push leaves the event to the platform’s retry', async () => {
+    // The push never answers: the invocation times out there, and nothing after it runs.
+    const deps = { ...depsWith([aRule()]), queue: { enqueue: () => new Promise<void>(() => undefined) } };
+    void forwardContentEvent(deps, aPageUpdatedPayload());
+    await new Promise((resolve) => setImmediate(resolve));
+    const retry = { ...deps, queue: fakeQueue() };
+    expect(await forwardContentEvent(retry, aPageUpdatedPayload())).toEqual({
+      kind: 'queued',
+      deliveries: 1,
+    });
+    expect(retry.queue.pushed).toHaveLength(1);
+  });
+
+  it('drops a duplicate delivery of the same event', async () => {
+    const deps = depsWith([aRule()]);
+    await forwardContentEvent(deps, aPageUpdatedPayload());
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
+    expect(deps.queue.pushed).toHaveLength(1);
+  });
+
+  it('invariant 4: an invocation cut off after its push, before the mark, is queued again by the retry under the same keys', async () => {
+    // The consumer's delivery row for each key makes the second push send nothing more.
+    const deps = depsWith([aRule()]);
+    const neverMarks = { ...deps.ledger, markQueued: () => new Promise<void>(() => undefined) };
+    void forwardContentEvent({ ...deps, ledger: neverMarks }, aPageUpdatedPayload());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    const [first, second] = deps.queue.pushed.map((d) => d.deliveryKey);
+    expect([deps.queue.pushed.length, first]).toEqual([2, second]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
+  });
+
+  it('leaves the event unmarked when queueing fails, so the platform’s retry is not taken for a duplicate', async () => {
+    const deps = { ...depsWith([aRule()]), queue: fakeQueue(new Error('rate limited')) };
+    await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('rate limited');
+    expect(deps.ledger.queued.size).toBe(0);
+    expect(await forwardContentEvent({ ...deps, queue: fakeQueue() }, aPageUpdatedPayload())).toEqual({
+      kind: 'queued',
+      deliveries: 1,
+    });
+  });
+
+  it('leaves the event unmarked when the rule query fails', async () => {
+    const deps = depsWith([aRule()]);
+    deps.rules.listForEvent = () => Promise.reject(new Error('KVS unavailable'));
+    await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('KVS unavailable');
+    expect(deps.ledger.queued.size).toBe(0);
+  });
+
+  it('marks nothing for an event no rule wants: a redelivery matches it again, to nothing', async () => {
+    const deps = depsWith([aRule({ events: ['page_created'] })]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 0 });
+    expect(deps.ledger.queued.size).toBe(0);
+  });
+
+  it('issue 9: queues a new page published with "don’t notify watchers" under the default skip-minor-edits filter', async () => {
+    const deps = depsWith([aRule({ events: ['page_created', 'page_updated'] })]);
+    const created = aPageUpdatedPayload({
+      eventType: 'avi:confluence:created:page',
+      suppressNotifications: true,
+      content: { ...aPageUpdatedPayload().content, version: { number: 1 } },
+    });
+    const minorEdit = aPageUpdatedPayload({ suppressNotifications: true });
+    expect(await forwardContentEvent(deps, created)).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(await forwardContentEvent(deps, minorEdit)).toEqual({ kind: 'queued', deliveries: 0 });
+  });
+
+  it('ignores a payload it cannot read, and says why', async () => {
+    const deps = depsWith([]);
+    expect(await forwardContentEvent(deps, { eventType: 'avi:confluence:updated:page' })).toMatchObject({
+      kind: 'ignored',
+    });
+    expect(deps.ledger.queued.size).toBe(0);
+  });
+});
+
+describe('forwardContentEvent: labels and descendants, left to the consumer', () => {
+  const labelled = (filters: Partial<Rule['filters']>, extra: Partial<Rule> = {}) =>
+    aRule({ filters: { ...DEFAULT_FILTERS, ...filters }, ...extra });
+
+  it('queues rules that filter on labels with their label check, without reading Confluence', async () => {
+    const deps = depsWith([
+      labelled({ labelsAny: ['release'] }),
+      labelled({ labelsNone: ['release'] }, { destination: chat('quiet') }),
+    ]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
+    expect(deps.queue.pushed.map((d) => d.senders[0]?.check)).toEqual([
+      { labels: { labelsAny: ['release'], labelsAll: [], labelsNone: [] } },
+      { labels: { labelsAny: [], labelsAll: [], labelsNone: ['release'] } },
+    ]);
+    expect(deps.confluence.asked).toEqual([]);
+  });
+
+  it('decides on the labels a label event carries', async () => {
+    const deps = depsWith([
+      labelled({ labelsAny: ['eng'] }, { events: ['label_added'] }),
+      labelled({ labelsAny: ['ops'] }, { events: ['label_added'], destination: chat('ops') }),
+    ]);
+    expect(await forwardContentEvent(deps, aLabelAddedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(deps.queue.pushed[0]?.senders[0]?.check).toBeUndefined();
+  });
+
+  it('queues a page rule that covers descendants with the page the content must sit under', async () => {
+    const deps = depsWith([
+      pageRule('65538', { includeDescendants: true }),
+      pageRule('65537', { includeDescendants: false, destination: chat('parent-only') }),
+    ]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(deps.queue.pushed[0]?.senders[0]?.check).toEqual({ underPageId: '65538' });
+  });
+
+  it('queues nothing for a rule the event itself turns down, whatever its labels', async () => {
+    const deps = depsWith([labelled({ labelsAny: ['release'] }, { events: ['page_created'] })]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 0 });
+  });
+});
+
+describe('forwardContentEvent: invariant 8, no echo', () => {
+  it('drops an event the platform marks selfGenerated, before the ledger', async () => {
+    const deps = depsWith([aRule()]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload({ selfGenerated: true }))).toMatchObject({
+      kind: 'echo',
+    });
+    expect(deps.ledger.queued.size).toBe(0);
+    expect(deps.queue.pushed).toHaveLength(0);
+  });
+
+  it('drops an event whose actor is the app’s own account, and asks only when an app acted', async () => {
+    const byApp = (accountId: string) =>
+      aPageUpdatedPayload({
+        atlassianId: accountId,
+        content: {
+          ...aPageUpdatedPayload().content,
+          version: { number: 4, by: { accountId, accountType: 'app' } },
+        },
+      });
+    const deps = depsWith([aRule()]);
+    expect(await forwardContentEvent(deps, byApp('app-account'))).toMatchObject({ kind: 'echo' });
+    expect(await forwardContentEvent(deps, byApp('another-app'))).toEqual({ kind: 'queued', deliveries: 1 });
+    await forwardContentEvent(
+      deps,
+      aPageUpdatedPayload({ content: { ...aPageUpdatedPayload().content, version: { number: 9 } } }),
+    );
+    expect(deps.confluence.asked).toEqual(['app account', 'app account']);
+  });
+
+  it('queues a comment without reading Confluence: the consumer checks for the app’s marker', async () => {
+    const deps = depsWith([aRule({ events: ['comment_created'] })]);
+    expect(await forwardContentEvent(deps, aCommentCreatedPayload())).toEqual({
+      kind: 'queued',
+      deliveries: 1,
+    });
+    expect(deps.confluence.asked).toEqual([]);
+  });
+});

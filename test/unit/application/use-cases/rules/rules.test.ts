@@ -1,0 +1,205 @@
+import {
+  createRule,
+  deleteRule,
+  listMyRules,
+  listRules,
+  type RulesDeps,
+} from '../../../../../src/application/use-cases/rules/rules';
+import { ruleInputSchema, type RuleInput } from '../../../../../src/domain/rule';
+import { aRule } from '../../../../support/builders';
+import {
+  countingRandom,
+  fakeConfluence,
+  fakeConnections,
+  fakeRuleStore,
+  fakeTenants,
+  fixedClock,
+} from '../../../../support/fakes';
+import { refusal } from '../../../../support/refusal';
+import { aConnection, aTenantMapping } from '../../../../support/settings-builders';
+
+const ME = 'me-1';
+const channel = {
+  type: 'channel',
+  teamId: 't',
+  channelId: 'c',
+  teamName: 'Eng',
+  channelName: 'General',
+} as const;
+const input = (overrides: Partial<RuleInput> = {}) =>
+  ruleInputSchema.parse({
+    scope: 'space',
+    spaceKey: 'ENG',
+    events: ['page_updated'],
+    destination: channel,
+    ...overrides,
+  });
+
+const makeDeps = (
+  overrides: Partial<Omit<RulesDeps, 'rules'>> & { rules?: ReturnType<typeof fakeRuleStore> } = {},
+) => ({
+  rules: fakeRuleStore(),
+  connections: fakeConnections([aConnection({ accountId: ME })]),
+  tenants: fakeTenants(aTenantMapping(), 'secret'),
+  confluence: fakeConfluence({ isSpaceAdmin: async (_id, key) => key === 'ENG' }),
+  clock: fixedClock(),
+  random: countingRandom(),
+  ...overrides,
+});
+
+describe('rules use cases', () => {
+  it('creates a rule for a space admin and answers it as a view', async () => {
+    const deps = makeDeps();
+    const view = await createRule(deps, { accountId: ME }, input());
+    expect(view).toMatchObject({
+      scopeKey: 'space:ENG',
+      ownerAccountId: ME,
+      version: 1,
+      ownedByCaller: true,
+      canEditSettings: true,
+      canEditDestination: true,
+      ownerName: `Name of ${ME}`,
+      location: { label: 'Space ENG', url: '/wiki/spaces/ENG/settings/apps/microsoft-teams' },
+      paused: false,
+    });
+    expect(deps.rules.rules.get(view.id)).toBeDefined();
+  });
+
+  it('stores a page rule with the space of its page, so the trigger finds it with the space', async () => {
+    const deps = makeDeps({ confluence: fakeConfluence({ canEditContent: async () => true }) });
+    const view = await createRule(deps, { accountId: ME }, input({ scope: 'content', contentId: '65539' }));
+    expect(deps.rules.rules.get(view.id)).toMatchObject({ scopeKey: 'content:65539', spaceKey: 'ENG' });
+    expect(view.location.label).toBe('Page Release plan 2027');
+  });
+
+  it('refuses a personal destination while no bot is set up, with a field error, storing nothing', async () => {
+    const deps = makeDeps();
+    const answer = await refusal(
+      createRule(deps, { accountId: ME }, input({ destination: { type: 'personal' } })),
+    );
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { destination: expect.stringContaining('bot') },
+    });
+    expect(deps.rules.rules.size).toBe(0);
+  });
+
+  it("turns Confluence's CQL complaint into a filters.cql field error, asked as the caller", async () => {
+    const asked: Array<[string, string]> = [];
+    const deps = makeDeps({
+      confluence: fakeConfluence({
+        isSpaceAdmin: async () => true,
+        validateCql: async (accountId, cql) => {
+          asked.push([accountId, cql]);
+          return 'Could not parse cql : labl = release';
+        },
+      }),
+    });
+    const filters = { cql: 'labl = release' } as RuleInput['filters'];
+    const answer = await refusal(createRule(deps, { accountId: ME }, input({ filters })));
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { 'filters.cql': expect.stringContaining('Could not parse cql : labl = release') },
+    });
+    expect(asked).toEqual([[ME, 'labl = release']]);
+    expect(deps.rules.rules.size).toBe(0);
+  });
+
+  it('invariant 3: refuses a CQL filter that escapes its group at save, before asking Confluence', async () => {
+    const asked: string[] = [];
+    const deps = makeDeps({
+      confluence: fakeConfluence({
+        isSpaceAdmin: async () => true,
+        validateCql: async (_accountId, cql) => {
+          asked.push(cql);
+          return null;
+        },
+      }),
+    });
+    const filters = { cql: 'label = release) OR (type = page' } as RuleInput['filters'];
+    const answer = await refusal(createRule(deps, { accountId: ME }, input({ filters })));
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { 'filters.cql': expect.stringContaining('closes a bracket') },
+    });
+    expect(asked).toEqual([]);
+    expect(deps.rules.rules.size).toBe(0);
+  });
+
+  it('refuses someone without authority before looking at anything else', async () => {
+    const deps = makeDeps({ connections: fakeConnections([]) });
+    const answer = await refusal(createRule(deps, { accountId: ME }, input({ spaceKey: 'MKT' })));
+    expect(answer.code).toBe('forbidden');
+    expect(answer.message).toMatch(/admin of space MKT/);
+  });
+
+  it('needs a Microsoft connection to create a rule', async () => {
+    const deps = makeDeps({
+      connections: fakeConnections([aConnection({ accountId: ME, status: 'needs-login' })]),
+    });
+    expect((await refusal(createRule(deps, { accountId: ME }, input()))).code).toBe('not_connected');
+  });
+
+  it('lists a scope as views: other owners, paused owners, names', async () => {
+    const theirs = aRule({ ownerAccountId: 'other', scopeKey: 'space:ENG' });
+    const deps = makeDeps({
+      rules: fakeRuleStore([theirs, aRule({ scopeKey: 'space:MKT' })]),
+      connections: fakeConnections([aConnection({ accountId: 'other', status: 'needs-login' })]),
+    });
+    const views = await listRules(deps, { accountId: ME }, { scope: 'space', spaceKey: 'ENG' });
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({
+      id: theirs.id,
+      ownerName: 'Name of other',
+      ownedByCaller: false,
+      canEditSettings: true,
+      canEditDestination: false,
+      paused: true,
+    });
+    expect((await refusal(listRules(deps, { accountId: ME }, { scope: 'global' }))).code).toBe('forbidden');
+  });
+
+  it('lists my rules anywhere, naming pages only when I can view them', async () => {
+    const hidden = aRule({ ownerAccountId: ME, scope: 'content', scopeKey: 'content:999' });
+    const visible = aRule({ ownerAccountId: ME, scope: 'content', scopeKey: 'content:100' });
+    const global = aRule({ ownerAccountId: ME, scope: 'global', scopeKey: 'global' });
+    const deps = makeDeps({
+      rules: fakeRuleStore([hidden, visible, global, aRule({ ownerAccountId: 'other' })]),
+      confluence: fakeConfluence({
+        canEditContent: async (_a, id) => id === '100',
+        getContentAs: async (_a, id) =>
+          id === '100'
+            ? {
+                id,
+                type: 'page',
+                title: 'Roadmap',
+                spaceKey: 'ENG',
+                spaceName: 'Engineering',
+                version: 1,
+                versionMessage: '',
+                url: 'https://site.example/wiki/spaces/ENG/pages/100/Roadmap',
+              }
+            : null,
+      }),
+    });
+    const views = await listMyRules(deps, { accountId: ME });
+    const byId = new Map(views.map((v) => [v.id, v]));
+    expect(views).toHaveLength(3);
+    expect(byId.get(hidden.id)?.location).toEqual({ label: 'A page you cannot view', url: '' });
+    expect(byId.get(hidden.id)?.canEditSettings).toBe(false);
+    expect(byId.get(visible.id)?.location).toEqual({
+      label: 'Page Roadmap',
+      url: 'https://site.example/wiki/spaces/ENG/pages/100/Roadmap',
+    });
+    expect(byId.get(visible.id)?.canEditDestination).toBe(true);
+    expect(byId.get(global.id)).toMatchObject({ location: { label: 'Global' }, canEditSettings: false });
+  });
+
+  it('deletes only with authority at the rule scope', async () => {
+    const rule = aRule({ scopeKey: 'space:MKT' });
+    const deps = makeDeps({ rules: fakeRuleStore([rule]) });
+    expect((await refusal(deleteRule(deps, { accountId: ME }, rule.id))).code).toBe('forbidden');
+    expect(deps.rules.rules.has(rule.id)).toBe(true);
+    expect((await refusal(deleteRule(deps, { accountId: ME }, 'nope'))).code).toBe('not_found');
+  });
+});

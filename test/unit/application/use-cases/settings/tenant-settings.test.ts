@@ -1,0 +1,51 @@
+import {
+  getTenantSettings,
+  type TenantSettingsDeps,
+} from '../../../../../src/application/use-cases/settings/tenant-settings';
+import {
+  countingRandom,
+  fakeConfluence,
+  fakeTenants,
+  fixedClock,
+  scriptedIdentity,
+} from '../../../../support/fakes';
+import { refusal } from '../../../../support/refusal';
+import { aTenantMapping } from '../../../../support/settings-builders';
+
+const deps = (secretExpiresOn: string, now: string): TenantSettingsDeps => ({
+  tenants: fakeTenants(aTenantMapping({ secretExpiresOn }), 'secret'),
+  confluence: fakeConfluence({ isSiteAdmin: async (id) => id === 'ada' }),
+  identity: scriptedIdentity([]),
+  states: {
+    create: async () => undefined,
+    consume: async () => null,
+    saveCompletion: async () => undefined,
+    peekCompletion: async () => null,
+    redeemCompletion: async () => false,
+  },
+  urls: {
+    oauthRedirectUri: async () => 'https://example.invalid/callback',
+    personalPageUrl: (site) => `${site}/wiki/apps/app/env/microsoft-teams`,
+  },
+  clock: fixedClock(now),
+  random: countingRandom(),
+});
+
+describe('getTenantSettings: the client secret expiry, computed on the server', () => {
+  it.each([
+    ['2027-06-30', '2026-11-22T10:00:00Z', { daysLeft: 220, state: 'ok' }],
+    ['2026-12-10', '2026-11-22T10:00:00Z', { daysLeft: 18, state: 'expiring' }],
+    ['2026-11-01', '2026-11-22T10:00:00Z', { daysLeft: -21, state: 'expired' }],
+  ])('secret expiring %s, today %s → %o', async (expiresOn, now, expected) => {
+    const view = await getTenantSettings(deps(expiresOn, now), { accountId: 'ada' });
+    expect(view.secretExpiry).toEqual(expected);
+    expect(JSON.stringify(view)).not.toContain('"secret"');
+  });
+
+  it('is for site admins only', async () => {
+    expect(
+      (await refusal(getTenantSettings(deps('2027-06-30', '2026-11-22T10:00:00Z'), { accountId: 'sam' })))
+        .code,
+    ).toBe('forbidden');
+  });
+});
