@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConfluenceGateway } from '../application/ports/confluence';
 import { cqlFilterProblem } from '../domain/cql-filter';
 import { confluenceAs } from './confluence-as-user';
+import { parseUpstream } from './upstream-shape';
 
 type CardReads = Pick<ConfluenceGateway, 'matchesCqlAs' | 'getVersionBodyAs' | 'getCommentAs'>;
 type ProductResponse = Awaited<ReturnType<ReturnType<typeof api.asApp>['requestConfluence']>>;
@@ -24,7 +25,12 @@ const hidden = (response: ProductResponse): boolean => response.status === 404 |
 const parse = async <T>(response: ProductResponse, schema: z.ZodType<T>, what: string): Promise<T> => {
   if (!response.ok)
     throw new ConfluenceReadError(response.status, `Confluence answered ${response.status} for ${what}`);
-  return schema.parse(await response.json());
+  return parseUpstream(
+    schema,
+    await response.json(),
+    `Confluence's answer for ${what}`,
+    (message) => new ConfluenceReadError(response.status, message),
+  );
 };
 
 /** Search results; only content results carry `content` (spaces and users do not). */

@@ -6,6 +6,7 @@ import { APP_COMMENT_MARKER_KEY } from '../domain/echo-guard';
 import { confluenceCardReads } from './confluence-card-reads.adapter';
 import { confluenceVisibility } from './confluence-visibility.adapter';
 import { confluenceAs } from './confluence-as-user';
+import { parseUpstream } from './upstream-shape';
 
 /** Confluence answered something other than success or "not visible". */
 export class ConfluenceRequestError extends Error {
@@ -44,7 +45,12 @@ type ProductResponse = Awaited<ReturnType<ReturnType<typeof api.asApp>['requestC
 const readJson = async <T>(response: ProductResponse, schema: z.ZodType<T>, what: string): Promise<T> => {
   if (!response.ok)
     throw new ConfluenceRequestError(response.status, `Confluence answered ${response.status} for ${what}`);
-  return schema.parse(await response.json());
+  return parseUpstream(
+    schema,
+    await response.json(),
+    `Confluence's answer for ${what}`,
+    (message) => new ConfluenceRequestError(response.status, message),
+  );
 };
 
 const hasOperation = (ops: z.infer<typeof operationsSchema>, operation: string, targetType: string) =>

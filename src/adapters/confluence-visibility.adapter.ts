@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ConfluenceGateway } from '../application/ports/confluence';
 import { confluenceAs } from './confluence-as-user';
 import { ConfluenceReadError } from './confluence-card-reads.adapter';
+import { parseUpstream } from './upstream-shape';
 
 type Visibility = Pick<ConfluenceGateway, 'viewableTitlesAs'>;
 
@@ -43,11 +44,16 @@ export const confluenceVisibility: Visibility = {
           );
         }
         const asked = new Set(chunk);
-        return searchResults
-          .parse(await response.json())
-          .results.flatMap(({ content }) =>
-            content && asked.has(content.id) ? [{ id: content.id, title: content.title }] : [],
-          );
+        const body: unknown = await response.json();
+        const fail = (message: string) => new ConfluenceReadError(response.status, message);
+        return parseUpstream(
+          searchResults,
+          body,
+          `Confluence's answer for a CQL search`,
+          fail,
+        ).results.flatMap(({ content }) =>
+          content && asked.has(content.id) ? [{ id: content.id, title: content.title }] : [],
+        );
       }),
     );
     return pages.flat();

@@ -2,7 +2,7 @@ import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { z } from 'zod';
 import { completeOAuthRedirect } from '../application/use-cases/sign-in/oauth-redirect';
 import { interactiveDeps } from '../composition-root';
-import { isAppError, type AppErrorCode } from '../domain/app-error';
+import { answerFor } from './error-answers';
 import { htmlPage, redirectPage } from './html-page';
 
 const first = z
@@ -17,8 +17,6 @@ const callbackQuery = z.object({
   error_description: first,
   admin_consent: first,
 });
-
-const STATUS: Partial<Record<AppErrorCode, number>> = { forbidden: 403, tenant_not_configured: 409 };
 
 /** Microsoft's free text goes to the log, one line, bounded; the page shows the app's own words. */
 const forLog = (text: string | undefined): string =>
@@ -46,7 +44,8 @@ export const handleOAuthCallback = async (request: WebTriggerRequest): Promise<W
     });
     return redirectPage(location);
   } catch (failure) {
-    if (!isAppError(failure)) {
+    const answer = answerFor(failure);
+    if (!answer) {
       console.error(
         'OAuth callback failed unexpectedly',
         failure instanceof Error ? failure.name : typeof failure,
@@ -57,11 +56,11 @@ export const handleOAuthCallback = async (request: WebTriggerRequest): Promise<W
         'Something went wrong on our side. Start again from Confluence.',
       );
     }
-    if (failure.code === 'microsoft_error' && error) {
+    if (answer.code === 'microsoft_error' && error) {
       console.warn(`OAuth callback: Microsoft answered ${forLog(error)}: ${forLog(error_description)}`);
     } else {
-      console.warn(`OAuth callback refused: ${failure.code}`);
+      console.warn(`OAuth callback refused: ${answer.code}`);
     }
-    return htmlPage(STATUS[failure.code] ?? 400, 'Sign-in failed', failure.message);
+    return htmlPage(answer.httpStatus, 'Sign-in failed', answer.message);
   }
 };

@@ -2,6 +2,8 @@ import Resolver from '@forge/resolver';
 import { requireUser, type Caller } from '../application/services/authority';
 import type { ResolverKey, ResolverResult } from '../contracts/resolver-api';
 import { definitions } from './resolver-definitions';
+import type { ZodType } from 'zod';
+import { parseInput } from './error-answers';
 import { toResolverFailure } from './resolver-errors';
 
 const resolver = new Resolver();
@@ -14,10 +16,10 @@ for (const key of Object.keys(definitions) as ResolverKey[]) {
         siteUrl: context.siteUrl as string | undefined,
       });
       const definition = definitions[key] as {
-        input: { parse(value: unknown): unknown };
+        input: ZodType<unknown>;
         run: (caller: Caller, input: unknown) => Promise<unknown>;
       };
-      const input = definition.input.parse(payload ?? {});
+      const input = parseInput(definition.input, payload ?? {});
       return { ok: true, data: await definition.run(caller, input) };
     } catch (error) {
       return toResolverFailure(error);

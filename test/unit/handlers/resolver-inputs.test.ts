@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { inputError } from '../../../src/handlers/error-answers';
 import { toResolverFailure } from '../../../src/handlers/resolver-errors';
 import { ruleUpdateSchema as ruleUpdateInput } from '../../../src/domain/rule';
 import { contextInput, scopeInput, shareInput } from '../../../src/handlers/resolver-inputs';
@@ -8,7 +9,7 @@ const failureOf = (parse: () => unknown) => {
   try {
     parse();
   } catch (error) {
-    if (error instanceof ZodError) return toResolverFailure(error);
+    if (error instanceof ZodError) return toResolverFailure(inputError(error));
     throw error;
   }
   throw new Error('expected the input to be refused');
