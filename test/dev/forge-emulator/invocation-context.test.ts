@@ -1,16 +1,8 @@
-import { loadFixture, startFixtureEmulator, type FixtureApp } from './support/fixture-emulator';
-import type { ForgeEmulator } from '../../../dev/forge-emulator';
+import { useFixtureEmulator } from './support/fixture-emulator';
 import { PEOPLE } from '../../../dev/seed';
 
 const [ada, sam] = PEOPLE;
-let emulator: ForgeEmulator;
-let app: FixtureApp;
-
-beforeAll(async () => {
-  emulator = await startFixtureEmulator();
-  app = loadFixture();
-});
-afterAll(() => emulator.stop());
+const fixture = useFixtureEmulator();
 
 type ProbeResult = {
   aaid?: string;
@@ -20,7 +12,7 @@ type ProbeResult = {
   remainingMs: number;
 };
 const contextProbe = (accountId: string | undefined, delayMs: number) =>
-  emulator.invokeResolver({
+  fixture.emulator.invokeResolver({
     moduleKey: 'fixture-settings',
     accountId,
     functionKey: 'context-probe',
@@ -29,22 +21,22 @@ const contextProbe = (accountId: string | undefined, delayMs: number) =>
   }) as Promise<ProbeResult & Record<string, unknown>>;
 
 test('concurrent resolvers, triggers and consumers each keep their own context', async () => {
-  app.resetProbe();
+  fixture.app.resetProbe();
   const [forAda, forSam, anonymous] = await Promise.all([
     contextProbe(ada.accountId, 30),
     contextProbe(sam.accountId, 10),
     contextProbe(undefined, 20),
-    emulator.emitProductEvent('avi:confluence:created:page', {
+    fixture.emulator.emitProductEvent('avi:confluence:created:page', {
       atlassianId: ada.accountId,
       contextProbe: true,
     }),
-    emulator.invokeResolver({
+    fixture.emulator.invokeResolver({
       moduleKey: 'fixture-settings',
       functionKey: 'enqueue',
       payload: { events: [{ body: { mode: 'context' } }] },
     }),
   ]);
-  await emulator.idle();
+  await fixture.emulator.idle();
   expect(forAda).toMatchObject({
     aaid: ada.accountId,
     contextAccountId: ada.accountId,
@@ -53,7 +45,7 @@ test('concurrent resolvers, triggers and consumers each keep their own context',
   expect(forSam).toMatchObject({ aaid: sam.accountId, contextAccountId: sam.accountId });
   expect(anonymous.aaid).toBeUndefined();
   expect(new Set([forAda.invocationId, forSam.invocationId, anonymous.invocationId]).size).toBe(3);
-  expect(app.probe.notes).toEqual(
+  expect(fixture.app.probe.notes).toEqual(
     expect.arrayContaining([
       { trigger: 'page-events', aaid: undefined },
       { consumer: 'work-consumer', aaid: undefined },
@@ -70,12 +62,12 @@ test('concurrent resolvers, triggers and consumers each keep their own context',
 });
 
 test('console lines inside invocations are kept with their function and invocation', async () => {
-  await emulator.invokeResolver({
+  await fixture.emulator.invokeResolver({
     moduleKey: 'fixture-settings',
     functionKey: 'kvs-roundtrip',
     payload: { key: 'k', value: 1 },
   });
-  const line = emulator.logs.find((log) => log.message === 'storing k');
+  const line = fixture.emulator.logs.find((log) => log.message === 'storing k');
   expect(line).toEqual({
     time: expect.any(String),
     functionKey: 'resolver',
@@ -86,17 +78,17 @@ test('console lines inside invocations are kept with their function and invocati
 });
 
 test('stats count invocations with their durations and reset', async () => {
-  emulator.stats.reset();
-  await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'slow' });
-  await emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'slow' });
-  await emulator
+  fixture.emulator.stats.reset();
+  await fixture.emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'slow' });
+  await fixture.emulator.invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'slow' });
+  await fixture.emulator
     .invokeResolver({ moduleKey: 'fixture-settings', functionKey: 'fail' })
     .catch(() => undefined);
-  const { invocations } = emulator.stats.snapshot();
+  const { invocations } = fixture.emulator.stats.snapshot();
   expect(invocations.resolver).toMatchObject({ count: 3, failures: 1 });
   expect(invocations.resolver.durationsMs).toHaveLength(3);
   expect(invocations.resolver.durationsMs[0]).toBeGreaterThanOrEqual(45);
   expect(invocations.resolver.totalMs).toBeGreaterThanOrEqual(90);
-  emulator.stats.reset();
-  expect(emulator.stats.snapshot().invocations).toEqual({});
+  fixture.emulator.stats.reset();
+  expect(fixture.emulator.stats.snapshot().invocations).toEqual({});
 });

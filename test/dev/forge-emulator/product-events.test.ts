@@ -1,5 +1,4 @@
-import { loadFixture, startFixtureEmulator, type FixtureApp } from './support/fixture-emulator';
-import type { ForgeEmulator } from '../../../dev/forge-emulator';
+import { startFixtureEmulator, useFixtureEmulator } from './support/fixture-emulator';
 import { APP_ACCOUNT_ID, CLOUD_ID, PEOPLE } from '../../../dev/seed';
 
 const ADA = PEOPLE[0].accountId;
@@ -11,23 +10,13 @@ const pageEvent = (extra: object = {}) => ({
   ...extra,
 });
 
-let emulator: ForgeEmulator;
-let app: FixtureApp;
+const fixture = useFixtureEmulator({ fresh: true });
 
-beforeAll(async () => {
-  emulator = await startFixtureEmulator();
-  app = loadFixture();
-});
-afterAll(() => emulator.stop());
-beforeEach(async () => {
-  app.resetProbe();
-  await emulator.clearData();
-});
-
-const calls = (moduleKey: string) => app.probe.triggerCalls.filter((call) => call.moduleKey === moduleKey);
+const calls = (moduleKey: string) =>
+  fixture.app.probe.triggerCalls.filter((call) => call.moduleKey === moduleKey);
 
 test('an event runs every trigger listening to it with (event, context) as Forge passes them', async () => {
-  await emulator.emitProductEvent('avi:confluence:created:page', pageEvent());
+  await fixture.emulator.emitProductEvent('avi:confluence:created:page', pageEvent());
   // resolved once the trigger finished, without waiting for idle()
   expect(calls('page-events')).toEqual([
     {
@@ -41,20 +30,23 @@ test('an event runs every trigger listening to it with (event, context) as Forge
     },
   ]);
   expect(calls('comment-events')).toEqual([]);
-  await emulator.emitProductEvent('avi:confluence:deleted:page', pageEvent());
-  expect(app.probe.triggerCalls).toHaveLength(1);
-  expect(emulator.stats.snapshot().productEvents).toBeGreaterThanOrEqual(2);
+  await fixture.emulator.emitProductEvent('avi:confluence:deleted:page', pageEvent());
+  expect(fixture.app.probe.triggerCalls).toHaveLength(1);
+  expect(fixture.emulator.stats.snapshot().productEvents).toBeGreaterThanOrEqual(2);
 });
 
 test('ignoreSelf drops events the app caused; without it they arrive marked selfGenerated', async () => {
-  await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ atlassianId: APP_ACCOUNT_ID }));
+  await fixture.emulator.emitProductEvent(
+    'avi:confluence:updated:page',
+    pageEvent({ atlassianId: APP_ACCOUNT_ID }),
+  );
   expect(calls('page-events')).toEqual([]);
-  await emulator.emitProductEvent('avi:confluence:created:comment', {
+  await fixture.emulator.emitProductEvent('avi:confluence:created:comment', {
     atlassianId: APP_ACCOUNT_ID,
     content: { id: '7' },
   });
   expect(calls('comment-events').map((call) => call.event.selfGenerated)).toEqual([true]);
-  await emulator.emitProductEvent('avi:confluence:created:comment', {
+  await fixture.emulator.emitProductEvent('avi:confluence:created:comment', {
     atlassianId: ADA,
     content: { id: '8' },
   });
@@ -62,9 +54,9 @@ test('ignoreSelf drops events the app caused; without it they arrive marked self
 });
 
 test('a trigger returning InvocationError gets the event again with retryContext', async () => {
-  await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ retryMe: true }));
+  await fixture.emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ retryMe: true }));
   expect(calls('page-events')).toHaveLength(1);
-  await emulator.idle();
+  await fixture.emulator.idle();
   const [first, retry] = calls('page-events');
   expect(first.event.retryContext).toBeUndefined();
   expect(retry.event).toMatchObject({
@@ -72,18 +64,18 @@ test('a trigger returning InvocationError gets the event again with retryContext
     retryMe: true,
     retryContext: { retryCount: 1, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { attempt: 1 } },
   });
-  expect(emulator.deadLetters).toEqual([]);
+  expect(fixture.emulator.deadLetters).toEqual([]);
 });
 
 test('after four retries the event is dead-lettered; a thrown trigger is not retried but recorded', async () => {
-  await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ alwaysRetry: true }));
-  await emulator.idle();
+  await fixture.emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ alwaysRetry: true }));
+  await fixture.emulator.idle();
   expect(
     calls('page-events').map(
       (call) => (call.event.retryContext as { retryCount: number } | undefined)?.retryCount,
     ),
   ).toEqual([undefined, 1, 2, 3, 4]);
-  expect(emulator.deadLetters).toEqual([
+  expect(fixture.emulator.deadLetters).toEqual([
     expect.objectContaining({
       kind: 'event',
       source: 'avi:confluence:updated:page',
@@ -91,14 +83,14 @@ test('after four retries the event is dead-lettered; a thrown trigger is not ret
       attempts: 5,
     }),
   ]);
-  app.resetProbe();
-  await emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ throwMe: true }));
-  await emulator.idle();
+  fixture.app.resetProbe();
+  await fixture.emulator.emitProductEvent('avi:confluence:updated:page', pageEvent({ throwMe: true }));
+  await fixture.emulator.idle();
   expect(calls('page-events')).toHaveLength(1);
-  expect(emulator.deadLetters[1].reason).toContain('trigger exploded');
-  expect(emulator.logs.some((log) => log.functionKey === 'on-page-event' && log.level === 'error')).toBe(
-    true,
-  );
+  expect(fixture.emulator.deadLetters[1].reason).toContain('trigger exploded');
+  expect(
+    fixture.emulator.logs.some((log) => log.functionKey === 'on-page-event' && log.level === 'error'),
+  ).toBe(true);
 });
 
 test('the duplicate fault delivers a product event twice', async () => {

@@ -1,21 +1,10 @@
-import { failureOf, loadFixture, startFixtureEmulator, type FixtureApp } from './support/fixture-emulator';
+import { failureOf, startFixtureEmulator, useFixtureEmulator } from './support/fixture-emulator';
 import type { ForgeEmulator } from '../../../dev/forge-emulator';
 import { __requestAtlassianAsApp } from '@forge/api';
 import { InternalServerError, Queue, TooManyEventsError } from '@forge/events';
 import { kvs } from '@forge/kvs';
 
-let emulator: ForgeEmulator;
-let app: FixtureApp;
-
-beforeAll(async () => {
-  emulator = await startFixtureEmulator();
-  app = loadFixture();
-});
-afterAll(() => emulator.stop());
-beforeEach(async () => {
-  app.resetProbe();
-  await emulator.clearData();
-});
+const fixture = useFixtureEmulator({ fresh: true });
 
 const push = (target: ForgeEmulator, events: object[]) =>
   target.invokeResolver({
@@ -23,7 +12,7 @@ const push = (target: ForgeEmulator, events: object[]) =>
     functionKey: 'enqueue',
     payload: { events },
   }) as Promise<{ jobId: string }>;
-const delivered = () => app.probe.deliveries.map((delivery) => delivery.event);
+const delivered = () => fixture.app.probe.deliveries.map((delivery) => delivery.event);
 const publish = (payload: object[], queueName = 'work') =>
   __requestAtlassianAsApp('/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}', {
     method: 'POST',
@@ -32,16 +21,19 @@ const publish = (payload: object[], queueName = 'work') =>
 
 test('pushed events reach the consumer as AsyncEvents, delayed ones later', async () => {
   const pushedAfter = Date.now();
-  const { jobId } = await push(emulator, [{ body: { n: 1 } }, { body: { n: 2 }, delayInSeconds: 40 }]);
-  await emulator.idle();
-  const [first, second] = app.probe.deliveries;
+  const { jobId } = await push(fixture.emulator, [
+    { body: { n: 1 } },
+    { body: { n: 2 }, delayInSeconds: 40 },
+  ]);
+  await fixture.emulator.idle();
+  const [first, second] = fixture.app.probe.deliveries;
   expect(first.event).toEqual({ body: { n: 1 }, queueName: 'work', jobId, eventId: expect.any(String) });
   expect(second.event).toMatchObject({ body: { n: 2 }, jobId, delayInSeconds: 40 });
   expect(second.at - pushedAfter).toBeGreaterThanOrEqual(40); // 40 s scaled by 0.001
   expect(first.context).toMatchObject({
     installContext: expect.stringMatching(/^ari:cloud:confluence::site\//),
   });
-  expect(emulator.stats.snapshot().queue).toMatchObject({ eventsPushed: expect.any(Number) });
+  expect(fixture.emulator.stats.snapshot().queue).toMatchObject({ eventsPushed: expect.any(Number) });
 });
 
 test('push limits: the SDK checks them and so does the service', async () => {
@@ -55,14 +47,14 @@ test('push limits: the SDK checks them and so does the service', async () => {
   const orphan = await failureOf(new Queue({ key: 'nobody-listens' }).push({ body: {} }));
   expect(orphan).toBeInstanceOf(InternalServerError);
   expect(orphan.message).toContain('No consumer');
-  await emulator.idle();
-  expect(app.probe.deliveries).toHaveLength(0);
+  await fixture.emulator.idle();
+  expect(fixture.app.probe.deliveries).toHaveLength(0);
 });
 
 test('an InvocationError is retried after retryAfter with retryContext', async () => {
-  await push(emulator, [{ body: { mode: 'retry-once', retryAfter: 30 } }]);
-  await emulator.idle();
-  const [first, retry] = app.probe.deliveries;
+  await push(fixture.emulator, [{ body: { mode: 'retry-once', retryAfter: 30 } }]);
+  await fixture.emulator.idle();
+  const [first, retry] = fixture.app.probe.deliveries;
   expect(first.event.retryContext).toBeUndefined();
   expect(retry.event.retryContext).toEqual({
     retryCount: 1,
@@ -71,28 +63,33 @@ test('an InvocationError is retried after retryAfter with retryContext', async (
     retentionWindow: { startTime: expect.any(String), remainingTimeMs: expect.any(Number) },
   });
   expect(retry.at - first.at).toBeGreaterThanOrEqual(25);
-  expect(emulator.deadLetters).toEqual([]);
+  expect(fixture.emulator.deadLetters).toEqual([]);
 });
 
 test('retryAfter above 900 s is lowered to 900 s', async () => {
-  await push(emulator, [{ body: { mode: 'retry-once', retryAfter: 5000 } }]);
-  await emulator.idle();
-  const [first, retry] = app.probe.deliveries;
+  await push(fixture.emulator, [{ body: { mode: 'retry-once', retryAfter: 5000 } }]);
+  await fixture.emulator.idle();
+  const [first, retry] = fixture.app.probe.deliveries;
   expect(retry.at - first.at).toBeGreaterThanOrEqual(850);
   expect(retry.at - first.at).toBeLessThan(2500);
 });
 
 test('failing consumers are retried with backoff and dead-lettered after four retries', async () => {
-  const { jobId } = await push(emulator, [{ body: { mode: 'throw' } }, { body: { mode: 'always-retry' } }]);
-  await emulator.idle();
+  const { jobId } = await push(fixture.emulator, [
+    { body: { mode: 'throw' } },
+    { body: { mode: 'always-retry' } },
+  ]);
+  await fixture.emulator.idle();
   const counts = (mode: string) =>
     delivered()
       .filter((event) => (event.body as { mode: string }).mode === mode)
       .map((event) => (event.retryContext as { retryCount: number } | undefined)?.retryCount);
   expect(counts('throw')).toEqual([undefined, 1, 2, 3, 4]);
   expect(counts('always-retry')).toEqual([undefined, 1, 2, 3, 4]);
-  expect(emulator.deadLetters).toHaveLength(2);
-  const thrown = emulator.deadLetters.find((letter) => (letter.body as { mode: string }).mode === 'throw');
+  expect(fixture.emulator.deadLetters).toHaveLength(2);
+  const thrown = fixture.emulator.deadLetters.find(
+    (letter) => (letter.body as { mode: string }).mode === 'throw',
+  );
   expect(thrown).toMatchObject({
     kind: 'queue',
     source: 'work',
@@ -106,17 +103,18 @@ test('failing consumers are retried with backoff and dead-lettered after four re
 });
 
 test('a consumer past its timeoutSeconds fails, is retried, and cannot write afterwards', async () => {
-  await push(emulator, [{ body: { mode: 'slow-first' } }]);
-  await emulator.idle();
+  await push(fixture.emulator, [{ body: { mode: 'slow-first' } }]);
+  await fixture.emulator.idle();
   expect(delivered()[1].retryContext).toMatchObject({ retryCount: 1, retryReason: 'FUNCTION_TIME_OUT' });
   const deadline = Date.now() + 3000; // the abandoned first attempt wakes up and tries to write
-  while (app.probe.notes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  expect(app.probe.notes).toEqual([
+  while (fixture.app.probe.notes.length === 0 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  expect(fixture.app.probe.notes).toEqual([
     { lateWrite: expect.objectContaining({ message: expect.stringContaining('has timed out') }) },
   ]);
   expect(await kvs.get('late-write')).toBeUndefined();
   expect(
-    emulator.logs.some((log) => log.level === 'error' && log.message.includes('timed out after 1 s')),
+    fixture.emulator.logs.some((log) => log.level === 'error' && log.message.includes('timed out after 1 s')),
   ).toBe(true);
 });
 
@@ -132,26 +130,26 @@ test('no more than `limit` consumers run at once for one concurrency key', async
     })),
     ...Array.from({ length: 4 }, (_, n) => ({ body: { mode: 'concurrency', n } })),
   ];
-  await push(emulator, events);
-  await emulator.idle();
-  expect(app.probe.deliveries).toHaveLength(16);
-  expect(app.probe.maxRunning).toEqual({ 'dest-1': 2, 'dest-2': 1, none: 4 });
+  await push(fixture.emulator, events);
+  await fixture.emulator.idle();
+  expect(fixture.app.probe.deliveries).toHaveLength(16);
+  expect(fixture.app.probe.maxRunning).toEqual({ 'dest-1': 2, 'dest-2': 1, none: 4 });
 });
 
 test('idle() waits for work that consumers push themselves; jobs can be cancelled', async () => {
-  await push(emulator, [{ body: { mode: 'chain', next: 3 } }]);
-  await emulator.idle();
+  await push(fixture.emulator, [{ body: { mode: 'chain', next: 3 } }]);
+  await fixture.emulator.idle();
   expect(delivered().map((event) => (event.body as { next: number }).next)).toEqual([3, 2, 1, 0]);
-  app.resetProbe();
-  const { jobId } = await push(emulator, [
+  fixture.app.resetProbe();
+  const { jobId } = await push(fixture.emulator, [
     { body: { n: 1 }, delayInSeconds: 900 },
     { body: { n: 2 }, delayInSeconds: 900 },
   ]);
   const queue = new Queue({ key: 'work' });
   expect(await queue.getStats(jobId)).toEqual({ success: 0, inProgress: 2, failed: 0 });
   await queue.cancel(jobId);
-  await emulator.idle({ timeoutMs: 200 });
-  expect(app.probe.deliveries).toHaveLength(0);
+  await fixture.emulator.idle({ timeoutMs: 200 });
+  expect(fixture.app.probe.deliveries).toHaveLength(0);
 });
 
 test('faults: duplicates share an eventId; reorder changes the delivery order', async () => {
@@ -165,7 +163,7 @@ test('faults: duplicates share an eventId; reorder changes the delivery order', 
   } finally {
     await duplicating.stop();
   }
-  app.resetProbe();
+  fixture.app.resetProbe();
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const shuffling = await startFixtureEmulator({ faults: { reorder: true, random } });

@@ -31,6 +31,29 @@ export function startFixtureEmulator(overrides: Partial<ForgeEmulatorOptions> = 
   });
 }
 
+/**
+ * The fixture emulator for one test file: started before its tests, stopped after. With
+ * `fresh`, every test starts from empty storage and an empty probe.
+ */
+export function useFixtureEmulator(options: { fresh?: boolean } = {}): {
+  emulator: ForgeEmulator;
+  app: FixtureApp;
+} {
+  const fixture = {} as { emulator: ForgeEmulator; app: FixtureApp };
+  beforeAll(async () => {
+    fixture.emulator = await startFixtureEmulator();
+    fixture.app = loadFixture();
+  });
+  afterAll(() => fixture.emulator.stop());
+  if (options.fresh) {
+    beforeEach(async () => {
+      fixture.app.resetProbe();
+      await fixture.emulator.clearData();
+    });
+  }
+  return fixture;
+}
+
 /** The fields of the SDKs' error classes the tests look at. */
 export type SdkError = Error & {
   code?: string;
