@@ -8,7 +8,11 @@ import type { Sandbox } from '../../dev/sandbox/start-sandbox';
  * Debian's Chromium, never a downloaded browser. The flags keep it from phoning home: this
  * machine has no internet, and a test must not depend on it.
  */
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+export const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -19,8 +23,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+export const findChromium = (): string | undefined =>
+  CHROMIUM_CANDIDATES.find((candidate) => candidate && existsSync(candidate));
+
 export const chromiumPath = (): string => {
-  const found = CHROMIUM_CANDIDATES.find((candidate) => candidate && existsSync(candidate));
+  const found = findChromium();
   if (!found) {
     throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
   }
