@@ -1,12 +1,9 @@
+import type { DeliveryStatus } from '../contracts/deliveries';
 import type { PlannedDelivery } from './delivery-plan';
 import type { Destination } from './rule';
 
-/**
- * `retrying`: an admin or the rule owner asked to send a failed delivery again; not final.
- * `held`: waiting in its destination's digest (sent with it, or failed with it); final for the
- * queue message, so a duplicate does not hold it twice.
- */
-export type DeliveryStatus = 'sent' | 'failed' | 'skipped' | 'retrying' | 'held';
+// The delivery log shows statuses as they are: src/contracts/deliveries.ts defines them once.
+export type { DeliveryStatus };
 
 /**
  * The owner of a row recorded from a queue message that names none the consumer could read:

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PersonalPreferences as PersonalPreferencesContract } from '../contracts/preferences';
+import type { Agree, Proved } from './type-agreement';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -31,6 +33,12 @@ export const personalPreferencesSchema = z
   .strict();
 
 export type PersonalPreferences = z.infer<typeof personalPreferencesSchema>;
+
+/** The compiler's proof that the personal page sends and shows exactly what this schema keeps. */
+export type PreferencesAgreeWithContract = [
+  Proved<Agree<z.input<typeof personalPreferencesSchema>, PersonalPreferencesContract>>,
+  Proved<Agree<PersonalPreferences, PersonalPreferencesContract>>,
+];
 
 export const DEFAULT_PREFERENCES: PersonalPreferences = {
   watchedContentUpdated: true,

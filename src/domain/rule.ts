@@ -1,51 +1,31 @@
 import { z } from 'zod';
+import {
+  DEFAULT_FILTERS,
+  type ContentType,
+  type Destination,
+  type RestrictedContentMode,
+  type RuleChangeField,
+  type RuleFilters,
+  type RuleInput as RuleInputContract,
+  type RuleScope,
+  type RuleScopeInput,
+  type RuleUpdate as RuleUpdateContract,
+} from '../contracts/rules';
 import { EVENT_KINDS, type EventKind } from './content-event';
-import { DEFAULT_FILTERS } from './rule-defaults';
+import type { Agree, Proved } from './type-agreement';
 
-export type RuleScope = 'global' | 'space' | 'content' | 'personal';
+// The rule vocabulary is the settings UI's too: src/contracts/rules.ts defines it once.
+export type {
+  Destination,
+  GraphDestination,
+  RestrictedContentMode,
+  RuleChangeField,
+  RuleFilters,
+  RuleScope,
+} from '../contracts/rules';
+export { DEFAULT_FILTERS };
 
-/**
- * Where a rule sends its cards. Channel and chat posts go through Graph as the rule's owner;
- * `personal` is the owner's 1:1 chat with the companion bot (ARCHITECTURE.md D5).
- */
-export type Destination =
-  | { type: 'channel'; teamId: string; channelId: string; teamName: string; channelName: string }
-  | { type: 'chat'; chatId: string; chatName: string }
-  | { type: 'personal' };
-
-/** The destinations Graph posts to as the rule's owner. */
-export type GraphDestination = Extract<Destination, { type: 'channel' | 'chat' }>;
-
-export const CONTENT_TYPES = ['page', 'blogpost'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-export interface RuleFilters {
-  /** Minor edits arrive with suppressNotifications; on by default. */
-  skipMinorEdits: boolean;
-  /** The owner's own changes; on by default. */
-  skipOwnChanges: boolean;
-  /** Content must carry at least one of these labels (empty: no condition). */
-  labelsAny: string[];
-  /** Content must carry every one of these labels. */
-  labelsAll: string[];
-  /** Content must carry none of these labels. */
-  labelsNone: string[];
-  /** Only changes by these accounts (empty: anyone). */
-  authorsInclude: string[];
-  /** Never changes by these accounts. */
-  authorsExclude: string[];
-  /** Content types the rule covers (empty: all). */
-  contentTypes: ContentType[];
-  /** Advanced: the content must match `id = <id> AND (<cql>)`, evaluated as the rule's owner. */
-  cql: string;
-}
-
-/** What a rule does with content its owner cannot view: nothing, or a card without details. */
-export type RestrictedContentMode = 'skip' | 'redact';
-
-/** The parts of a rule a change can touch, as its history names them; `cql` apart from other filters. */
-export type RuleChangeField =
-  'events' | 'cql' | 'filters' | 'destination' | 'includeDescendants' | 'restrictedContent' | 'enabled';
+export const CONTENT_TYPES = ['page', 'blogpost'] as const satisfies readonly ContentType[];
 
 /** One saved edit: who made it, when, and what it changed (never the values themselves). */
 export interface RuleChange {
@@ -132,8 +112,6 @@ export const labelList = z
   .default([]);
 const accountList = z.array(z.string().regex(ACCOUNT_ID, 'Not an account id')).max(50).default([]);
 
-export { DEFAULT_FILTERS };
-
 export const ruleFiltersSchema = z
   .object({
     skipMinorEdits: z.boolean().default(true),
@@ -203,6 +181,21 @@ export const ruleUpdateSchema = z
 
 export type RuleUpdate = z.input<typeof ruleUpdateSchema>;
 export type ValidRuleUpdate = z.output<typeof ruleUpdateSchema>;
+
+/**
+ * The compiler's proof that validation and the settings UI agree (src/contracts/rules.ts): the
+ * schemas accept exactly what the UI sends, and their vocabulary is the contract's.
+ */
+export type RuleSchemasAgreeWithContract = [
+  Proved<Agree<EventKind, RuleInputContract['events'][number]>>,
+  Proved<Agree<(typeof CONTENT_TYPES)[number], ContentType>>,
+  Proved<Agree<RuleScopeRef, RuleScopeInput>>,
+  Proved<Agree<z.output<typeof ruleFiltersSchema>, RuleFilters>>,
+  Proved<Agree<z.output<typeof destinationSchema>, Destination>>,
+  Proved<Agree<z.output<typeof restrictedContent>, RestrictedContentMode>>,
+  Proved<Agree<RuleInput, RuleInputContract>>,
+  Proved<Agree<RuleUpdate, RuleUpdateContract>>,
+];
 
 export const scopeKeyOf = (input: RuleScopeRef): string => {
   if (input.scope === 'space') return spaceScopeKey(input.spaceKey ?? '');

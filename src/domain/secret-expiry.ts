@@ -1,8 +1,6 @@
-/** How the client secret's expiry looks today; the settings page warns from 30 days before. */
-export interface SecretExpiry {
-  daysLeft: number | null;
-  state: 'unknown' | 'ok' | 'expiring' | 'expired';
-}
+import type { SecretExpiry } from '../contracts/tenant';
+
+export type { SecretExpiry };
 
 export const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;

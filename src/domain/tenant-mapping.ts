@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { TenantMappingInput as TenantMappingInputContract } from '../contracts/tenant';
+import type { Agree, Proved } from './type-agreement';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +23,12 @@ export const tenantMappingInputSchema = z.object({
 });
 
 export type TenantMappingInput = z.infer<typeof tenantMappingInputSchema>;
+
+/** The compiler's proof that the global settings form sends what this schema accepts. */
+export type TenantMappingAgreesWithContract = [
+  Proved<Agree<z.input<typeof tenantMappingInputSchema>, TenantMappingInputContract>>,
+  Proved<Agree<TenantMappingInput, TenantMappingInputContract>>,
+];
 
 export interface TenantMapping {
   schemaVersion: 1;

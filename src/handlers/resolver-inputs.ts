@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES } from '../application/use-cases/delivery-log/delivery-log';
 import type { ShareRequest } from '../application/use-cases/notifications/share-content';
-import type { ShareInput } from '../contracts/resolver-api';
+import type { ShareInput } from '../contracts/sharing';
 import type { DeliveryStatus } from '../domain/delivery';
 import { destinationSchema, ruleScopeSchema } from '../domain/rule';
 

@@ -1,7 +1,7 @@
 import { invokeOk, SURFACES } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
-import type { DeliveryLogEntry } from '../../src/contracts/resolver-api';
+import type { DeliveryLogEntry } from '../../src/contracts/deliveries';
 import { MAX_ATTEMPTS } from '../../src/application/services/send-as-owner';
 import { cardIdentity } from '../support/card-identity';
 import { playFaultEvents, type PlayedEvent } from '../support/fault-events';

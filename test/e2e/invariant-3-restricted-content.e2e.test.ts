@@ -1,7 +1,7 @@
 import { invokeOk } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
-import type { RuleView } from '../../src/contracts/resolver-api';
+import type { RuleView } from '../../src/contracts/rules';
 import { adaptiveCardWarnings } from '../support/adaptive-card-parser';
 import {
   cardText,

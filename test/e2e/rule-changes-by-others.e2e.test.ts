@@ -2,7 +2,7 @@ import { runFirstSlice } from '../../dev/sandbox/first-slice';
 import { SURFACES, invokeAs, invokeOk } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
-import type { RuleView } from '../../src/contracts/resolver-api';
+import type { RuleView } from '../../src/contracts/rules';
 import { startTestSandbox } from '../support/sandbox-fixture';
 
 /**

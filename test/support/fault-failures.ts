@@ -1,5 +1,5 @@
 import { MAX_ATTEMPTS } from '../../src/application/services/send-as-owner';
-import type { DeliveryLogEntry } from '../../src/contracts/resolver-api';
+import type { DeliveryLogEntry } from '../../src/contracts/deliveries';
 
 /** One (event, destination) pair of the fault suite's scenario. */
 export interface ScenarioPair {

@@ -1,4 +1,4 @@
-import type { RuleView } from '../../contracts/resolver-api';
+import type { RuleView } from '../../contracts/rules';
 import type { Rule } from '../../domain/rule';
 import { scopeRefOf } from '../../domain/rule';
 import { ruleLocation } from '../../domain/settings-location';

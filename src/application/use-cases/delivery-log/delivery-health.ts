@@ -1,4 +1,4 @@
-import type { DeliveryHealthView } from '../../../contracts/resolver-api';
+import type { DeliveryHealthView } from '../../../contracts/deliveries';
 import type { DeliveryStatus } from '../../../domain/delivery';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
 import { newestFirst, toLogEntries, type DeliveryLogDeps } from './delivery-log';

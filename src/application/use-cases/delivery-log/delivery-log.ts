@@ -1,4 +1,4 @@
-import type { DeliveryLogEntry } from '../../../contracts/resolver-api';
+import type { DeliveryLogEntry } from '../../../contracts/deliveries';
 import { UNKNOWN_OWNER, type DeliveryRecord, type DeliveryStatus } from '../../../domain/delivery';
 import type { Destination } from '../../../domain/rule';
 import type { Caller } from '../../services/authority';

@@ -1,4 +1,4 @@
-import type { DeliveryLogEntry } from '../../../contracts/resolver-api';
+import type { DeliveryLogEntry } from '../../../contracts/deliveries';
 import { AppError } from '../../../domain/app-error';
 import type { DeliveryRecord } from '../../../domain/delivery';
 import type { Caller } from '../../services/authority';

@@ -1,4 +1,4 @@
-import type { RuleView } from '../../../contracts/resolver-api';
+import type { RuleView } from '../../../contracts/rules';
 import { AppError } from '../../../domain/app-error';
 import { scopeKeyOf, type Rule, type RuleScopeRef, type ValidRuleInput } from '../../../domain/rule';
 import { requireAuthorityOver, requireRuleAuthority, type Caller } from '../../services/authority';

@@ -1,4 +1,4 @@
-import type { RuleView } from '../../../contracts/resolver-api';
+import type { RuleView } from '../../../contracts/rules';
 import { AppError } from '../../../domain/app-error';
 import {
   changedFields,

@@ -1,4 +1,4 @@
-import type { SiteContextView } from '../../../contracts/resolver-api';
+import type { SiteContextView } from '../../../contracts/site-context';
 import { AppError } from '../../../domain/app-error';
 import type { Caller } from '../../services/authority';
 import type { ConfluenceGateway } from '../../ports/confluence';

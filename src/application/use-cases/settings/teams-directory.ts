@@ -1,14 +1,8 @@
 import { AppError } from '../../../domain/app-error';
 import { accessTokenFor, type AccessTokenDeps } from '../../services/access-tokens';
 import type { Caller } from '../../services/authority';
-import {
-  MicrosoftRequestError,
-  type ChannelSummary,
-  type ChatSummary,
-  type Listing,
-  type TeamSummary,
-  type TeamsMessenger,
-} from '../../ports/microsoft';
+import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../../../contracts/teams-directory';
+import { MicrosoftRequestError, type TeamsMessenger } from '../../ports/microsoft';
 
 export interface TeamsDirectoryDeps extends AccessTokenDeps {
   teams: TeamsMessenger;

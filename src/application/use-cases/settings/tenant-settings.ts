@@ -1,27 +1,13 @@
+import type { TenantSettingsView } from '../../../contracts/tenant';
 import { AppError } from '../../../domain/app-error';
 import { GRAPH_DELEGATED_PERMISSIONS } from '../../../domain/microsoft-permissions';
-import { secretExpiryOf, type SecretExpiry } from '../../../domain/secret-expiry';
+import { secretExpiryOf } from '../../../domain/secret-expiry';
 import { applyTenantMappingInput, type TenantMappingInput } from '../../../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
 import type { ConfluenceGateway } from '../../ports/confluence';
 import type { MicrosoftIdentity } from '../../ports/microsoft';
 import type { AppUrls, Clock, Random } from '../../ports/platform';
 import type { OAuthStateStore, TenantStore } from '../../ports/stores';
-
-/** What the global settings page shows. Never the client secret: only whether one is stored. */
-export interface TenantSettingsView {
-  configured: boolean;
-  tenantId: string;
-  clientId: string;
-  secretExpiresOn: string;
-  /** Computed on the server from the Clock, so every page agrees on "expiring". */
-  secretExpiry: SecretExpiry;
-  clientSecretStored: boolean;
-  consent: 'not-granted' | 'granted';
-  consentGrantedAt: string | null;
-  redirectUri: string;
-  permissions: readonly string[];
-}
 
 export interface TenantSettingsDeps {
   tenants: TenantStore;

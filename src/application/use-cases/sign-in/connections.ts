@@ -1,15 +1,7 @@
+import type { ConnectionView } from '../../../contracts/connection';
 import type { Caller } from '../../services/authority';
 import type { Clock } from '../../ports/platform';
 import type { ConnectionStore, TenantStore, TokenVault } from '../../ports/stores';
-
-export interface ConnectionView {
-  tenantConfigured: boolean;
-  status: 'not-connected' | 'ok' | 'needs-login';
-  displayName: string;
-  upn: string;
-  tenantId: string;
-  connectedAt: string | null;
-}
 
 export interface ConnectionDeps {
   tenants: TenantStore;

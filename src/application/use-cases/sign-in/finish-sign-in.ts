@@ -1,3 +1,4 @@
+import type { FinishedSignIn } from '../../../contracts/connection';
 import { AppError } from '../../../domain/app-error';
 import type { Connection } from '../../../domain/connection';
 import { microsoftIdentitySchema, readJwtClaims } from '../../../domain/jwt-claims';
@@ -9,9 +10,6 @@ import { loadAppCredentials } from '../../services/app-credentials';
 import type { MicrosoftLoginDeps } from './start-sign-in';
 import { MicrosoftRequestError, type AppCredentials } from '../../ports/microsoft';
 import type { OAuthCompletion } from '../../ports/stores';
-
-export type FinishedSignIn =
-  { kind: 'connected'; displayName: string; upn: string } | { kind: 'consented'; tenantId: string };
 
 const EXPIRED =
   'This Microsoft sign-in has expired or was already used, so nothing was connected. Select Log in to Microsoft Teams to try again.';

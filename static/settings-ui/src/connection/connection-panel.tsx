@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
-import type { ConnectionView } from '../../../../src/contracts/resolver-api';
+import type { ConnectionView } from '../../../../src/contracts/connection';
 import { useConnection } from '../site/connection-context';
 import { useSite } from '../site/site-context';
 import { TEST_IDS } from '../testids';

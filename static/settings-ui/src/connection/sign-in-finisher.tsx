@@ -1,6 +1,6 @@
 import { view } from '@forge/bridge';
 import { useEffect, useRef, useState } from 'react';
-import type { FinishedSignIn } from '../../../../src/contracts/resolver-api';
+import type { FinishedSignIn } from '../../../../src/contracts/connection';
 import { asFailure, call, type ResolverFailure } from '../api/resolver-client';
 import { useConnection } from '../site/connection-context';
 import { TEST_IDS } from '../testids';
@@ -8,7 +8,7 @@ import { useAnnounce } from '../ui/announcer';
 import { Loading } from '../ui/loading';
 import { ErrorNotice, Notice } from '../ui/notice';
 
-/** The query parameter Microsoft's redirect leaves on this page (src/application/oauth-redirect.ts). */
+/** The query parameter Microsoft's redirect leaves on this page (src/application/use-cases/sign-in/oauth-redirect.ts). */
 const COMPLETION_PARAM = 'teams-sign-in';
 
 type Outcome =

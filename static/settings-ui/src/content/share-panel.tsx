@@ -4,7 +4,7 @@ import { Stack } from '@atlaskit/primitives';
 import { SectionMessageAction } from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
 import { useState, type FormEvent } from 'react';
-import type { ShareInput } from '../../../../src/contracts/resolver-api';
+import type { ShareInput } from '../../../../src/contracts/sharing';
 import { asFailure, call, ResolverFailure } from '../api/resolver-client';
 import { DestinationGroup } from '../destination/destination-group';
 import { openInNewTab } from '../forge/navigation';

@@ -1,4 +1,4 @@
-import type { ChatSummary } from '../../../../src/contracts/resolver-api';
+import type { ChatSummary } from '../../../../src/contracts/teams-directory';
 import { useResolver } from '../api/use-resolver';
 import type { ChatChoice } from '../rules/editor/rule-draft';
 import { TEST_IDS } from '../testids';

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
-import type { TenantSettingsView } from '../../../../src/contracts/resolver-api';
+import type { TenantSettingsView } from '../../../../src/contracts/tenant';
 import { asFailure, call, type ResolverFailure } from '../api/resolver-client';
 import { openInNewTab } from '../forge/navigation';
 import { TEST_IDS } from '../testids';

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { DeliveryHealthView } from '../../../../src/contracts/resolver-api';
+import type { DeliveryHealthView } from '../../../../src/contracts/deliveries';
 import { useResolver } from '../api/use-resolver';
 import { TEST_IDS } from '../testids';
 import { Loading } from '../ui/loading';

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
-import type { DeliveryLogEntry } from '../../../../src/contracts/resolver-api';
+import type { DeliveryLogEntry } from '../../../../src/contracts/deliveries';
 import { asFailure, call } from '../api/resolver-client';
 import { TEST_IDS } from '../testids';
 import { useAnnounce } from '../ui/announcer';

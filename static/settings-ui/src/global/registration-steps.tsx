@@ -1,5 +1,5 @@
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import type { TenantSettingsView } from '../../../../src/contracts/resolver-api';
+import type { TenantSettingsView } from '../../../../src/contracts/tenant';
 import { TEST_IDS } from '../testids';
 import { CopyButton } from '../ui/copy-button';
 

@@ -1,4 +1,4 @@
-import type { TenantSettingsView } from '../../../../src/contracts/resolver-api';
+import type { TenantSettingsView } from '../../../../src/contracts/tenant';
 import { TEST_IDS } from '../testids';
 import { Notice } from '../ui/notice';
 

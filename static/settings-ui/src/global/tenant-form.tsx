@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
 import { useState, type FormEvent } from 'react';
-import type { TenantSettingsView } from '../../../../src/contracts/resolver-api';
+import type { TenantSettingsView } from '../../../../src/contracts/tenant';
 import { asFailure, call, type ResolverFailure } from '../api/resolver-client';
 import { TEST_IDS } from '../testids';
 import { FailureNotice } from '../ui/failure-notice';

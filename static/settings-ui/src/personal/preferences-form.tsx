@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import { Stack } from '@atlaskit/primitives';
 import { useState, type FormEvent } from 'react';
-import type { PersonalPreferences } from '../../../../src/contracts/resolver-api';
+import type { PersonalPreferences } from '../../../../src/contracts/preferences';
 import { asFailure, call, type ResolverFailure } from '../api/resolver-client';
 import { TEST_IDS } from '../testids';
 import { FailureNotice } from '../ui/failure-notice';

@@ -1,7 +1,7 @@
 import { Inline, Stack } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
 import { useMemo, type ReactNode } from 'react';
-import type { PersonalPreferences } from '../../../../src/contracts/resolver-api';
+import type { PersonalPreferences } from '../../../../src/contracts/preferences';
 import { Picker } from '../destination/picker';
 import { TEST_IDS } from '../testids';
 import { errorAt, FieldMessages, Group, TextInput } from '../ui/fields';

@@ -1,9 +1,12 @@
-import type { Rule, RuleChangeView } from '../../../../src/contracts/resolver-api';
+import type {
+  ContentType,
+  Destination,
+  EventKind,
+  RuleChangeView,
+  RuleFilters,
+} from '../../../../src/contracts/rules';
 
-export type EventKind = Rule['events'][number];
-export type RuleFilters = Rule['filters'];
-export type Destination = Rule['destination'];
-export type ContentType = RuleFilters['contentTypes'][number];
+export type { ContentType, Destination, EventKind, RuleFilters };
 
 /** Every event kind the backend knows, in the order the editor lists them. */
 export const EVENT_LABELS: Record<EventKind, string> = {

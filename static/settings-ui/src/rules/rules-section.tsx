@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Stack, Text } from '@atlaskit/primitives';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
-import type { RuleScopeInput, RuleView } from '../../../../src/contracts/resolver-api';
+import type { RuleScopeInput, RuleView } from '../../../../src/contracts/rules';
 import { asFailure, call } from '../api/resolver-client';
 import { useResolver } from '../api/use-resolver';
 import { ConnectPrompt } from '../connection/connect-prompt';

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ConnectionView } from '../../../../src/contracts/resolver-api';
+import type { ConnectionView } from '../../../../src/contracts/connection';
 import { asFailure, call, ResolverFailure } from '../api/resolver-client';
 import { useResolver } from '../api/use-resolver';
 import { openInNewTab } from '../forge/navigation';

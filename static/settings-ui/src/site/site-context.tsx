@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SiteContextView } from '../../../../src/contracts/resolver-api';
+import type { SiteContextView } from '../../../../src/contracts/site-context';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../ui/loading';
 import { ErrorNotice } from '../ui/notice';

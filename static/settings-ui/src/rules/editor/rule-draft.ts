@@ -1,10 +1,10 @@
-import type {
-  RuleInput,
-  RuleScopeInput,
-  RuleUpdate,
-  RuleView,
-} from '../../../../../src/contracts/resolver-api';
-import { DEFAULT_FILTERS } from '../../../../../src/domain/rule-defaults';
+import {
+  DEFAULT_FILTERS,
+  type RuleInput,
+  type RuleScopeInput,
+  type RuleUpdate,
+  type RuleView,
+} from '../../../../../src/contracts/rules';
 import type { Destination, EventKind, RuleFilters } from '../rule-text';
 
 export type DestinationKind = Destination['type'];

@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import { SectionMessageAction } from '@atlaskit/section-message';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { RuleScopeInput, RuleView } from '../../../../../src/contracts/resolver-api';
+import type { RuleScopeInput, RuleView } from '../../../../../src/contracts/rules';
 import { asFailure, call, ResolverFailure } from '../../api/resolver-client';
 import { DestinationGroup } from '../../destination/destination-group';
 import { useSite } from '../../site/site-context';
