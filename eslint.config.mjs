@@ -5,24 +5,146 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Imports that keep the core testable without Forge (ARCHITECTURE.md §3): only `src/adapters`
- * may touch `@forge/*` and the Graph client, and the core never reaches into the adapters.
+ * The layering (ARCHITECTURE.md §3): what each folder may import. The rules below forbid the
+ * rest, matching folder names anywhere in a relative import so they hold at any depth;
+ * test/dev/layering/layering-lint.test.ts proves each arrow.
+ *
+ *   contracts          → nothing (its own files only)
+ *   domain             → contracts
+ *   application/ports  → domain, contracts, other ports
+ *   application/services → domain, contracts, ports, other services (never use-cases)
+ *   application/use-cases → domain, contracts, ports, services, other use-cases
+ *   adapters           → domain, contracts, application/ports, SDKs
+ *   handlers, index.ts, composition-root.ts → anything in src
+ *   static/settings-ui → src/contracts only (plus its own files and npm packages)
+ *   src/, static/      → never dev/, test/, bench/, scripts/
  */
-const coreLayerImports = (layer) => [
+const SRC_LAYERS = ['domain', 'application', 'ports', 'services', 'use-cases', 'adapters', 'handlers'];
+const SRC_ROOT_MODULES = ['composition-root', 'index'];
+const TOOLING = ['dev', 'test', 'bench', 'scripts'];
+
+/** A relative import that passes through any of these folders (or names one of these modules). */
+const through = (names) => `^\\.{1,2}/(?:.*/)?(?:${names.join('|')})(?:/|\\.[cm]?[jt]sx?$|$)`;
+
+const layerRule = (layer, allowed, forbidden, { sdks = true } = {}) => [
   'error',
   {
     patterns: [
       {
-        group: ['@forge/*'],
-        message: `${layer} stays free of Forge: declare a port in src/application/ports and implement it in src/adapters.`,
+        regex: through(forbidden.filter((name) => !TOOLING.includes(name))),
+        message: `${layer} imports only ${allowed} (the table in eslint.config.mjs; ARCHITECTURE.md §3).`,
       },
       {
-        group: ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*'],
-        message: `${layer} stays free of the Graph client: go through a port implemented in src/adapters.`,
+        regex: through(TOOLING),
+        message: `${layer} is product code: it never imports the sandbox, tests, benches or scripts.`,
       },
+      ...(sdks
+        ? []
+        : [
+            {
+              group: ['@forge/*'],
+              message: `${layer} stays free of Forge: declare a port in src/application/ports and implement it in src/adapters.`,
+            },
+            {
+              group: ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*'],
+              message: `${layer} stays free of the Graph client: go through a port implemented in src/adapters.`,
+            },
+          ]),
+    ],
+  },
+];
+
+const allBut = (...allowed) => SRC_LAYERS.filter((name) => !allowed.includes(name));
+
+const LAYERING = [
+  {
+    files: ['src/contracts/**'],
+    rule: [
+      'error',
       {
-        group: ['**/adapters', '**/adapters/*', '**/adapters/**'],
-        message: `${layer} must not import src/adapters: depend on a port; the composition root wires the adapter.`,
+        patterns: [
+          {
+            regex: '^(?!\\./)',
+            message:
+              'src/contracts is what the settings UI sees: it imports nothing but its own files. Move the type here and let the other layers import it.',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    files: ['src/domain/**'],
+    rule: layerRule(
+      'src/domain',
+      'src/domain and src/contracts',
+      [...allBut('domain'), ...SRC_ROOT_MODULES, 'static', ...TOOLING],
+      {
+        sdks: false,
+      },
+    ),
+  },
+  {
+    files: ['src/application/ports/**'],
+    rule: layerRule(
+      'src/application/ports',
+      'src/domain, src/contracts and other ports',
+      [...allBut('domain', 'application', 'ports'), ...SRC_ROOT_MODULES, 'static', ...TOOLING],
+      { sdks: false },
+    ),
+  },
+  {
+    files: ['src/application/services/**'],
+    rule: layerRule(
+      'src/application/services',
+      'src/domain, src/contracts, ports and other services, never use-cases',
+      [...allBut('domain', 'application', 'ports', 'services'), ...SRC_ROOT_MODULES, 'static', ...TOOLING],
+      { sdks: false },
+    ),
+  },
+  {
+    files: ['src/application/use-cases/**'],
+    rule: layerRule(
+      'src/application/use-cases',
+      'src/domain, src/contracts, ports, services and use-cases',
+      [
+        ...allBut('domain', 'application', 'ports', 'services', 'use-cases'),
+        ...SRC_ROOT_MODULES,
+        'static',
+        ...TOOLING,
+      ],
+      { sdks: false },
+    ),
+  },
+  {
+    files: ['src/adapters/**'],
+    rule: layerRule('src/adapters', 'src/domain, src/contracts, application ports, other adapters and SDKs', [
+      ...allBut('domain', 'application', 'ports', 'adapters'),
+      ...SRC_ROOT_MODULES,
+      'static',
+      ...TOOLING,
+    ]),
+  },
+  {
+    files: ['src/handlers/**', 'src/index.ts', 'src/composition-root.ts'],
+    rule: layerRule('src/handlers', 'src/ and npm packages', ['static', ...TOOLING]),
+  },
+  {
+    files: ['static/settings-ui/src/**'],
+    rule: [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^\\.{1,2}/(?:.*/)?src/(?!contracts/)',
+            message:
+              'The settings UI sees the backend only through src/contracts: move the type (or constant) there.',
+          },
+          {
+            regex: through(TOOLING),
+            message:
+              'The settings UI is product code: it never imports the sandbox, tests, benches or scripts.',
+          },
+        ],
       },
     ],
   },
@@ -81,14 +203,7 @@ export default defineConfig(
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
 
-  {
-    files: ['src/domain/**'],
-    rules: { 'no-restricted-imports': coreLayerImports('src/domain') },
-  },
-  {
-    files: ['src/application/**'],
-    rules: { 'no-restricted-imports': coreLayerImports('src/application') },
-  },
+  ...LAYERING.map(({ files, rule }) => ({ files, rules: { 'no-restricted-imports': rule } })),
 
   // The sandbox and the tests read JSON bodies of (simulated) HTTP responses all the time; those are
   // `any` by design there and jest's assertions check their shape. App code and tools keep these rules.
