@@ -15,6 +15,7 @@ import { registerCore, unregisterCore } from './runtime/active-cores';
 import { installConsoleCapture } from './runtime/console-capture';
 import { installForgeGlobals } from './runtime/forge-globals';
 import { currentInvocation } from './runtime/invocation-context';
+import { InvocationHistory } from './runtime/invocation-history';
 import { InvocationRunner } from './runtime/invocation-runner';
 import { appendLog } from './runtime/log-sink';
 import { StatsCollector } from './stats/stats-collector';
@@ -64,6 +65,7 @@ export async function startForgeEmulator(options: ForgeEmulatorOptions): Promise
     scheduler,
     jobs,
     runner: new InvocationRunner(getCore),
+    history: new InvocationHistory(),
     platformFetch,
     url: '',
     warn(message: string) {

@@ -3,6 +3,7 @@ import type { KvsStore } from '../kvs/kvs-store';
 import type { ManifestModel } from '../manifest/manifest-model';
 import type { DeliveryScheduler } from '../queue/delivery-scheduler';
 import type { JobTracker } from '../queue/job-tracker';
+import type { InvocationHistory } from '../runtime/invocation-history';
 import type { InvocationRunner } from '../runtime/invocation-runner';
 import type { StatsCollector } from '../stats/stats-collector';
 import type { WebTriggerRegistry } from '../webtrigger/webtrigger-registry';
@@ -32,6 +33,8 @@ export interface EmulatorCore {
   readonly scheduler: DeliveryScheduler;
   readonly jobs: JobTracker;
   readonly runner: InvocationRunner;
+  /** The newest finished invocations, for the overview page. */
+  readonly history: InvocationHistory;
   /** `fetch` as it was before the emulator patched it: the platform's own calls are not app egress. */
   readonly platformFetch: typeof fetch;
   /** Base URL of the HTTP server, set once it listens. */

@@ -84,6 +84,7 @@ export function createEmulatorFacade(
       core.scheduler.clear();
       core.deadLetters.length = 0;
       core.logs.length = 0;
+      core.history.clear();
       stateFile.flush();
       return Promise.resolve();
     },

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorCore } from '../core/emulator-core';
+import { buildOverview } from '../inspect/overview-model';
+import { renderOverviewPage } from '../inspect/overview-page';
 import { handleWebTriggerHttp } from '../webtrigger/webtrigger-http';
 import { handleInvoke } from './invoke-endpoint';
 import { hostConfigPrelude } from './host-config';
@@ -37,6 +39,7 @@ async function route(core: EmulatorCore, request: IncomingMessage, response: Ser
       .end(body);
     return;
   }
+  if (url.pathname === '/' && request.method === 'GET') return serveOverview(core, response, url);
   const ui = UI_PATH.exec(url.pathname);
   if (ui && request.method === 'GET') {
     if (ui[2] === undefined) {
@@ -47,6 +50,21 @@ async function route(core: EmulatorCore, request: IncomingMessage, response: Ser
     return serveUiResource(core, response, ui[1], ui[2]);
   }
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+}
+
+/** The emulator's own page: the app's modules, storage, queues, invocations and logs (`?format=json` as data). */
+function serveOverview(core: EmulatorCore, response: ServerResponse, url: URL): void {
+  const invocationId = url.searchParams.get('invocation') ?? undefined;
+  const overview = buildOverview(core, { invocationId });
+  const json = url.searchParams.get('format') === 'json';
+  response
+    .writeHead(200, {
+      'content-type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // Nothing on the page runs script or loads from elsewhere; say so, in case a value slips through.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    })
+    .end(json ? JSON.stringify(overview, null, 2) : renderOverviewPage(overview));
 }
 
 /** Starts the emulator's HTTP server: web triggers, the resolver endpoint, Custom UI resources and scripts. */

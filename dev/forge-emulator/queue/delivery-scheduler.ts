@@ -75,6 +75,14 @@ export class DeliveryScheduler {
     return [...this.pending, ...this.running.values()].map((message) => structuredClone(message));
   }
 
+  /** Every message not yet acknowledged, marked running or waiting (read-only, for the overview page). */
+  list(): Array<{ message: Readonly<PendingMessage>; running: boolean }> {
+    return [
+      ...[...this.running.values()].map((message) => ({ message, running: true })),
+      ...this.pending.map((message) => ({ message, running: false })),
+    ];
+  }
+
   restore(messages: PendingMessage[]): void {
     this.pending.push(...messages);
     this.seq = Math.max(this.seq, ...messages.map((message) => message.seq + 1));

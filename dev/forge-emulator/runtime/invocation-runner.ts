@@ -91,6 +91,7 @@ export class InvocationRunner {
     const source = { functionKey: spec.functionKey, invocationId };
     this.changed(+1);
     const started = performance.now();
+    const startedAt = new Date(core.options.clock()).toISOString();
     let timer: NodeJS.Timeout | undefined;
     let outcome: InvocationOutcome;
     try {
@@ -118,11 +119,18 @@ export class InvocationRunner {
     } finally {
       clearTimeout(timer);
     }
-    core.stats.invocation(
-      spec.functionKey,
-      Math.round((performance.now() - started) * 100) / 100,
-      !outcome.ok,
-    );
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    core.stats.invocation(spec.functionKey, durationMs, !outcome.ok);
+    core.history.add({
+      invocationId,
+      functionKey: spec.functionKey,
+      moduleKey: spec.moduleKey,
+      kind: spec.kind,
+      startedAt,
+      durationMs,
+      ok: outcome.ok,
+      timedOut: !outcome.ok && outcome.timedOut,
+    });
     this.changed(-1);
     return outcome;
   }
