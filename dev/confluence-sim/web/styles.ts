@@ -34,4 +34,8 @@ dialog .modal-head{display:flex;justify-content:space-between;align-items:center
 .forge-container{min-height:120px;padding:8px 0}
 table{border-collapse:collapse}td,th{border-bottom:1px solid #dcdfe4;padding:6px 10px;text-align:left}
 pre{background:#f7f8f9;padding:8px;overflow:auto;font-size:12px}
+.compare-head{display:flex;gap:24px;margin-bottom:12px}.compare-side{flex:1;border:1px solid #dcdfe4;border-radius:4px;padding:8px 12px}
+.diff{border:1px solid #dcdfe4;border-radius:4px;padding:6px 0}.diff>div{padding:2px 12px}
+.diff-mark{display:inline-block;width:18px;color:#626f86}.diff-added{background:#dcfff1}.diff-removed{background:#ffeceb;text-decoration:line-through}
+ins.diff-added,del.diff-removed{padding:0 2px}
 `;
