@@ -5,6 +5,7 @@ import {
   type MicrosoftIdentity,
   type TokenSet,
 } from '../application/ports/microsoft';
+import { entraFailureKind, noAnswer } from './microsoft-failures';
 
 /** Microsoft Entra ID v2.0; the Forge egress list names this origin. */
 export const ENTRA_ORIGIN = 'https://login.microsoftonline.com';
@@ -43,7 +44,7 @@ const requestToken = async (tenantId: string, form: Record<string, string>): Pro
       body: new URLSearchParams(form).toString(),
     });
   } catch {
-    throw new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft sign-in');
+    throw noAnswer('Could not reach Microsoft sign-in');
   }
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -51,6 +52,7 @@ const requestToken = async (tenantId: string, form: Record<string, string>): Pro
     const code = (error.success && error.data.error) || `http_${response.status}`;
     const aadsts = (error.success && error.data.error_description?.match(/AADSTS\d+/)?.[0]) || '';
     throw new MicrosoftRequestError(
+      entraFailureKind(response.status, code),
       response.status,
       code,
       `Microsoft sign-in refused the request: ${code}${aadsts ? ` (${aadsts})` : ''}`,

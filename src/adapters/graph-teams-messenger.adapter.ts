@@ -17,7 +17,9 @@ import {
 } from '../application/ports/microsoft';
 import type { GraphDestination } from '../domain/rule';
 import { parseRetryAfter } from './entra-identity.adapter';
+import { chatMessageWithCard } from './graph-chat-message';
 import { GraphFetchMiddleware } from './graph-fetch.middleware';
+import { graphFailureKind, noAnswer } from './microsoft-failures';
 
 export interface GraphClientOptions {
   /**
@@ -50,22 +52,24 @@ const graphClient = (accessToken: string, options: GraphClientOptions): Client =
   return Client.initWithMiddleware({ middleware: auth, defaultVersion: 'v1.0' });
 };
 
-/** Translates the Graph client's errors (and dropped connections) at the boundary. */
+/**
+ * Translates the Graph client's errors (and dropped connections) at the boundary, into the kinds
+ * the application branches on; the status and Graph's code stay as detail.
+ */
 const translate = (error: unknown): never => {
   // The client reports a request that got no answer (dropped connection) as statusCode -1.
   if ((error instanceof GraphError && error.statusCode <= 0) || error instanceof TypeError) {
-    throw new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
+    throw noAnswer('Could not reach Microsoft Graph');
   }
   if (error instanceof GraphError) {
     throw new MicrosoftRequestError(
+      graphFailureKind(error.statusCode),
       error.statusCode,
       error.code ?? `http_${error.statusCode}`,
       `Microsoft Graph answered ${error.statusCode} (${error.code ?? 'no code'})`,
       parseRetryAfter(error.headers?.get('retry-after') ?? null),
     );
   }
-  if (error instanceof TypeError)
-    throw new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
   throw error;
 };
 
@@ -102,13 +106,13 @@ const MESSAGE_PAGE = 50;
  * @see https://learn.microsoft.com/graph/api/chat-list-messages
  * @see https://learn.microsoft.com/graph/api/chatmessage-list-replies
  */
-const findByAttachment = async (client: Client, path: string, attachmentId: string) => {
+const findByAttachment = async (client: Client, path: string, sendId: string) => {
   type Listed = { id: string; attachments?: Array<{ id?: string | null }> | null };
   let next: string | undefined = `${path}?$top=${MESSAGE_PAGE}`;
   for (let scanned = 0; next && scanned < RECENT_MESSAGES_SCANNED;) {
     const page = (await client.api(next).get()) as PageCollection;
     const messages = page.value as Listed[];
-    const found = messages.find((m) => (m.attachments ?? []).some((a) => a.id === attachmentId));
+    const found = messages.find((m) => (m.attachments ?? []).some((a) => a.id === sendId));
     if (found) return found.id;
     scanned += Math.max(messages.length, 1);
     next = page['@odata.nextLink'];
@@ -149,9 +153,11 @@ export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger
         .then((chats) => mapItems(chats, ({ id, topic, chatType }) => ({ id, topic: topic ?? '', chatType })))
         .catch(translate),
 
-    postMessage: async (token, destination, message) => {
+    postMessage: async (token, destination, outgoing) => {
       try {
-        const posted = (await graphClient(token, options).api(messagesPath(destination)).post(message)) as {
+        const posted = (await graphClient(token, options)
+          .api(messagesPath(destination))
+          .post(chatMessageWithCard(outgoing))) as {
           id: string;
           webUrl?: string | null;
         };
@@ -162,29 +168,29 @@ export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger
     },
 
     // @see https://learn.microsoft.com/graph/api/chatmessage-update (204, sender only)
-    updateMessage: async (token, destination, messageId, message) => {
+    updateMessage: async (token, destination, messageId, outgoing) => {
       try {
         await graphClient(token, options)
           .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}`)
-          .patch(message);
+          .patch(chatMessageWithCard(outgoing));
       } catch (error) {
         translate(error);
       }
     },
 
-    findRecentMessage: (token, destination, attachmentId, replyToId) => {
+    findRecentMessage: (token, destination, sendId, replyToId) => {
       const path = replyToId
         ? `${messagesPath(destination)}/${encodeURIComponent(replyToId)}/replies`
         : messagesPath(destination);
-      return findByAttachment(graphClient(token, options), path, attachmentId).catch(translate);
+      return findByAttachment(graphClient(token, options), path, sendId).catch(translate);
     },
 
     // @see https://learn.microsoft.com/graph/api/chatmessage-post-replies
-    replyToMessage: async (token, destination, messageId, message) => {
+    replyToMessage: async (token, destination, messageId, outgoing) => {
       try {
         const posted = (await graphClient(token, options)
           .api(`${messagesPath(destination)}/${encodeURIComponent(messageId)}/replies`)
-          .post(message)) as { id: string };
+          .post(chatMessageWithCard(outgoing))) as { id: string };
         return { messageId: posted.id };
       } catch (error) {
         return translate(error);

@@ -54,18 +54,6 @@ export const whenText = (
 export const footer = (ruleOwnerName: string): CardElement =>
   textBlock(`Sent by Teams for Confluence for a rule set up by ${escapeCardMarkdown(ruleOwnerName)}`, SUBTLE);
 
-/** The Graph chatMessage body that carries one card; the `<attachment id>` must match. */
-export const cardMessage = (card: AdaptiveCard, attachmentId: string) => ({
-  body: { contentType: 'html', content: `<attachment id="${attachmentId}"></attachment>` },
-  attachments: [
-    {
-      id: attachmentId,
-      contentType: 'application/vnd.microsoft.card.adaptive',
-      content: JSON.stringify(card),
-    },
-  ],
-});
-
 /** Cuts a text for a card line; titles and excerpts are bounded so a card stays far below 28 KB. */
 export const clip = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -15,7 +15,7 @@ import { changeSummaryElements } from './change-summary-card';
 import type { EventKind } from './content-event';
 import type { ChangeSummary } from './text-diff';
 
-export { cardMessage, type AdaptiveCard } from './card-elements';
+export { type AdaptiveCard } from './card-elements';
 
 export interface ContentCardInput {
   kind: EventKind;

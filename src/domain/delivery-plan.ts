@@ -38,11 +38,11 @@ export interface PlannedDelivery {
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
 /**
- * The id of the card attachment of the message that carries one send (a delivery's key, or a
- * digest's): the same on every attempt, so a retry can find a message an earlier attempt left in
- * Teams without hearing back.
+ * The id of one send (a delivery's key, or a digest's), which the message carries: the same on
+ * every attempt, so a retry can find a message an earlier attempt left in Teams without hearing
+ * back.
  */
-export const attachmentIdFor = (sendKey: string): string => shortHash(`card:${sendKey}`);
+export const sendIdFor = (sendKey: string): string => shortHash(`card:${sendKey}`);
 
 const senderOf = (rule: Rule, check: PendingCheck | undefined): PlannedSender => ({
   ruleId: rule.id,

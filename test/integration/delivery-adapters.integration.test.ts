@@ -5,15 +5,10 @@ import type { GraphDestination } from '../../src/domain/rule';
 import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
 import { consentAndSignIn } from './support/microsoft-sign-in';
 
+/** What the Teams messenger takes: a card and its send id. */
 const card = (text: string) => ({
-  body: { contentType: 'html', content: '<attachment id="a1"></attachment>' },
-  attachments: [
-    {
-      id: 'a1',
-      contentType: 'application/vnd.microsoft.card.adaptive',
-      content: JSON.stringify({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text }] }),
-    },
-  ],
+  card: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text }] },
+  sendId: 'a1',
 });
 
 describe('the queue consumer’s adapters against the simulators', () => {

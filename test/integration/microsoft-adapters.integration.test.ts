@@ -85,12 +85,8 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
       channelName: 'General',
     };
     const card = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'integration' }] };
-    const message = {
-      body: { contentType: 'html', content: '<attachment id="a1"></attachment>' },
-      attachments: [
-        { id: 'a1', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) },
-      ],
-    };
+    /** What the Teams messenger takes: the adapter wraps it in Graph's chatMessage. */
+    const message = { card, sendId: 'a1' };
     afterEach(() => h.microsoft.faults.clear());
 
     it('posts a card to a channel and returns the message id', async () => {
@@ -120,6 +116,97 @@ describe('Microsoft adapters against the Microsoft simulator (real fetch egress,
         name: 'MicrosoftRequestError',
         status: 503,
         code: 'network_error',
+      });
+    });
+
+    describe('failures, translated into the kinds the application branches on', () => {
+      it('429 is throttled, with the Retry-After', async () => {
+        const token = (await signIn('mia')).accessToken;
+        h.microsoft.faults.set({ rate429: 1, retryAfterSeconds: 7 });
+        expect(await h.call('graph', 'postMessage', token, channel, message)).toMatchObject({
+          kind: 'throttled',
+          retryAfterSeconds: 7,
+        });
+      });
+
+      it('a dropped connection is maybe-sent', async () => {
+        const token = (await signIn('mia')).accessToken;
+        h.microsoft.faults.set({ dropRate: 1 });
+        expect(await h.call('graph', 'postMessage', token, channel, message)).toMatchObject({
+          kind: 'maybe-sent',
+        });
+      });
+
+      it('503 is unavailable: nothing was done', async () => {
+        const token = (await signIn('mia')).accessToken;
+        h.microsoft.faults.set({ rate503: 1 });
+        expect(await h.call('graph', 'postMessage', token, channel, message)).toMatchObject({
+          kind: 'unavailable',
+          status: 503,
+        });
+      });
+
+      it('a token Graph does not accept is token-rejected', async () => {
+        expect(await h.call('graph', 'postMessage', 'not-a-token', channel, message)).toMatchObject({
+          kind: 'token-rejected',
+          status: 401,
+        });
+      });
+
+      // Each test below posts to a channel of its own: Graph allows 4 requests a second to one channel.
+      it('editing someone else’s card is forbidden; a message that is not there is gone', async () => {
+        const releases = { ...channel, channelId: '19:eng-releases@thread.tacv2', channelName: 'Releases' };
+        const ada = (await signIn('ada')).accessToken;
+        const mia = (await signIn('mia')).accessToken;
+        const posted = await h.value<{ messageId: string }>('graph', 'postMessage', ada, releases, message);
+        expect(
+          await h.call('graph', 'updateMessage', mia, releases, posted.messageId, message),
+        ).toMatchObject({ kind: 'forbidden', status: 403 });
+        expect(
+          await h.call('graph', 'updateMessage', ada, releases, 'no-such-message', message),
+        ).toMatchObject({
+          kind: 'gone',
+          status: 404,
+        });
+        expect(
+          await h.call('graph', 'replyToMessage', ada, releases, 'no-such-message', message),
+        ).toMatchObject({
+          kind: 'gone',
+        });
+      });
+
+      it('a card over Teams’ size limit is invalid', async () => {
+        const token = (await signIn('mia')).accessToken;
+        const text = 'x'.repeat(40_000);
+        const big = { card: { ...card, body: [{ type: 'TextBlock', text }] }, sendId: 'big' };
+        const marketing = {
+          type: 'channel',
+          teamId: '2c1e7a90-bbbb-4b6e-8a1f-100000000002',
+          channelId: '19:mkt-general@thread.tacv2',
+          teamName: 'Marketing',
+          channelName: 'General',
+        };
+        expect(await h.call('graph', 'postMessage', token, marketing, big)).toMatchObject({
+          kind: 'invalid',
+          status: 413,
+        });
+      });
+
+      it('Entra: a used refresh token is grant-rejected, a wrong client secret app-rejected', async () => {
+        const first = await signIn('mia');
+        await h.value('identity', 'refresh', APP, {
+          refreshToken: first.refreshToken,
+          scopes: SIGN_IN_SCOPES,
+        });
+        expect(
+          await h.call('identity', 'refresh', APP, {
+            refreshToken: first.refreshToken,
+            scopes: SIGN_IN_SCOPES,
+          }),
+        ).toMatchObject({ kind: 'grant-rejected' });
+        expect(
+          await h.call('identity', 'clientCredentials', { ...APP, clientSecret: 'wrong-secret-xyz' }),
+        ).toMatchObject({ kind: 'app-rejected' });
       });
     });
 

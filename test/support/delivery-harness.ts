@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/application/ports/platform';
+import type { OutgoingCard } from '../../src/application/ports/microsoft';
 import type { Attempt } from '../../src/application/services/send-as-owner';
 import type { Connection } from '../../src/domain/connection';
 import type { ContentEvent } from '../../src/domain/content-event';
@@ -110,12 +111,10 @@ export const plannedDelivery = (
   return delivery;
 };
 
-/** The Adaptive Card a Graph message carries, parsed. */
-export const cardIn = (message: object | undefined): Record<string, unknown> => {
-  const attachments = (message as { attachments?: Array<{ content: string }> } | undefined)?.attachments;
-  const content = attachments?.[0]?.content;
-  if (!content) throw new Error('no card in this message');
-  return JSON.parse(content) as Record<string, unknown>;
+/** The Adaptive Card a call to the Teams messenger carried. */
+export const cardIn = (message: OutgoingCard | undefined): Record<string, unknown> => {
+  if (!message) throw new Error('no card in this message');
+  return message.card;
 };
 
 /** The consumer's `attempt`: a queue retry the consumer asked for itself, after a plain refusal. */

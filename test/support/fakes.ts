@@ -1,5 +1,10 @@
 import type { ConfluenceGateway, ContentSummary } from '../../src/application/ports/confluence';
-import type { MicrosoftIdentity, TeamsMessenger, TokenSet } from '../../src/application/ports/microsoft';
+import type {
+  MicrosoftIdentity,
+  OutgoingCard,
+  TeamsMessenger,
+  TokenSet,
+} from '../../src/application/ports/microsoft';
 import type { Clock, DeliveryQueue, Random } from '../../src/application/ports/platform';
 import type {
   ConnectionStore,
@@ -185,26 +190,24 @@ export class LostAnswer {
   constructor(readonly error: Error) {}
 }
 
-const attachmentIdOf = (message: object): string | undefined =>
-  (message as { attachments?: Array<{ id?: string }> }).attachments?.[0]?.id;
-
 /**
  * A Teams messenger whose posts answer from a script: a result, an error, or a LostAnswer per
- * call. Messages it stored (`stored`: answered or lost) can be found again by attachment id.
+ * call. Messages it stored (`stored`: answered or lost) can be found again by their send id, which
+ * Graph's message carries as its attachment's id. `message`: the card and send id each call got.
  */
 export const scriptedTeams = (
   script: Array<Error | LostAnswer | { messageId: string; webUrl?: string | null }> = [],
   more: { updates?: Array<Error | null>; replies?: Array<Error | { messageId: string }> } = {},
 ): TeamsMessenger & {
-  posts: Array<{ token: string; destination: Destination; message?: object }>;
-  updates: Array<{ token: string; messageId: string; message: object }>;
-  replies: Array<{ token: string; messageId: string; message: object }>;
+  posts: Array<{ token: string; destination: Destination; message?: OutgoingCard }>;
+  updates: Array<{ token: string; messageId: string; message: OutgoingCard }>;
+  replies: Array<{ token: string; messageId: string; message: OutgoingCard }>;
   stored: Array<{ messageId: string; attachmentId?: string }>;
   searches: Array<{ attachmentId: string; replyToId?: string }>;
 } => {
-  const posts: Array<{ token: string; destination: Destination; message?: object }> = [];
-  const updates: Array<{ token: string; messageId: string; message: object }> = [];
-  const replies: Array<{ token: string; messageId: string; message: object }> = [];
+  const posts: Array<{ token: string; destination: Destination; message?: OutgoingCard }> = [];
+  const updates: Array<{ token: string; messageId: string; message: OutgoingCard }> = [];
+  const replies: Array<{ token: string; messageId: string; message: OutgoingCard }> = [];
   const stored: Array<{ messageId: string; attachmentId?: string }> = [];
   const searches: Array<{ attachmentId: string; replyToId?: string }> = [];
   return {
@@ -213,9 +216,9 @@ export const scriptedTeams = (
     replies,
     stored,
     searches,
-    findRecentMessage: async (_token, _destination, attachmentId, replyToId) => {
-      searches.push({ attachmentId, ...(replyToId ? { replyToId } : {}) });
-      return stored.find((m) => m.attachmentId === attachmentId)?.messageId ?? null;
+    findRecentMessage: async (_token, _destination, sendId, replyToId) => {
+      searches.push({ attachmentId: sendId, ...(replyToId ? { replyToId } : {}) });
+      return stored.find((m) => m.attachmentId === sendId)?.messageId ?? null;
     },
     updateMessage: async (token, _destination, messageId, message) => {
       updates.push({ token, messageId, message });
@@ -236,10 +239,10 @@ export const scriptedTeams = (
       const next = script.shift() ?? { messageId: `m-${posts.length}` };
       if (next instanceof Error) throw next;
       if (next instanceof LostAnswer) {
-        stored.push({ messageId: `m-${posts.length}`, attachmentId: attachmentIdOf(message) });
+        stored.push({ messageId: `m-${posts.length}`, attachmentId: message.sendId });
         throw next.error;
       }
-      stored.push({ messageId: next.messageId, attachmentId: attachmentIdOf(message) });
+      stored.push({ messageId: next.messageId, attachmentId: message.sendId });
       return next;
     },
   };

@@ -1,3 +1,4 @@
+import type { AdaptiveCard } from '../../domain/card-elements';
 import type { GraphDestination } from '../../domain/rule';
 
 export interface TokenSet {
@@ -14,9 +15,41 @@ export interface AppCredentials {
   clientSecret: string;
 }
 
-/** An answer from Microsoft that was not a success. `code` is OAuth's `error` or Graph's `error.code`. */
+/**
+ * What a failed request to Microsoft means for the app. Adapters translate HTTP statuses, OAuth
+ * error codes and dropped connections into these; the application branches on nothing else.
+ * - `throttled`: refused for now (429); try again after `retryAfterSeconds`.
+ * - `maybe-sent`: no answer, or a gateway gave up (500, 502, 504): it may have been carried out.
+ * - `unavailable`: refused before doing anything (503, other 5xx); may succeed later.
+ * - `token-rejected`: Graph refused the access token before its expiry (401): refresh, repeat.
+ * - `grant-rejected`: Entra refused the refresh token or code (`invalid_grant`): sign in again.
+ * - `app-rejected`: Entra refused the app's own client id or secret (401).
+ * - `gone`: the chat, channel or message no longer exists (404, 410).
+ * - `forbidden`: the person may not do this there (403): not a member, or a permission missing.
+ * - `invalid`: Microsoft refused the request as it stands (400, 413, other 4xx).
+ */
+export type MicrosoftFailureKind =
+  | 'throttled'
+  | 'maybe-sent'
+  | 'unavailable'
+  | 'token-rejected'
+  | 'grant-rejected'
+  | 'app-rejected'
+  | 'gone'
+  | 'forbidden'
+  | 'invalid';
+
+/** The `code` of a request that got no answer at all (the connection dropped). */
+export const NO_ANSWER = 'network_error';
+
+/**
+ * A request to Microsoft that did not succeed. The application branches on `kind`; `status`
+ * (the HTTP status; 503 when nothing answered) and `code` (OAuth's `error` or Graph's
+ * `error.code`) are detail for logs and the words people read.
+ */
 export class MicrosoftRequestError extends Error {
   constructor(
+    readonly kind: MicrosoftFailureKind,
     readonly status: number,
     readonly code: string,
     message: string,
@@ -26,6 +59,13 @@ export class MicrosoftRequestError extends Error {
     this.name = 'MicrosoftRequestError';
   }
 }
+
+/** Whether `error` is a Microsoft failure of one of `kinds` (of any kind when none are named). */
+export const isMicrosoftFailure = (
+  error: unknown,
+  ...kinds: MicrosoftFailureKind[]
+): error is MicrosoftRequestError =>
+  error instanceof MicrosoftRequestError && (kinds.length === 0 || kinds.includes(error.kind));
 
 /** Microsoft Entra ID v2.0 endpoints. */
 export interface MicrosoftIdentity {
@@ -73,7 +113,16 @@ export interface Listing<T> {
 /** How many of a destination's newest messages (or a thread's replies) a search looks through. */
 export const RECENT_MESSAGES_SCANNED = 100;
 
-/** Microsoft Graph, acting with a delegated access token. */
+/**
+ * One card to show in Teams. `sendId` is the same on every attempt of one send, and the message
+ * carries it so that a retry can find (findRecentMessage) what an earlier attempt left in Teams.
+ */
+export interface OutgoingCard {
+  card: AdaptiveCard;
+  sendId: string;
+}
+
+/** Microsoft Graph, acting with a delegated access token. Fails with MicrosoftRequestError. */
 export interface TeamsMessenger {
   listJoinedTeams(accessToken: string): Promise<Listing<TeamSummary>>;
   listChannels(accessToken: string, teamId: string): Promise<Listing<ChannelSummary>>;
@@ -82,34 +131,34 @@ export interface TeamsMessenger {
   postMessage(
     accessToken: string,
     destination: GraphDestination,
-    message: object,
+    outgoing: OutgoingCard,
   ): Promise<{ messageId: string; webUrl?: string | null }>;
   /**
-   * Replaces a message's body and attachments (PATCH). Graph lets only the sender edit, and
-   * needs ChannelMessage.ReadWrite in channels, Chat.ReadWrite in chats.
+   * Replaces a message's card (PATCH). Graph lets only the sender edit, and needs
+   * ChannelMessage.ReadWrite in channels, Chat.ReadWrite in chats.
    */
   updateMessage(
     accessToken: string,
     destination: GraphDestination,
     messageId: string,
-    message: object,
+    outgoing: OutgoingCard,
   ): Promise<void>;
   /**
-   * The id of a recent message carrying an attachment with id `attachmentId`, or null: among the
+   * The id of a recent message carrying the card of send `sendId`, or null: among the
    * destination's newest messages, or the newest replies to `replyToId`. Needs a permission of
    * READ_MESSAGES_PERMISSIONS. Looks only a bounded way back (RECENT_MESSAGES_SCANNED).
    */
   findRecentMessage(
     accessToken: string,
     destination: GraphDestination,
-    attachmentId: string,
+    sendId: string,
     replyToId?: string,
   ): Promise<string | null>;
-  /** Posts a reply in the thread of a channel message (chats have no threads). */
+  /** Posts a card as a reply in the thread of a channel message (chats have no threads). */
   replyToMessage(
     accessToken: string,
     destination: Extract<GraphDestination, { type: 'channel' }>,
     messageId: string,
-    message: object,
+    outgoing: OutgoingCard,
   ): Promise<{ messageId: string }>;
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../domain/app-error';
 import type { Connection } from '../../domain/connection';
 import { SIGN_IN_SCOPES } from '../../domain/microsoft-permissions';
 import { loadAppCredentials } from './app-credentials';
-import { MicrosoftRequestError, type MicrosoftIdentity } from '../ports/microsoft';
+import { isMicrosoftFailure, type MicrosoftIdentity } from '../ports/microsoft';
 import type { Clock } from '../ports/platform';
 import type { ConnectionStore, TenantStore, TokenVault } from '../ports/stores';
 
@@ -67,7 +67,7 @@ export const accessTokenFor = async (
     });
     return fresh.accessToken;
   } catch (error) {
-    if (!(error instanceof MicrosoftRequestError) || error.code !== 'invalid_grant') throw error;
+    if (!isMicrosoftFailure(error, 'grant-rejected')) throw error;
     // Another invocation may have rotated the token a moment ago: use what it stored.
     const latest = await deps.tokens.get(accountId);
     if (

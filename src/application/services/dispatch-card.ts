@@ -6,23 +6,23 @@ import type { GraphDestination } from '../../domain/rule';
 import { isContentChange, pacingDelayMs, type FloodSettings, type SendPlan } from '../../domain/send-plan';
 import type { AccessTokenDeps } from './access-tokens';
 import type { Timer } from '../ports/delivery-flow';
-import { MicrosoftRequestError, type TeamsMessenger } from '../ports/microsoft';
-import { asOwner, isTransient, mayHaveBeenDone } from './send-as-owner';
+import type { OutgoingCard, TeamsMessenger } from '../ports/microsoft';
+import { isRefusal, mayHaveBeenDone } from './microsoft-failures';
+import { asOwner } from './send-as-owner';
 
 export interface DispatchDeps extends AccessTokenDeps {
   teams: TeamsMessenger;
   timer: Timer;
 }
 
-/** One message to create in Teams, as one person, findable again by its attachment id. */
+/** One message to create in Teams, as one person, findable again by its send id. */
 export interface Send {
   destination: GraphDestination;
   ownerAccountId: string;
   /** The owner's connection as just read (null: none), for the token and the granted scopes. */
   connection: Connection | null;
-  message: object;
-  /** The id of the message's card attachment, the same on every attempt of this send. */
-  attachmentId: string;
+  /** The card, and the send id that is the same on every attempt of this send. */
+  outgoing: OutgoingCard;
   /** An earlier attempt may have created the message without hearing back (a queue retry). */
   mayHaveSent: boolean;
 }
@@ -43,7 +43,7 @@ export interface Dispatched {
 /**
  * Creates a message (or a thread reply under `replyToId`) at most once. Teams has no idempotency
  * key, so before creating it again after a send that may have gone through (a retry, or a
- * connection that dropped before the answer came), the sender looks for the attachment id among
+ * connection that dropped before the answer came), the sender looks for the send id among
  * the newest messages and takes the message found. Without a permission to read messages there,
  * it sends again: a rare duplicate is better than a lost notification.
  */
@@ -62,7 +62,7 @@ export const createOnce = async (
     asOwner(
       deps,
       owner,
-      (t) => deps.teams.findRecentMessage(t, destination, send.attachmentId, replyToId),
+      (t) => deps.teams.findRecentMessage(t, destination, send.outgoing.sendId, replyToId),
       connection,
     );
   if (send.mayHaveSent && canLook) {
@@ -81,22 +81,18 @@ export const createOnce = async (
   }
 };
 
-/** Graph refused this edit or reply for good (not throttling, not a token problem). */
-const refused = (error: unknown): error is MicrosoftRequestError =>
-  error instanceof MicrosoftRequestError && error.status !== 401 && !isTransient(error);
-
 /**
  * Sends one card as planned, falling back where Teams will not do what was planned: an edit it
  * refuses becomes a reply in the card's thread (channels) or a new card (chats, or when the
  * card is gone); a reply under a deleted card becomes a new card.
  */
 export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Promise<Dispatched> => {
-  const { destination, ownerAccountId, connection, message, change, settings } = args;
+  const { destination, ownerAccountId, connection, outgoing, change, settings } = args;
   const now = () => deps.clock.now().getTime();
   await deps.timer.sleep(pacingDelayMs(args.activity, now(), settings));
 
   const post = async (): Promise<Dispatched> => {
-    const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, message), {
+    const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, outgoing), {
       gapMs: settings.requestGapMs,
     });
     const card: PostedCard = {
@@ -117,14 +113,14 @@ export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Prom
       const messageId = await createOnce(
         deps,
         args,
-        (t) => deps.teams.replyToMessage(t, destination, card.messageId, message),
+        (t) => deps.teams.replyToMessage(t, destination, card.messageId, outgoing),
         { gapMs: settings.requestGapMs, replyToId: card.messageId },
       );
       const shown = afterUpdate(args.activity, change.contentId, change.version, now());
       return { via: 'reply', messageId, activity: afterReply(shown, now()) };
     } catch (error) {
       // The card was deleted: start a new one.
-      if (!refused(error) || error.status !== 404) throw error;
+      if (!isRefusal(error) || error.kind !== 'gone') throw error;
       await deps.timer.sleep(settings.requestGapMs);
       return post();
     }
@@ -137,7 +133,7 @@ export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Prom
     await asOwner(
       deps,
       ownerAccountId,
-      (t) => deps.teams.updateMessage(t, destination, plan.card.messageId, message),
+      (t) => deps.teams.updateMessage(t, destination, plan.card.messageId, outgoing),
       connection,
     );
     return {
@@ -146,8 +142,8 @@ export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Prom
       activity: afterUpdate(args.activity, change.contentId, change.version, now()),
     };
   } catch (error) {
-    if (!refused(error)) throw error;
+    if (!isRefusal(error)) throw error;
     await deps.timer.sleep(settings.requestGapMs);
-    return error.status === 404 ? post() : reply(plan.card);
+    return error.kind === 'gone' ? post() : reply(plan.card);
   }
 };

@@ -1,7 +1,8 @@
 import { isAppError } from '../../domain/app-error';
 import type { Connection } from '../../domain/connection';
 import { accessTokenFor, type AccessTokenDeps } from './access-tokens';
-import { MicrosoftRequestError } from '../ports/microsoft';
+import { isMicrosoftFailure, MicrosoftRequestError } from '../ports/microsoft';
+import { deliveryFailureReason, isTransient } from './microsoft-failures';
 
 /** Retries the queue grants (Forge allows 4); the last attempt records a permanent failure. */
 export const MAX_ATTEMPTS = 5;
@@ -10,7 +11,7 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 /**
  * Runs one Graph call with the owner's access token. Graph can refuse a token before its
- * expiry (revocation, policy): on 401 the token is refreshed once and the call repeated.
+ * expiry (revocation, policy): then the token is refreshed once and the call repeated.
  */
 export const asOwner = async <T>(
   deps: AccessTokenDeps,
@@ -23,7 +24,7 @@ export const asOwner = async <T>(
   try {
     return await call(token);
   } catch (error) {
-    if (!(error instanceof MicrosoftRequestError) || error.status !== 401) throw error;
+    if (!isMicrosoftFailure(error, 'token-rejected')) throw error;
     return call(await accessTokenFor(deps, ownerAccountId, { forceRefresh: true, connection }));
   }
 };
@@ -49,26 +50,6 @@ export interface Attempt {
 
 export const FIRST_ATTEMPT: Attempt = { number: 1, unconfirmed: false };
 
-/** Whether Microsoft refused this one request but the same request may succeed later. */
-export const isTransient = (error: MicrosoftRequestError): boolean =>
-  error.status === 429 || error.status >= 500 || error.code === 'network_error';
-
-/**
- * Whether a failed send may still have been carried out: the connection dropped before the
- * answer came, or a gateway gave up waiting for Teams. 429 and 503 refuse before doing anything.
- */
-export const mayHaveBeenDone = (error: unknown): boolean =>
-  error instanceof MicrosoftRequestError &&
-  (error.code === 'network_error' || error.status === 500 || error.status === 502 || error.status === 504);
-
-const microsoftReason = (error: MicrosoftRequestError, ownerName: string): string => {
-  if (error.code === 'network_error') return 'The connection to Microsoft Teams dropped before it answered';
-  const base = `Microsoft Teams answered ${error.status} (${error.code})`;
-  if (error.status === 403 || error.status === 404)
-    return `${base}: ${ownerName} may no longer be a member of this channel or chat, or the permission is missing.`;
-  return base;
-};
-
 /**
  * One place that turns a failed send into what the queue and the delivery log need: a retry
  * after the server's Retry-After while attempts remain, or a failure with a reason a person can
@@ -90,7 +71,7 @@ export const classifyFailure = (error: unknown, attempt: number, ownerName: stri
     return { kind: 'failed', reason: error.message };
   }
   if (error instanceof MicrosoftRequestError) {
-    const reason = microsoftReason(error, ownerName);
+    const reason = deliveryFailureReason(error, ownerName);
     if (isTransient(error) && !lastAttempt)
       return {
         kind: 'retry',

@@ -58,10 +58,11 @@ harness.define('call', async ({ payload }) => {
     const value = await target[method]?.(...args);
     return { ok: true, value: value ?? null };
   } catch (error) {
-    const e = error as Error & { code?: string; status?: number; retryAfterSeconds?: number };
+    const e = error as Error & { kind?: string; code?: string; status?: number; retryAfterSeconds?: number };
     return {
       ok: false,
       name: e.name,
+      kind: e.kind,
       code: e.code,
       status: e.status,
       retryAfterSeconds: e.retryAfterSeconds,

@@ -9,7 +9,15 @@ export type AdapterName = keyof typeof ADAPTERS;
 
 export type CallResult =
   | { ok: true; value: unknown }
-  | { ok: false; name: string; code?: string; status?: number; retryAfterSeconds?: number; message: string };
+  | {
+      ok: false;
+      name: string;
+      kind?: string;
+      code?: string;
+      status?: number;
+      retryAfterSeconds?: number;
+      message: string;
+    };
 
 export interface AdapterHarness {
   forge: ForgeEmulator;

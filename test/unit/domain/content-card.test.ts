@@ -1,5 +1,6 @@
 import { escapeCardMarkdown } from '../../../src/domain/card-markdown';
-import { buildContentCard, cardMessage, type ContentCardInput } from '../../../src/domain/content-card';
+import { chatMessageWithCard } from '../../../src/adapters/graph-chat-message';
+import { buildContentCard, type ContentCardInput } from '../../../src/domain/content-card';
 import { summariseChange } from '../../../src/domain/text-diff';
 import { adaptiveCardWarnings } from '../../support/adaptive-card-parser';
 
@@ -60,7 +61,9 @@ describe('buildContentCard', () => {
       }),
     );
     expect(adaptiveCardWarnings(card)).toEqual([]);
-    expect(Buffer.byteLength(JSON.stringify(cardMessage(card, 'a1')))).toBeLessThan(20_000);
+    expect(Buffer.byteLength(JSON.stringify(chatMessageWithCard({ card, sendId: 'a1' })))).toBeLessThan(
+      20_000,
+    );
   });
 
   it('shows when in the reader’s time zone through Teams’ DATE and TIME functions', () => {
@@ -100,13 +103,6 @@ describe('buildContentCard', () => {
 
   it('drops a non-http link instead of making a button', () => {
     expect(buildContentCard(input({ pageUrl: 'javascript:alert(1)' })).actions).toEqual([]);
-  });
-
-  it('wraps the card in a Graph message whose attachment id matches', () => {
-    const message = cardMessage(buildContentCard(input()), 'a1');
-    expect(message.body.content).toBe('<attachment id="a1"></attachment>');
-    expect(message.attachments[0]?.id).toBe('a1');
-    expect(typeof message.attachments[0]?.content).toBe('string');
   });
 });
 

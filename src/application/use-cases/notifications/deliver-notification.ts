@@ -1,7 +1,6 @@
-import { cardMessage } from '../../../domain/content-card';
 import type { ContentEvent } from '../../../domain/content-event';
 import type { DeliveryStatus } from '../../../domain/delivery';
-import { attachmentIdFor, type PlannedDelivery } from '../../../domain/delivery-plan';
+import { sendIdFor, type PlannedDelivery } from '../../../domain/delivery-plan';
 import { afterHold } from '../../../domain/activity-updates';
 import { emptyActivity } from '../../../domain/destination-activity';
 import { isAppWrittenVersion } from '../../../domain/echo-guard';
@@ -16,7 +15,8 @@ import { dispatchCard, type DispatchDeps } from '../../services/dispatch-card';
 import type { ConfluenceGateway } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from '../../ports/delivery-flow';
 import type { DeliveryStore, RuleStore } from '../../ports/stores';
-import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from '../../services/send-as-owner';
+import { mayHaveBeenDone } from '../../services/microsoft-failures';
+import { classifyFailure, type Attempt, type Failure } from '../../services/send-as-owner';
 
 export { MAX_ATTEMPTS } from '../../services/send-as-owner';
 
@@ -102,15 +102,13 @@ const sendCleared = async (
     choice,
     plan.action === 'update' ? plan.card : undefined,
   );
-  const attachmentId = attachmentIdFor(delivery.deliveryKey);
   const change = { contentId: event.contentId, kind: event.kind, version: event.version, eventTime };
   const sent = await dispatchCard(deps, {
     plan,
     destination,
     ownerAccountId: owner,
     connection,
-    message: cardMessage(card, attachmentId),
-    attachmentId,
+    outgoing: { card, sendId: sendIdFor(delivery.deliveryKey) },
     mayHaveSent,
     activity,
     change,

@@ -1,7 +1,6 @@
-import { cardMessage } from '../../../domain/content-card';
 import { afterDigest } from '../../../domain/activity-updates';
 import { messagesToday } from '../../../domain/destination-activity';
-import { attachmentIdFor } from '../../../domain/delivery-plan';
+import { sendIdFor } from '../../../domain/delivery-plan';
 import { buildDigestCard } from '../../../domain/digest-card';
 import {
   DEFAULT_FLOOD_SETTINGS,
@@ -15,7 +14,8 @@ import { createOnce, type DispatchDeps } from '../../services/dispatch-card';
 import type { ConfluenceGateway } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestRequest, DigestScheduler } from '../../ports/delivery-flow';
 import type { DeliveryStore, RuleStore } from '../../ports/stores';
-import { classifyFailure, mayHaveBeenDone, type Attempt, type Failure } from '../../services/send-as-owner';
+import { mayHaveBeenDone } from '../../services/microsoft-failures';
+import { classifyFailure, type Attempt, type Failure } from '../../services/send-as-owner';
 
 export interface DigestDeps extends DispatchDeps {
   rules: Pick<RuleStore, 'getMany'>;
@@ -85,21 +85,20 @@ export const flushDigest = async (
   });
   await deps.timer.sleep(pacingDelayMs(activity, now, settings));
   let outcome: DigestOutcome;
-  // The same held items give the same digest on a retry, and so the same attachment id.
-  const attachmentId = attachmentIdFor(`digest:${keys.join(',')}`);
+  // The same held items give the same digest on a retry, and so the same send id.
+  const sendId = sendIdFor(`digest:${keys.join(',')}`);
   const send = {
     destination: request.destination,
     ownerAccountId: sender,
     connection: await deps.connections.get(sender),
-    message: cardMessage(card, attachmentId),
-    attachmentId,
+    outgoing: { card, sendId },
     mayHaveSent: unconfirmed,
   };
   try {
     const messageId = await createOnce(
       deps,
       send,
-      (t) => deps.teams.postMessage(t, send.destination, send.message),
+      (t) => deps.teams.postMessage(t, send.destination, send.outgoing),
       { gapMs: settings.requestGapMs },
     );
     await settleHeldRows(deps, keys, { status: 'sent', messageId });

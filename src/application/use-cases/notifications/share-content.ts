@@ -1,10 +1,11 @@
 import { AppError } from '../../../domain/app-error';
-import { buildContentCard, cardMessage } from '../../../domain/content-card';
+import { buildContentCard } from '../../../domain/content-card';
 import type { GraphDestination } from '../../../domain/rule';
 import type { AccessTokenDeps } from '../../services/access-tokens';
 import type { Caller } from '../../services/authority';
 import type { ConfluenceGateway } from '../../ports/confluence';
-import { MicrosoftRequestError, type TeamsMessenger } from '../../ports/microsoft';
+import type { TeamsMessenger } from '../../ports/microsoft';
+import { withMicrosoftFailures } from '../../services/microsoft-failures';
 import type { Random } from '../../ports/platform';
 import { asOwner } from '../../services/send-as-owner';
 
@@ -49,18 +50,10 @@ export const shareContent = async (
     breadcrumb: (content.ancestors ?? []).map((a) => a.title),
     ...(content.labels ? { labels: content.labels } : {}),
   });
-  const message = cardMessage(card, deps.random.token(8));
-  try {
-    // Posted as the sharer; a token Graph refuses early is refreshed once (asOwner).
-    const posted = await asOwner(deps, caller.accountId, (token) =>
-      deps.teams.postMessage(token, request.destination, message),
-    );
-    return { sent: true, webUrl: posted.webUrl ?? null };
-  } catch (error) {
-    if (!(error instanceof MicrosoftRequestError)) throw error;
-    throw new AppError(
-      'microsoft_error',
-      `Microsoft Teams answered ${error.status} (${error.code}); nothing was shared. Try again in a moment.`,
-    );
-  }
+  const outgoing = { card, sendId: deps.random.token(8) };
+  // Posted as the sharer; a token Graph refuses early is refreshed once (asOwner).
+  const posted = await withMicrosoftFailures('sharing', () =>
+    asOwner(deps, caller.accountId, (token) => deps.teams.postMessage(token, request.destination, outgoing)),
+  );
+  return { sent: true, webUrl: posted.webUrl ?? null };
 };

@@ -1,26 +1,12 @@
-import { AppError } from '../../../domain/app-error';
 import { accessTokenFor, type AccessTokenDeps } from '../../services/access-tokens';
 import type { Caller } from '../../services/authority';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../../../contracts/teams-directory';
-import { MicrosoftRequestError, type TeamsMessenger } from '../../ports/microsoft';
+import type { TeamsMessenger } from '../../ports/microsoft';
+import { withMicrosoftFailures } from '../../services/microsoft-failures';
 
 export interface TeamsDirectoryDeps extends AccessTokenDeps {
   teams: TeamsMessenger;
 }
-
-const asUserFacing = async <T>(call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof MicrosoftRequestError) {
-      throw new AppError(
-        'microsoft_error',
-        `Microsoft Teams answered ${error.status} (${error.code}). Try again in a moment.`,
-      );
-    }
-    throw error;
-  }
-};
 
 /**
  * Pickers: what the caller can see in Teams, read with the caller's own token. A long list stops
@@ -31,7 +17,7 @@ export const listMyTeams = async (
   caller: Caller,
 ): Promise<Listing<TeamSummary>> => {
   const token = await accessTokenFor(deps, caller.accountId);
-  return asUserFacing(() => deps.teams.listJoinedTeams(token));
+  return withMicrosoftFailures('listing', () => deps.teams.listJoinedTeams(token));
 };
 
 export const listTeamChannels = async (
@@ -40,7 +26,7 @@ export const listTeamChannels = async (
   teamId: string,
 ): Promise<Listing<ChannelSummary>> => {
   const token = await accessTokenFor(deps, caller.accountId);
-  return asUserFacing(() => deps.teams.listChannels(token, teamId));
+  return withMicrosoftFailures('listing', () => deps.teams.listChannels(token, teamId));
 };
 
 export const listMyChats = async (
@@ -48,5 +34,5 @@ export const listMyChats = async (
   caller: Caller,
 ): Promise<Listing<ChatSummary>> => {
   const token = await accessTokenFor(deps, caller.accountId);
-  return asUserFacing(() => deps.teams.listChats(token));
+  return withMicrosoftFailures('listing', () => deps.teams.listChats(token));
 };

@@ -8,7 +8,8 @@ import type { TenantMapping } from '../../../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
 import { loadAppCredentials } from '../../services/app-credentials';
 import type { MicrosoftLoginDeps } from './start-sign-in';
-import { MicrosoftRequestError, type AppCredentials } from '../../ports/microsoft';
+import type { AppCredentials } from '../../ports/microsoft';
+import { withMicrosoftFailures } from '../../services/microsoft-failures';
 import type { OAuthCompletion } from '../../ports/stores';
 
 const EXPIRED =
@@ -50,7 +51,7 @@ const connect = async (
   completion: Extract<OAuthCompletion, { kind: 'login' }>,
 ): Promise<FinishedSignIn> => {
   const { mapping, credentials } = await loadAppCredentials(deps.tenants);
-  const tokens = await exchange(async () =>
+  const tokens = await withMicrosoftFailures('sign-in', async () =>
     deps.identity.redeemCode(credentials, {
       code: completion.code,
       redirectUri: await deps.urls.oauthRedirectUri(),
@@ -111,7 +112,7 @@ const bindTenant = async (
   accountId: string,
 ): Promise<FinishedSignIn> => {
   // An app-only token proves the client id and secret work and names the real tenant.
-  const token = await exchange(() => deps.identity.clientCredentials(credentials));
+  const token = await withMicrosoftFailures('sign-in', () => deps.identity.clientCredentials(credentials));
   const tid = readJwtClaims(token.accessToken)?.['tid'];
   if (typeof tid !== 'string' || tid.toLowerCase() !== mapping.tenantId.toLowerCase()) {
     throw new AppError(
@@ -129,18 +130,4 @@ const bindTenant = async (
     },
   });
   return { kind: 'consented', tenantId: tid };
-};
-
-const exchange = async <T>(call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof MicrosoftRequestError) {
-      throw new AppError(
-        'microsoft_error',
-        `Microsoft refused the sign-in (${error.code}). Select Log in to Microsoft Teams to try again.`,
-      );
-    }
-    throw error;
-  }
 };

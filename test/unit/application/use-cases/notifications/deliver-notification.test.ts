@@ -86,7 +86,7 @@ describe('deliverNotification', () => {
   it('hands throttling back to the queue with Teams’ Retry-After, without recording', async () => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 7)]),
+      teams: scriptedTeams([new MicrosoftRequestError('throttled', 429, 'TooManyRequests', 'slow', 7)]),
     };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'retry',
@@ -96,7 +96,12 @@ describe('deliverNotification', () => {
   });
 
   it('retries a dropped connection (no answer at all)', async () => {
-    const dropped = new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
+    const dropped = new MicrosoftRequestError(
+      'maybe-sent',
+      503,
+      'network_error',
+      'Could not reach Microsoft Graph',
+    );
     const deps = { ...deliveryDeps(), teams: scriptedTeams([dropped]) };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'retry',
@@ -107,7 +112,7 @@ describe('deliverNotification', () => {
   it('records a permanent failure with its reason and request on the last attempt', async () => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([new MicrosoftRequestError(503, 'ServiceUnavailable', 'down')]),
+      teams: scriptedTeams([new MicrosoftRequestError('unavailable', 503, 'ServiceUnavailable', 'down')]),
     };
     expect(await deliverNotification(deps, delivery, attemptNo(MAX_ATTEMPTS))).toMatchObject({
       kind: 'failed',
@@ -123,7 +128,7 @@ describe('deliverNotification', () => {
   it('records a refused post (403) as failed at once, naming the owner', async () => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([new MicrosoftRequestError(403, 'Forbidden', 'not a member')]),
+      teams: scriptedTeams([new MicrosoftRequestError('forbidden', 403, 'Forbidden', 'not a member')]),
     };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'failed',
@@ -137,7 +142,9 @@ describe('deliverNotification', () => {
     const identity = scriptedIdentity([
       { accessToken: 'at-2', refreshToken: 'rt-2', idToken: null, expiresInSeconds: 3600, scope: '' },
     ]);
-    const teams = scriptedTeams([new MicrosoftRequestError(401, 'InvalidAuthenticationToken', 'expired')]);
+    const teams = scriptedTeams([
+      new MicrosoftRequestError('token-rejected', 401, 'InvalidAuthenticationToken', 'expired'),
+    ]);
     const deps = { ...deliveryDeps(), identity, teams };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
     expect(deps.teams.posts.map((p) => p.token)).toEqual(['at-1', 'at-2']);
@@ -146,7 +153,9 @@ describe('deliverNotification', () => {
   });
 
   it('marks the connection needs-login on invalid_grant and records why the rules are paused', async () => {
-    const identity = scriptedIdentity([new MicrosoftRequestError(400, 'invalid_grant', 'revoked')]);
+    const identity = scriptedIdentity([
+      new MicrosoftRequestError('grant-rejected', 400, 'invalid_grant', 'revoked'),
+    ]);
     const tokens = fakeTokenVault({
       [OWNER]: { refreshToken: 'rt-1', accessToken: 'old', accessTokenExpiresAt: NOW - 1 },
     });

@@ -106,7 +106,7 @@ describe('flushDigest', () => {
   it('goes back to the queue when throttled, keeping the held events', async () => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 4)]),
+      teams: scriptedTeams([new MicrosoftRequestError('throttled', 429, 'TooManyRequests', 'slow', 4)]),
     };
     await deps.activity.put(request.concurrencyKey, { ...emptyActivity(), held: [heldItem(1, OWNER)] });
     expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({
@@ -119,7 +119,9 @@ describe('flushDigest', () => {
   it('marks the held rows failed when the digest fails for good', async () => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([...Array(5)].map(() => new MicrosoftRequestError(503, 'Unavailable', 'down'))),
+      teams: scriptedTeams(
+        [...Array(5)].map(() => new MicrosoftRequestError('unavailable', 503, 'Unavailable', 'down')),
+      ),
     };
     for (let n = 0; n < 6; n += 1)
       await deliverNotification({ ...deps, teams: scriptedTeams() }, page(n), attemptNo(1));

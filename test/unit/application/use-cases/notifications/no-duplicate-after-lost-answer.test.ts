@@ -3,7 +3,7 @@ import {
   MAX_ATTEMPTS,
 } from '../../../../../src/application/use-cases/notifications/deliver-notification';
 import { MicrosoftRequestError } from '../../../../../src/application/ports/microsoft';
-import { attachmentIdFor } from '../../../../../src/domain/delivery-plan';
+import { sendIdFor } from '../../../../../src/domain/delivery-plan';
 import { aConnection, deliveryDeps, plannedDelivery, attemptNo } from '../../../../support/delivery-harness';
 import { fakeConnections, LostAnswer, scriptedTeams } from '../../../../support/fakes';
 
@@ -12,8 +12,9 @@ import { fakeConnections, LostAnswer, scriptedTeams } from '../../../../support/
  * stored the message) must not become a second message when it is sent again.
  */
 const delivery = plannedDelivery();
-const dropped = () => new MicrosoftRequestError(503, 'network_error', 'Could not reach Microsoft Graph');
-const ourAttachment = attachmentIdFor(delivery.deliveryKey);
+const dropped = () =>
+  new MicrosoftRequestError('maybe-sent', 503, 'network_error', 'Could not reach Microsoft Graph');
+const ourAttachment = sendIdFor(delivery.deliveryKey);
 
 describe('a send whose answer was lost', () => {
   it('finds the message Teams stored instead of posting it again', async () => {
@@ -43,7 +44,7 @@ describe('a send whose answer was lost', () => {
 
   it('on such a retry with nothing in Teams, posts once', async () => {
     const deps = deliveryDeps();
-    deps.teams.stored.push({ messageId: 'm-other', attachmentId: attachmentIdFor('another delivery') });
+    deps.teams.stored.push({ messageId: 'm-other', attachmentId: sendIdFor('another delivery') });
     expect(await deliverNotification(deps, delivery, attemptNo(2, true))).toMatchObject({
       kind: 'sent',
       messageId: 'm-1',
@@ -53,8 +54,8 @@ describe('a send whose answer was lost', () => {
   });
 
   it('does not look after a refusal that cannot have posted (429, 503), nor on a first attempt', async () => {
-    const throttled = new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 3);
-    const unavailable = new MicrosoftRequestError(503, 'ServiceUnavailable', 'busy', 3);
+    const throttled = new MicrosoftRequestError('throttled', 429, 'TooManyRequests', 'slow', 3);
+    const unavailable = new MicrosoftRequestError('unavailable', 503, 'ServiceUnavailable', 'busy', 3);
     for (const refusal of [throttled, unavailable]) {
       const deps = { ...deliveryDeps(), teams: scriptedTeams([refusal]) };
       expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({
@@ -77,7 +78,7 @@ describe('a send whose answer was lost', () => {
       kind: 'retry',
       unconfirmed: true,
     });
-    const throttled = new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 3);
+    const throttled = new MicrosoftRequestError('throttled', 429, 'TooManyRequests', 'slow', 3);
     const later = { ...deps, teams: scriptedTeams([throttled]) };
     // Still unknown after a retry that was refused: the next one looks again.
     expect(await deliverNotification(later, delivery, attemptNo(2, true))).toMatchObject({
@@ -123,7 +124,7 @@ describe('a send whose answer was lost', () => {
     // The reply is stored, its answer lost: the fake's replies do not store, so script it by hand.
     lost.teams.replyToMessage = async (token, _destination, messageId, message) => {
       teams.replies.push({ token, messageId, message });
-      teams.stored.push({ messageId: 'r-lost', attachmentId: attachmentIdFor(comment.deliveryKey) });
+      teams.stored.push({ messageId: 'r-lost', attachmentId: sendIdFor(comment.deliveryKey) });
       throw dropped();
     };
     expect(await deliverNotification(lost, comment, attemptNo(1))).toEqual({
@@ -132,9 +133,7 @@ describe('a send whose answer was lost', () => {
       via: 'reply',
     });
     expect(teams.replies).toHaveLength(1);
-    expect(teams.searches).toEqual([
-      { attachmentId: attachmentIdFor(comment.deliveryKey), replyToId: 'm-1' },
-    ]);
+    expect(teams.searches).toEqual([{ attachmentId: sendIdFor(comment.deliveryKey), replyToId: 'm-1' }]);
   });
 
   it('without a permission to read messages, sends again: a rare duplicate rather than a loss', async () => {

@@ -92,10 +92,13 @@ describe('no flood: repeated edits of one page update the card already posted', 
     expect(deps.teams.updates).toHaveLength(0);
   });
 
-  it.each([403, 405])('replies in the thread when Teams refuses the edit (%s)', async (status) => {
+  it.each([
+    [403, 'forbidden'],
+    [405, 'invalid'],
+  ] as const)('replies in the thread when Teams refuses the edit (%s)', async (status, kind) => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([], { updates: [new MicrosoftRequestError(status, 'Forbidden', 'no')] }),
+      teams: scriptedTeams([], { updates: [new MicrosoftRequestError(kind, status, 'Forbidden', 'no')] }),
     };
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({ via: 'reply' });
@@ -106,7 +109,7 @@ describe('no flood: repeated edits of one page update the card already posted', 
   it('posts a new card when the old one is gone (404)', async () => {
     const deps = {
       ...deliveryDeps(),
-      teams: scriptedTeams([], { updates: [new MicrosoftRequestError(404, 'NotFound', 'gone')] }),
+      teams: scriptedTeams([], { updates: [new MicrosoftRequestError('gone', 404, 'NotFound', 'gone')] }),
     };
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({
@@ -116,7 +119,7 @@ describe('no flood: repeated edits of one page update the card already posted', 
   });
 
   it('hands a throttled edit back to the queue instead of falling back', async () => {
-    const throttled = new MicrosoftRequestError(429, 'TooManyRequests', 'slow', 3);
+    const throttled = new MicrosoftRequestError('throttled', 429, 'TooManyRequests', 'slow', 3);
     const deps = { ...deliveryDeps(), teams: scriptedTeams([], { updates: [throttled] }) };
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({

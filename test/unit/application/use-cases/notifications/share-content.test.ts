@@ -85,7 +85,7 @@ describe('shareContent', () => {
   });
 
   it("reports Microsoft's refusal as microsoft_error", async () => {
-    const { deps } = setup({}, [new MicrosoftRequestError(403, 'Forbidden', 'no')]);
+    const { deps } = setup({}, [new MicrosoftRequestError('forbidden', 403, 'Forbidden', 'no')]);
     const answer = await refusal(
       shareContent(deps, { accountId: ME }, { contentId: '1', destination: chat }),
     );
