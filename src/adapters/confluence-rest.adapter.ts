@@ -9,7 +9,7 @@ import { confluenceAs } from './confluence-as-user';
 import { parseUpstream } from './upstream-shape';
 
 /** Confluence answered something other than success or "not visible". */
-export class ConfluenceRequestError extends Error {
+class ConfluenceRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,

@@ -8,7 +8,7 @@ import { parseUpstream } from './upstream-shape';
 type Visibility = Pick<ConfluenceGateway, 'viewableTitlesAs'>;
 
 /** Ids per search: Confluence's default page of search results, so one page answers each. */
-export const IDS_PER_SEARCH = 25;
+const IDS_PER_SEARCH = 25;
 
 /** Content ids are digits; anything else (a row recorded from a malformed message) matches nothing. */
 const CONTENT_ID = /^\d{1,20}$/;

@@ -21,7 +21,7 @@ const toEvent = (delivery: PlannedDelivery): PushEvent => ({
 });
 
 /** Cuts the events into pushes within both limits, in order (one delivery is a few KB at most). */
-export const pushBatches = <T>(events: readonly T[]): T[][] => {
+const pushBatches = <T>(events: readonly T[]): T[][] => {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
@@ -45,4 +45,4 @@ export const forgeDeliveryQueue: DeliveryQueue = {
   },
 };
 
-export type DeliveryMessage = { delivery: PlannedDelivery };
+type DeliveryMessage = { delivery: PlannedDelivery };

@@ -2,7 +2,7 @@ import { getAppContext, webTrigger } from '@forge/api';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppUrls, Clock, Random } from '../application/ports/platform';
 
-export const OAUTH_CALLBACK_TRIGGER_KEY = 'oauth-callback';
+const OAUTH_CALLBACK_TRIGGER_KEY = 'oauth-callback';
 /** The `route` of the `confluence:globalPage` module in manifest.yml. */
 const PERSONAL_PAGE_ROUTE = 'microsoft-teams';
 

@@ -24,7 +24,7 @@ const pruneCards = (cards: Record<string, PostedCard>, now: number, memoryMs: nu
       .slice(0, MAX_CARDS_REMEMBERED),
   );
 
-export interface PostedFacts {
+interface PostedFacts {
   contentId: string;
   card: PostedCard;
   now: number;

@@ -11,7 +11,7 @@ export const EVENT_KINDS = [
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const COMMENT_LOCATIONS = ['footer', 'inline'] as const;
-export type CommentLocation = (typeof COMMENT_LOCATIONS)[number];
+type CommentLocation = (typeof COMMENT_LOCATIONS)[number];
 
 /** The comment a comment event is about; the event itself is about the comment's page. */
 export interface CommentRef {

@@ -1,5 +1,5 @@
 /** A Confluence label as events and REST carry it. */
-export interface LabelRef {
+interface LabelRef {
   name: string;
   prefix?: string;
 }

@@ -82,7 +82,7 @@ export const planDeliveries = (
 /** Why a planned sender no longer sends: its rule was deleted, turned off, or changed since. */
 export type StaleSender = 'deleted' | 'turned-off' | 'elsewhere' | 'no-longer-covers';
 
-export type SenderRecheck =
+type SenderRecheck =
   { kind: 'current'; sender: PlannedSender } | { kind: 'stale'; why: StaleSender; detail?: string };
 
 /**

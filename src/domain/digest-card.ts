@@ -3,7 +3,7 @@ import { escapeCardMarkdown, isSafeHttpUrl } from './card-markdown';
 import type { EventKind } from './content-event';
 import type { HeldItem } from './destination-activity';
 
-export interface DigestCardInput {
+interface DigestCardInput {
   items: readonly HeldItem[];
   /** Held events beyond those listed (the record keeps a bounded number). */
   overflow: number;

@@ -1,7 +1,7 @@
 /*
  * Invariant 8: events the app itself caused must not come back to Teams. Changes the app makes
- * as itself arrive `selfGenerated` (and the trigger's `ignoreSelf` filter drops them before the
- * function runs). Comments the app posts for a Teams user are made as that user, where the
+ * as itself arrive marked `selfGenerated` or with the app's account as actor, and the trigger
+ * drops them. Comments the app posts for a Teams user are made as that user, where the
  * platform's flag is not documented: the app creates them carrying a content property, and the
  * trigger drops an event whose comment carries it for that very version.
  */
@@ -10,7 +10,7 @@
 export const APP_COMMENT_MARKER_KEY = 'teams-for-confluence-origin';
 
 /** The property's value: which version of the comment the app wrote. A person's later edit is not an echo. */
-export interface AppCommentMarker {
+interface AppCommentMarker {
   source: 'microsoft-teams';
   commentVersion: number;
 }

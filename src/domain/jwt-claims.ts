@@ -24,5 +24,3 @@ export const microsoftIdentitySchema = z.object({
   name: z.string().default(''),
   preferred_username: z.string().default(''),
 });
-
-export type MicrosoftIdentity = z.infer<typeof microsoftIdentitySchema>;

@@ -2,7 +2,7 @@ import { adaptiveCard, footer, SUBTLE, textBlock, type AdaptiveCard } from './ca
 import { escapeCardMarkdown } from './card-markdown';
 import type { EventKind } from './content-event';
 
-export interface RedactedCardInput {
+interface RedactedCardInput {
   kind: EventKind;
   contentType: 'page' | 'blogpost';
   spaceKey: string;

@@ -2,7 +2,7 @@ import type { ContentEvent } from './content-event';
 import { scopeRefOf, spaceScopeKey, type Rule, type RuleFilters } from './rule';
 
 /** Facts an event may lack that some rules need; the consumer reads them with the content. */
-export type MissingFact = 'labels' | 'ancestors';
+type MissingFact = 'labels' | 'ancestors';
 
 type LabelFilter = Pick<RuleFilters, 'labelsAny' | 'labelsAll' | 'labelsNone'>;
 
@@ -20,7 +20,7 @@ export interface PendingCheck {
  * Why a rule did or did not match, for the logs and tests. `undecided` names the facts the
  * event lacks to decide; once they are fetched (or cannot be), judge again.
  */
-export type RuleVerdict =
+type RuleVerdict =
   | { rule: Rule; matched: true }
   | { rule: Rule; matched: false; reason: string }
   | { rule: Rule; matched: 'undecided'; needs: MissingFact[] };

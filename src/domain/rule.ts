@@ -25,17 +25,17 @@ export type {
 } from '../contracts/rules';
 export { DEFAULT_FILTERS };
 
-export const CONTENT_TYPES = ['page', 'blogpost'] as const satisfies readonly ContentType[];
+const CONTENT_TYPES = ['page', 'blogpost'] as const satisfies readonly ContentType[];
 
 /** One saved edit: who made it, when, and what it changed (never the values themselves). */
-export interface RuleChange {
+interface RuleChange {
   at: number;
   byAccountId: string;
   fields: RuleChangeField[];
 }
 
 /** A rule keeps its last changes only: enough for its owner to see who changed what lately. */
-export const RULE_HISTORY_LIMIT = 20;
+const RULE_HISTORY_LIMIT = 20;
 
 export interface Rule {
   schemaVersion: 2;
@@ -69,7 +69,7 @@ export interface Rule {
 
 export const globalScopeKey = (): string => 'global';
 export const spaceScopeKey = (spaceKey: string): string => `space:${spaceKey}`;
-export const contentScopeKey = (contentId: string): string => `content:${contentId}`;
+const contentScopeKey = (contentId: string): string => `content:${contentId}`;
 
 const graphId = z.string().trim().min(1).max(200);
 const displayName = z.string().trim().max(256).default('');
@@ -112,7 +112,7 @@ export const labelList = z
   .default([]);
 const accountList = z.array(z.string().regex(ACCOUNT_ID, 'Not an account id')).max(50).default([]);
 
-export const ruleFiltersSchema = z
+const ruleFiltersSchema = z
   .object({
     skipMinorEdits: z.boolean().default(true),
     skipOwnChanges: z.boolean().default(true),
@@ -179,7 +179,7 @@ export const ruleUpdateSchema = z
   })
   .strict();
 
-export type RuleUpdate = z.input<typeof ruleUpdateSchema>;
+type RuleUpdate = z.input<typeof ruleUpdateSchema>;
 export type ValidRuleUpdate = z.output<typeof ruleUpdateSchema>;
 
 /**

@@ -2,7 +2,7 @@ import type { SecretExpiry } from '../contracts/tenant';
 
 export type { SecretExpiry };
 
-export const EXPIRY_WARNING_DAYS = 30;
+const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

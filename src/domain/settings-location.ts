@@ -5,15 +5,15 @@ import { scopeRefOf, type Rule } from './rule';
  * (`confluence:spaceSettings` and `confluence:globalPage` both use `microsoft-teams`); the UI
  * opens them with `router.navigate`, which takes site-relative URLs.
  */
-export const APP_ROUTE = 'microsoft-teams';
-export const GLOBAL_SETTINGS_MODULE = 'teams-global-settings';
+const APP_ROUTE = 'microsoft-teams';
+const GLOBAL_SETTINGS_MODULE = 'teams-global-settings';
 
-export const globalSettingsPath = (): string => `/wiki/admin/${GLOBAL_SETTINGS_MODULE}`;
-export const personalSettingsPath = (): string => `/wiki/apps/${APP_ROUTE}`;
-export const spaceSettingsPath = (spaceKey: string): string =>
+const globalSettingsPath = (): string => `/wiki/admin/${GLOBAL_SETTINGS_MODULE}`;
+const personalSettingsPath = (): string => `/wiki/apps/${APP_ROUTE}`;
+const spaceSettingsPath = (spaceKey: string): string =>
   `/wiki/spaces/${encodeURIComponent(spaceKey)}/settings/apps/${APP_ROUTE}`;
 
-export interface RuleLocation {
+interface RuleLocation {
   label: string;
   url: string;
 }

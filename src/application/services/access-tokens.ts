@@ -25,7 +25,7 @@ export const refreshScopes = (granted: readonly string[]): readonly string[] =>
 /** Refresh a little before expiry so a token never dies mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 
-export interface TokenOptions {
+interface TokenOptions {
   /** Graph refused the stored access token: refresh even though it has not expired. */
   forceRefresh?: boolean;
   /** The connection the caller has just read (null: none), so it is not read again. */

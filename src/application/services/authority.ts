@@ -30,7 +30,7 @@ export const requireSiteAdmin = async (
 };
 
 /** Who may manage rules at a scope: site admin (global), space admin (space), page editor (content). */
-export const hasRuleAuthority = (
+const hasRuleAuthority = (
   confluence: ConfluenceGateway,
   caller: Caller,
   scope: RuleScopeRef,

@@ -9,7 +9,7 @@ import type { HeldItem } from '../../domain/destination-activity';
 import type { GraphDestination } from '../../domain/rule';
 import type { RuleStore } from '../ports/stores';
 
-export type CurrentSenders =
+type CurrentSenders =
   | { kind: 'senders'; senders: PlannedSender[] }
   /** No rule still sends the delivery: `reason` is for the log. */
   | { kind: 'none'; reason: string };

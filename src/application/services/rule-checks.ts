@@ -1,21 +1,12 @@
 import { AppError, invalidInputMessage } from '../../domain/app-error';
 import { cqlFilterProblem } from '../../domain/cql-filter';
 import type { Destination, RuleFilters, RuleScope } from '../../domain/rule';
-import type { TenantMapping } from '../../domain/tenant-mapping';
 import type { Caller } from './authority';
 import type { ConfluenceGateway } from '../ports/confluence';
-import type { TenantStore } from '../ports/stores';
 
-export interface RuleCheckDeps {
-  tenants: TenantStore;
+interface RuleCheckDeps {
   confluence: ConfluenceGateway;
 }
-
-/**
- * There is no bot setup yet and the tenant mapping has no bot id field, so no site has a bot.
- * Once the mapping carries a bot id, derive the answer from it here: every caller asks this.
- */
-export const isBotConfigured = (_mapping: TenantMapping | null): boolean => false;
 
 /**
  * A filter that escapes its group is refused without asking Confluence, which would run it.
@@ -35,7 +26,7 @@ const cqlProblem = async (
 };
 
 /** The settings of a rule as it would be stored, checked the same way on create and update. */
-export interface RuleSettingsToCheck {
+interface RuleSettingsToCheck {
   scope: RuleScope;
   destination: Destination;
   filters: RuleFilters;
@@ -56,7 +47,9 @@ export const checkRuleSettings = async (
   storedCql?: string,
 ): Promise<void> => {
   const fieldErrors: Record<string, string> = {};
-  if (rule.destination.type === 'personal' && !isBotConfigured(await deps.tenants.get())) {
+  // No site has the companion bot yet, so nothing can deliver to `personal`; the companion-bot
+  // issue (11) brings the bot's setup, and this check then asks whether this site has one.
+  if (rule.destination.type === 'personal') {
     fieldErrors.destination =
       'Personal notifications need the Teams companion bot, which is not set up on this site yet. Choose a channel or chat.';
   }

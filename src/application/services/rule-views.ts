@@ -6,7 +6,7 @@ import { hasAuthorityOver, type Caller } from './authority';
 import type { ConfluenceGateway } from '../ports/confluence';
 import type { ConnectionStore } from '../ports/stores';
 
-export interface RuleViewDeps {
+interface RuleViewDeps {
   confluence: ConfluenceGateway;
   connections: ConnectionStore;
 }

@@ -4,16 +4,16 @@ import { requireSiteAdmin, type Caller } from '../../services/authority';
 import { newestFirst, toLogEntries, type DeliveryLogDeps } from './delivery-log';
 import type { Clock } from '../../ports/platform';
 
-export interface DeliveryHealthDeps extends DeliveryLogDeps {
+interface DeliveryHealthDeps extends DeliveryLogDeps {
   clock: Clock;
 }
 
-export const HEALTH_WINDOW_DAYS = 7;
+const HEALTH_WINDOW_DAYS = 7;
 /**
  * KVS has no count: the rows are read through the status index. Past this many rows per status
  * the counts stop growing; the view is a health signal, not an audit.
  */
-export const HEALTH_SCAN_LIMIT = 2000;
+const HEALTH_SCAN_LIMIT = 2000;
 const LATEST_FAILURES = 10;
 
 /** Delivery health for the global settings page: site admins only. */

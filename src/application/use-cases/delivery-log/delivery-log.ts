@@ -19,7 +19,7 @@ const LISTED: Record<DeliveryStatus, true> = {
   held: true,
 };
 export const DELIVERY_STATUSES = Object.keys(LISTED) as DeliveryStatus[];
-export const LOG_LIMIT = 100;
+const LOG_LIMIT = 100;
 
 export const destinationLabel = (destination: Destination | null, ownerName: string): string => {
   if (!destination) return 'Unknown destination';
@@ -31,11 +31,11 @@ export const destinationLabel = (destination: Destination | null, ownerName: str
 };
 
 /** A retry re-sends the stored queue message, so a row without one cannot be retried. */
-export const isRetryable = (record: DeliveryRecord): boolean =>
+const isRetryable = (record: DeliveryRecord): boolean =>
   record.status === 'failed' && record.request !== undefined;
 
 /** What a log line says instead of the title of content its reader cannot view (invariant 3). */
-export const RESTRICTED_TITLE = 'Restricted content';
+const RESTRICTED_TITLE = 'Restricted content';
 
 /**
  * Log lines for `records` as `viewerAccountId` may read them: owner names looked up once per

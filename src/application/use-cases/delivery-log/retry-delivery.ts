@@ -5,7 +5,7 @@ import type { Caller } from '../../services/authority';
 import { toLogEntries, type DeliveryLogDeps } from './delivery-log';
 import type { Clock, DeliveryQueue } from '../../ports/platform';
 
-export interface RetryDeliveryDeps extends DeliveryLogDeps {
+interface RetryDeliveryDeps extends DeliveryLogDeps {
   queue: DeliveryQueue;
   clock: Clock;
 }

@@ -20,7 +20,7 @@ import { classifyFailure, type Attempt, type Failure } from '../../services/send
 
 export { MAX_ATTEMPTS } from '../../services/send-as-owner';
 
-export interface DeliverDeps extends DispatchDeps {
+interface DeliverDeps extends DispatchDeps {
   rules: Pick<RuleStore, 'getMany'>;
   deliveries: DeliveryStore;
   confluence: ConfluenceGateway;
@@ -30,7 +30,7 @@ export interface DeliverDeps extends DispatchDeps {
   flood?: FloodSettings;
 }
 
-export type DeliverOutcome =
+type DeliverOutcome =
   | { kind: 'already-done'; status: DeliveryStatus }
   | { kind: 'sent'; messageId: string; via: 'post' | 'update' | 'reply' | 'already-shown' }
   | { kind: 'held' }

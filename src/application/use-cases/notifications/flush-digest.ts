@@ -17,7 +17,7 @@ import type { DeliveryStore, RuleStore } from '../../ports/stores';
 import { mayHaveBeenDone } from '../../services/microsoft-failures';
 import { classifyFailure, type Attempt, type Failure } from '../../services/send-as-owner';
 
-export interface DigestDeps extends DispatchDeps {
+interface DigestDeps extends DispatchDeps {
   rules: Pick<RuleStore, 'getMany'>;
   deliveries: DeliveryStore;
   confluence: ConfluenceGateway;
@@ -26,7 +26,7 @@ export interface DigestDeps extends DispatchDeps {
   flood?: FloodSettings;
 }
 
-export type DigestOutcome =
+type DigestOutcome =
   | { kind: 'empty' }
   | { kind: 'deferred'; delaySeconds: number }
   | { kind: 'sent'; messageId: string; items: number }

@@ -10,14 +10,14 @@ import type { ConfluenceGateway } from '../../ports/confluence';
 import type { DeliveryQueue } from '../../ports/platform';
 import type { EventLedger, RuleStore } from '../../ports/stores';
 
-export interface ForwardDeps {
+interface ForwardDeps {
   rules: RuleStore;
   ledger: EventLedger;
   queue: DeliveryQueue;
   confluence: Pick<ConfluenceGateway, 'appAccountId'>;
 }
 
-export type ForwardOutcome =
+type ForwardOutcome =
   | { kind: 'ignored'; reason: string }
   | { kind: 'echo'; reason: string }
   | { kind: 'duplicate' }

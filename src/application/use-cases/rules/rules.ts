@@ -4,7 +4,7 @@ import { scopeKeyOf, type Rule, type RuleScopeRef, type ValidRuleInput } from '.
 import { requireAuthorityOver, requireRuleAuthority, type Caller } from '../../services/authority';
 import type { ConfluenceGateway } from '../../ports/confluence';
 import type { Clock, Random } from '../../ports/platform';
-import type { ConnectionStore, RuleStore, TenantStore } from '../../ports/stores';
+import type { ConnectionStore, RuleStore } from '../../ports/stores';
 import { checkRuleSettings } from '../../services/rule-checks';
 import { withSpaceKey } from '../../services/rule-space';
 import { toRuleViews } from '../../services/rule-views';
@@ -12,7 +12,6 @@ import { toRuleViews } from '../../services/rule-views';
 export interface RulesDeps {
   rules: RuleStore;
   connections: ConnectionStore;
-  tenants: TenantStore;
   confluence: ConfluenceGateway;
   clock: Clock;
   random: Random;

@@ -2,7 +2,7 @@ import { DEFAULT_PREFERENCES, type PersonalPreferences } from '../../../domain/p
 import type { Caller } from '../../services/authority';
 import type { PreferenceStore } from '../../ports/stores';
 
-export interface PreferencesDeps {
+interface PreferencesDeps {
   preferences: PreferenceStore;
 }
 

@@ -3,9 +3,8 @@ import { AppError } from '../../../domain/app-error';
 import type { Caller } from '../../services/authority';
 import type { ConfluenceGateway } from '../../ports/confluence';
 import type { TenantStore } from '../../ports/stores';
-import { isBotConfigured } from '../../services/rule-checks';
 
-export interface SiteContextDeps {
+interface SiteContextDeps {
   tenants: TenantStore;
   confluence: ConfluenceGateway;
 }
@@ -42,7 +41,9 @@ export const getSiteContext = async (
   return {
     accountId,
     tenantConfigured: mapping !== null && secret !== null,
-    botConfigured: isBotConfigured(mapping),
+    // No site has the companion bot yet (the companion-bot issue, 11, brings its setup): the UI
+    // says personal notifications wait for it and keeps "me personally" disabled.
+    botConfigured: false,
     isSiteAdmin,
     space: space ? { key: space.key, name: space.name, canManage } : null,
     content: content

@@ -4,7 +4,7 @@ import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../../..
 import type { TeamsMessenger } from '../../ports/microsoft';
 import { withMicrosoftFailures } from '../../services/microsoft-failures';
 
-export interface TeamsDirectoryDeps extends AccessTokenDeps {
+interface TeamsDirectoryDeps extends AccessTokenDeps {
   teams: TeamsMessenger;
 }
 

@@ -3,7 +3,7 @@ import type { Caller } from '../../services/authority';
 import type { Clock } from '../../ports/platform';
 import type { ConnectionStore, TenantStore, TokenVault } from '../../ports/stores';
 
-export interface ConnectionDeps {
+interface ConnectionDeps {
   tenants: TenantStore;
   connections: ConnectionStore;
   tokens: TokenVault;

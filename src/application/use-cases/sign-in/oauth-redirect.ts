@@ -4,18 +4,18 @@ import type { Clock, Random } from '../../ports/platform';
 import type { OAuthCompletion, OAuthStateStore } from '../../ports/stores';
 
 /** Long enough to load a Confluence page, short enough that a forgotten tab links nothing. */
-export const COMPLETION_TTL_SECONDS = 300;
+const COMPLETION_TTL_SECONDS = 300;
 
 /** The query parameter that carries the completion code to the personal page. */
-export const COMPLETION_PARAM = 'teams-sign-in';
+const COMPLETION_PARAM = 'teams-sign-in';
 
-export interface OAuthRedirectDeps {
+interface OAuthRedirectDeps {
   states: OAuthStateStore;
   clock: Clock;
   random: Random;
 }
 
-export interface OAuthCallbackQuery {
+interface OAuthCallbackQuery {
   state?: string;
   code?: string;
   error?: string;

@@ -10,7 +10,7 @@ import type { AppUrls, Clock, Random } from '../../ports/platform';
 import type { ConnectionStore, OAuthStateStore, TenantStore, TokenVault } from '../../ports/stores';
 
 /** An OAuth state lives as long as Microsoft's sign-in page may reasonably stay open. */
-export const STATE_TTL_SECONDS = 600;
+const STATE_TTL_SECONDS = 600;
 
 export interface MicrosoftLoginDeps {
   tenants: TenantStore;
@@ -29,7 +29,7 @@ export interface MicrosoftLoginDeps {
  * the Confluence user who started can redeem the result on. Built from the platform's context,
  * never from the request.
  */
-export const returnUrlFor = (urls: AppUrls, caller: Caller): string => {
+const returnUrlFor = (urls: AppUrls, caller: Caller): string => {
   if (!caller.siteUrl) throw new Error('The Forge context has no siteUrl');
   return urls.personalPageUrl(caller.siteUrl);
 };

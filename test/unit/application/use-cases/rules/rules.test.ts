@@ -12,11 +12,10 @@ import {
   fakeConfluence,
   fakeConnections,
   fakeRuleStore,
-  fakeTenants,
   fixedClock,
 } from '../../../../support/fakes';
 import { refusal } from '../../../../support/refusal';
-import { aConnection, aTenantMapping } from '../../../../support/settings-builders';
+import { aConnection } from '../../../../support/settings-builders';
 
 const ME = 'me-1';
 const channel = {
@@ -40,7 +39,6 @@ const makeDeps = (
 ) => ({
   rules: fakeRuleStore(),
   connections: fakeConnections([aConnection({ accountId: ME })]),
-  tenants: fakeTenants(aTenantMapping(), 'secret'),
   confluence: fakeConfluence({ isSpaceAdmin: async (_id, key) => key === 'ENG' }),
   clock: fixedClock(),
   random: countingRandom(),

@@ -7,11 +7,10 @@ import {
   fakeConfluence,
   fakeConnections,
   fakeRuleStore,
-  fakeTenants,
   fixedClock,
 } from '../../../../support/fakes';
 import { refusal } from '../../../../support/refusal';
-import { aConnection, aTenantMapping } from '../../../../support/settings-builders';
+import { aConnection } from '../../../../support/settings-builders';
 
 const OWNER = 'owner-1';
 const ADMIN = 'space-admin-2';
@@ -23,7 +22,6 @@ const setup = (overrides: Partial<Omit<RulesDeps, 'rules'>> = {}) => {
   const deps: RulesDeps & { rules: typeof rules } = {
     rules,
     connections: fakeConnections([aConnection({ accountId: OWNER }), aConnection({ accountId: ADMIN })]),
-    tenants: fakeTenants(aTenantMapping(), 'secret'),
     confluence: fakeConfluence({
       isSpaceAdmin: async (id) => id === OWNER || id === ADMIN,
       displayNameOf: async (id) => (id === OWNER ? 'Olivia Owner' : id),
