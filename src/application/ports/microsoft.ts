@@ -1,3 +1,4 @@
+import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../../contracts/teams-directory';
 import type { AdaptiveCard } from '../../domain/card-elements';
 import type { GraphDestination } from '../../domain/rule';
 
@@ -86,29 +87,8 @@ export interface MicrosoftIdentity {
   clientCredentials(app: AppCredentials): Promise<TokenSet>;
 }
 
-export interface TeamSummary {
-  id: string;
-  displayName: string;
-}
-export interface ChannelSummary {
-  id: string;
-  displayName: string;
-  membershipType: string;
-}
-export interface ChatSummary {
-  id: string;
-  topic: string;
-  chatType: string;
-}
-
-/**
- * A picker's listing. Graph pages long lists (`@odata.nextLink`) and a resolver has 25 s, so a
- * listing may stop early: `truncated` says it did, for the UI to tell the person.
- */
-export interface Listing<T> {
-  items: T[];
-  truncated: boolean;
-}
+// The pickers' listings are what the UI shows: their types live in src/contracts.
+export type { ChannelSummary, ChatSummary, Listing, TeamSummary };
 
 /** How many of a destination's newest messages (or a thread's replies) a search looks through. */
 export const RECENT_MESSAGES_SCANNED = 100;
