@@ -12,7 +12,7 @@ import type { SiteContextView } from './site-context';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from './teams-directory';
 import type { TenantMappingInput, TenantSettingsView } from './tenant';
 
-/** The backend's error codes (src/domain/app-error.ts), plus `internal` for what the UI can only report. */
+/** The backend's error codes (src/domain/app-error.ts takes them from here), plus `internal` for what the UI can only report. */
 export type ResolverErrorCode =
   | 'invalid_input'
   | 'forbidden'

@@ -1,14 +1,10 @@
-/** Stable error codes; each entry point maps them to its own answer in one place. */
-export type AppErrorCode =
-  | 'invalid_input'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'tenant_not_configured'
-  | 'not_connected'
-  | 'needs_login'
-  | 'microsoft_error'
-  | 'confluence_error';
+import type { ResolverErrorCode } from '../contracts/resolver-api';
+
+/**
+ * Stable error codes; each entry point maps them to its own answer in one place. The list is the
+ * contract's (the UI shows them), less `internal`, which only the UI uses.
+ */
+export type AppErrorCode = Exclude<ResolverErrorCode, 'internal'>;
 
 /**
  * An expected failure with a message a person can act on. Never put a token, a secret or a
