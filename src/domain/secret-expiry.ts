@@ -1,4 +1,5 @@
 import type { SecretExpiry } from '../contracts/tenant';
+import { AppError } from './app-error';
 
 export type { SecretExpiry };
 
@@ -16,4 +17,20 @@ export const secretExpiryOf = (secretExpiresOn: string, now: Date): SecretExpiry
   const daysLeft = Math.ceil((expiresAt - now.getTime()) / DAY_MS) || 0;
   if (daysLeft <= 0) return { daysLeft, state: 'expired' };
   return { daysLeft, state: daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok' };
+};
+
+/**
+ * An expiry date that has come means the secret no longer works: saving it would show "saved"
+ * next to "expired" and let consent start with a dead secret. Only a new secret helps.
+ */
+export const refuseExpiredSecretDate = (secretExpiresOn: string, now: Date): void => {
+  if (secretExpiryOf(secretExpiresOn, now).state !== 'expired') return;
+  throw new AppError(
+    'invalid_input',
+    'This client secret has expired, so it was not saved. Create a new client secret in Microsoft Entra and enter it with its expiry date.',
+    {
+      secretExpiresOn:
+        'This date has passed. Create a new client secret in Microsoft Entra and enter its expiry date.',
+    },
+  );
 };

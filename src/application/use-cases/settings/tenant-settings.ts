@@ -1,7 +1,7 @@
 import type { TenantSettingsView } from '../../../contracts/tenant';
 import { AppError } from '../../../domain/app-error';
 import { GRAPH_DELEGATED_PERMISSIONS } from '../../../domain/microsoft-permissions';
-import { secretExpiryOf } from '../../../domain/secret-expiry';
+import { refuseExpiredSecretDate, secretExpiryOf } from '../../../domain/secret-expiry';
 import { applyTenantMappingInput, type TenantMappingInput } from '../../../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
 import type { ConfluenceGateway } from '../../ports/confluence';
@@ -49,6 +49,7 @@ export const saveTenantSettings = async (
   input: TenantMappingInput,
 ): Promise<TenantSettingsView> => {
   await requireSiteAdmin(deps.confluence, caller);
+  refuseExpiredSecretDate(input.secretExpiresOn, deps.clock.now());
   const [previous, storedSecret] = await Promise.all([deps.tenants.get(), deps.tenants.getClientSecret()]);
   const newSecret = input.clientSecret ? input.clientSecret : null;
   if (!newSecret && storedSecret === null) {

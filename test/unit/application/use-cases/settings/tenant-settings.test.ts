@@ -1,5 +1,6 @@
 import {
   getTenantSettings,
+  saveTenantSettings,
   type TenantSettingsDeps,
 } from '../../../../../src/application/use-cases/settings/tenant-settings';
 import {
@@ -47,5 +48,28 @@ describe('getTenantSettings: the client secret expiry, computed on the server', 
       (await refusal(getTenantSettings(deps('2027-06-30', '2026-11-22T10:00:00Z'), { accountId: 'sam' })))
         .code,
     ).toBe('forbidden');
+  });
+});
+
+describe('saveTenantSettings: an expiry date that has passed (issue 13, item 9)', () => {
+  it('refuses it on the date field and changes nothing', async () => {
+    const stored = aTenantMapping({ secretExpiresOn: '2027-06-30' });
+    const tenants = fakeTenants(stored, 'old-secret');
+    const refused = await refusal(
+      saveTenantSettings(
+        { ...deps('2027-06-30', '2026-11-22T10:00:00Z'), tenants },
+        { accountId: 'ada' },
+        {
+          tenantId: stored.tenantId,
+          clientId: stored.clientId,
+          clientSecret: 'new-secret',
+          secretExpiresOn: '2026-11-01',
+        },
+      ),
+    );
+    expect(refused.code).toBe('invalid_input');
+    expect(refused.fieldErrors?.secretExpiresOn).toMatch(/passed.*new client secret/);
+    await expect(tenants.get()).resolves.toEqual(stored);
+    await expect(tenants.getClientSecret()).resolves.toBe('old-secret');
   });
 });
