@@ -1,4 +1,8 @@
-import { confluenceRestGateway } from './adapters/confluence-rest.adapter';
+import { confluenceAppView } from './adapters/confluence-app-view.adapter';
+import { confluenceContent } from './adapters/confluence-content.adapter';
+import { confluencePeople } from './adapters/confluence-people.adapter';
+import { confluencePermissions } from './adapters/confluence-permissions.adapter';
+import { confluenceSearch } from './adapters/confluence-search.adapter';
 import { entraIdentity } from './adapters/entra-identity.adapter';
 import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
@@ -26,7 +30,11 @@ const shared = {
   preferences: kvsPreferenceStore,
   ledger: kvsEventLedger,
   queue: forgeDeliveryQueue,
-  confluence: confluenceRestGateway,
+  permissions: confluencePermissions,
+  content: confluenceContent,
+  search: confluenceSearch,
+  people: confluencePeople,
+  appView: confluenceAppView,
   identity: entraIdentity,
   urls: forgeAppUrls,
   clock: systemClock,

@@ -11,25 +11,31 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
 
   it('knows site admins', async () => {
     expect(
-      await h.valueAs(person('ada').accountId, 'confluence', 'isSiteAdmin', person('ada').accountId),
+      await h.valueAs(person('ada').accountId, 'permissions', 'isSiteAdmin', person('ada').accountId),
     ).toBe(true);
     expect(
-      await h.valueAs(person('sam').accountId, 'confluence', 'isSiteAdmin', person('sam').accountId),
+      await h.valueAs(person('sam').accountId, 'permissions', 'isSiteAdmin', person('sam').accountId),
     ).toBe(false);
   });
 
   it('knows space admins per space', async () => {
     expect(
-      await h.valueAs(person('sam').accountId, 'confluence', 'isSpaceAdmin', person('sam').accountId, 'ENG'),
+      await h.valueAs(person('sam').accountId, 'permissions', 'isSpaceAdmin', person('sam').accountId, 'ENG'),
     ).toBe(true);
     expect(
-      await h.valueAs(person('sam').accountId, 'confluence', 'isSpaceAdmin', person('sam').accountId, 'MKT'),
+      await h.valueAs(person('sam').accountId, 'permissions', 'isSpaceAdmin', person('sam').accountId, 'MKT'),
     ).toBe(false);
     expect(
-      await h.valueAs(person('mia').accountId, 'confluence', 'isSpaceAdmin', person('mia').accountId, 'ENG'),
+      await h.valueAs(person('mia').accountId, 'permissions', 'isSpaceAdmin', person('mia').accountId, 'ENG'),
     ).toBe(false);
     expect(
-      await h.valueAs(person('ada').accountId, 'confluence', 'isSpaceAdmin', person('ada').accountId, 'NOPE'),
+      await h.valueAs(
+        person('ada').accountId,
+        'permissions',
+        'isSpaceAdmin',
+        person('ada').accountId,
+        'NOPE',
+      ),
     ).toBe(false);
   });
 
@@ -38,7 +44,7 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
     expect(
       await h.valueAs(
         person('mia').accountId,
-        'confluence',
+        'permissions',
         'canEditContent',
         person('mia').accountId,
         page.id,
@@ -47,7 +53,7 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
     expect(
       await h.valueAs(
         person('vic').accountId,
-        'confluence',
+        'permissions',
         'canEditContent',
         person('vic').accountId,
         page.id,
@@ -57,9 +63,9 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
 
   it('reads content as a user and sees nothing the user may not view', async () => {
     const restricted = h.confluence.findContent('Security incident review');
-    expect(await h.value('confluence', 'getContentAs', person('rex').accountId, restricted.id)).toBeNull();
+    expect(await h.value('content', 'getContentAs', person('rex').accountId, restricted.id)).toBeNull();
     const seen = await h.value<ContentSummary>(
-      'confluence',
+      'content',
       'getContentAs',
       person('mia').accountId,
       restricted.id,
@@ -77,8 +83,8 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
     // read:confluence-user and read:confluence-content.permission carry no allowImpersonation.
     const page = h.confluence.findContent('Release plan 2027');
     const asked = [
-      await h.call('confluence', 'isSiteAdmin', person('ada').accountId),
-      await h.call('confluence', 'canEditContent', person('mia').accountId, page.id),
+      await h.call('permissions', 'isSiteAdmin', person('ada').accountId),
+      await h.call('permissions', 'canEditContent', person('mia').accountId, page.id),
     ];
     expect(asked).toEqual([
       expect.objectContaining({ ok: false, message: expect.stringContaining('IMPERSONATION_NOT_ALLOWED') }),
@@ -87,7 +93,7 @@ describe('Confluence adapter against the Confluence simulator (real requestConfl
   });
 
   it('names people by display name', async () => {
-    expect(await h.value('confluence', 'displayNameOf', person('mia').accountId)).toBe('Mia Member');
-    expect(await h.value('confluence', 'displayNameOf', 'no-such-account')).toBe('A Confluence user');
+    expect(await h.value('people', 'displayNameOf', person('mia').accountId)).toBe('Mia Member');
+    expect(await h.value('people', 'displayNameOf', 'no-such-account')).toBe('A Confluence user');
   });
 });

@@ -15,7 +15,7 @@ describe('viewableTitlesAs against the Confluence simulator (CQL search as the u
   const viewable = (key: 'rex' | 'mia', contentIds: string[]) =>
     h.valueAs<ViewableContent[]>(
       person(key).accountId,
-      'confluence',
+      'permissions',
       'viewableTitlesAs',
       person(key).accountId,
       contentIds,

@@ -33,7 +33,7 @@ describe('invariant 3: a CQL search counts as a match only for the delivery’s 
       moduleKey: 'teams-global-settings',
       accountId: 'integration-test',
       functionKey: 'call',
-      payload: { adapter: 'confluence', method: 'matchesCqlAs', args: [mia, contentId, cql] },
+      payload: { adapter: 'search', method: 'matchesCqlAs', args: [mia, contentId, cql] },
     })) as { ok: boolean; value?: unknown; message?: string };
 
   beforeAll(async () => {

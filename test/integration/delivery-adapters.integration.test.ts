@@ -23,7 +23,7 @@ describe('the queue consumer’s adapters against the simulators', () => {
   describe('Confluence, read as a rule’s owner', () => {
     it('reads content with its ancestors’ titles, labels and the site base', async () => {
       const page = h.confluence.findContent('Release plan 2027');
-      const seen = await h.value<ContentSummary>('confluence', 'getContentAs', mia, page.id);
+      const seen = await h.value<ContentSummary>('content', 'getContentAs', mia, page.id);
       expect(seen).toMatchObject({
         ancestors: [{ title: 'Engineering home' }],
         labels: ['release', 'planning'],
@@ -34,45 +34,43 @@ describe('the queue consumer’s adapters against the simulators', () => {
     it('evaluates `id = <id> AND (<cql>)` as the owner', async () => {
       const page = h.confluence.findContent('Release plan 2027').id;
       const secret = h.confluence.findContent('Security incident review').id;
-      expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = release')).toBe(true);
-      expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = adr OR space = MKT')).toBe(
-        false,
-      );
-      expect(await h.value('confluence', 'matchesCqlAs', mia, secret, 'space = ENG')).toBe(true);
-      expect(await h.value('confluence', 'matchesCqlAs', rex, secret, 'space = ENG')).toBe(false);
-      expect(await h.value('confluence', 'matchesCqlAs', mia, page, 'label = (')).toBe(false);
+      expect(await h.value('search', 'matchesCqlAs', mia, page, 'label = release')).toBe(true);
+      expect(await h.value('search', 'matchesCqlAs', mia, page, 'label = adr OR space = MKT')).toBe(false);
+      expect(await h.value('search', 'matchesCqlAs', mia, secret, 'space = ENG')).toBe(true);
+      expect(await h.value('search', 'matchesCqlAs', rex, secret, 'space = ENG')).toBe(false);
+      expect(await h.value('search', 'matchesCqlAs', mia, page, 'label = (')).toBe(false);
     });
 
     it('invariant 3: a filter that closes `id = <id> AND (…)` early matches nothing', async () => {
       const page = h.confluence.findContent('Release plan 2027').id;
       // Stored before save-time checks existed: without a guard this finds every page Mia can see.
       const breakout = 'label = no-such-label) OR (type = page';
-      expect(await h.value('confluence', 'matchesCqlAs', mia, page, breakout)).toBe(false);
+      expect(await h.value('search', 'matchesCqlAs', mia, page, breakout)).toBe(false);
     });
 
     it('reads the body of an earlier version, and nothing the owner may not view', async () => {
       const page = h.confluence.findContent('Release plan 2027');
-      expect(await h.value('confluence', 'getVersionBodyAs', mia, page.id, 1)).toBe(
+      expect(await h.value('content', 'getVersionBodyAs', mia, page.id, 1)).toBe(
         '<p>Quarterly release train for 2027.</p>',
       );
-      expect(await h.value('confluence', 'getVersionBodyAs', mia, page.id, 2)).toContain(
+      expect(await h.value('content', 'getVersionBodyAs', mia, page.id, 2)).toContain(
         'Q1: Teams integration beta',
       );
       const secret = h.confluence.findContent('Security incident review').id;
-      expect(await h.value('confluence', 'getVersionBodyAs', rex, secret, 1)).toBeNull();
+      expect(await h.value('content', 'getVersionBodyAs', rex, secret, 1)).toBeNull();
     });
 
     it('reads a comment with its author, and not a comment on a page the owner may not view', async () => {
       const page = h.confluence.findContent('Release plan 2027');
       const comment = await h.confluence.addComment(mia, page.id, { body: '<p>Looks <b>good</b></p>' });
-      expect(await h.value<CommentSummary>('confluence', 'getCommentAs', rex, comment.id)).toEqual({
+      expect(await h.value<CommentSummary>('content', 'getCommentAs', rex, comment.id)).toEqual({
         id: comment.id,
         body: '<p>Looks <b>good</b></p>',
         authorAccountId: mia,
       });
       const secret = h.confluence.findContent('Security incident review');
       const hidden = await h.confluence.addComment(mia, secret.id, { body: '<p>root cause</p>' });
-      expect(await h.value('confluence', 'getCommentAs', rex, hidden.id)).toBeNull();
+      expect(await h.value('content', 'getCommentAs', rex, hidden.id)).toBeNull();
     });
   });
 

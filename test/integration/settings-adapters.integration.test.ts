@@ -65,20 +65,20 @@ describe('settings adapters against the Forge emulator and the Confluence simula
 
   it('reads a space as a user', async () => {
     expect(
-      await h.valueAs(person('mia').accountId, 'confluence', 'getSpaceAs', person('mia').accountId, 'ENG'),
+      await h.valueAs(person('mia').accountId, 'content', 'getSpaceAs', person('mia').accountId, 'ENG'),
     ).toEqual({
       key: 'ENG',
       name: 'Engineering',
     });
     expect(
-      await h.valueAs(person('mia').accountId, 'confluence', 'getSpaceAs', person('mia').accountId, 'NOPE'),
+      await h.valueAs(person('mia').accountId, 'content', 'getSpaceAs', person('mia').accountId, 'NOPE'),
     ).toBeNull();
   });
 
   it("validates CQL by asking Confluence, and hands back Confluence's message", async () => {
     const mia = person('mia').accountId;
-    expect(await h.value('confluence', 'validateCql', mia, 'label = "release" and type = page')).toBeNull();
-    const problem = await h.value<string>('confluence', 'validateCql', mia, 'label = (');
+    expect(await h.value('search', 'validateCql', mia, 'label = "release" and type = page')).toBeNull();
+    const problem = await h.value<string>('search', 'validateCql', mia, 'label = (');
     expect(problem).toMatch(/Could not parse cql/);
   });
 });

@@ -91,7 +91,7 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
   describe('Confluence: facts, marker and the app’s account, as the app', () => {
     it('reads ancestors and public labels in one request, and only what is asked', async () => {
       const adr = h.confluence.findContent('ADR-001: Use Forge');
-      const both = await h.value<ContentFacts>('confluence', 'readContentFacts', adr.id, {
+      const both = await h.value<ContentFacts>('appView', 'readContentFacts', adr.id, {
         labels: true,
         ancestors: true,
       });
@@ -99,13 +99,13 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
       expect(both.ancestorIds?.at(-1)).toBe(parent.id);
       expect(both.labels).toContain('adr');
       expect(
-        await h.value('confluence', 'readContentFacts', adr.id, { labels: true, ancestors: false }),
+        await h.value('appView', 'readContentFacts', adr.id, { labels: true, ancestors: false }),
       ).toEqual({ labels: both.labels });
     });
 
     it('reads restricted content too (the app sees everything; the consumer checks the owner)', async () => {
       const restricted = h.confluence.findContent('Incident timeline');
-      const facts = await h.value<ContentFacts>('confluence', 'readContentFacts', restricted.id, {
+      const facts = await h.value<ContentFacts>('appView', 'readContentFacts', restricted.id, {
         labels: false,
         ancestors: true,
       });
@@ -114,7 +114,7 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
 
     it('gives null for content that is gone', async () => {
       expect(
-        await h.value('confluence', 'readContentFacts', '999999', { labels: true, ancestors: true }),
+        await h.value('appView', 'readContentFacts', '999999', { labels: true, ancestors: true }),
       ).toBeNull();
     });
 
@@ -125,12 +125,12 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
         properties: { [APP_COMMENT_MARKER_KEY]: appCommentMarker(1) },
       });
       const plain = await h.confluence.addComment(person('mia').accountId, plan.id, { body: '<p>typed</p>' });
-      expect(await h.value('confluence', 'readAppCommentMarker', marked.id)).toBe(1);
-      expect(await h.value('confluence', 'readAppCommentMarker', plain.id)).toBeNull();
+      expect(await h.value('appView', 'readAppCommentMarker', marked.id)).toBe(1);
+      expect(await h.value('appView', 'readAppCommentMarker', plain.id)).toBeNull();
     });
 
     it('knows the app’s own account', async () => {
-      expect(await h.value('confluence', 'appAccountId')).toBe(APP_ACCOUNT_ID);
+      expect(await h.value('appView', 'appAccountId')).toBe(APP_ACCOUNT_ID);
     });
   });
 

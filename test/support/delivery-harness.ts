@@ -84,7 +84,7 @@ export const plannedRuleStore = () => {
 export const deliveryDeps = () => ({
   rules: plannedRuleStore(),
   deliveries: fakeDeliveryStore(),
-  confluence: fakeConfluence(),
+  ...fakeConfluence(),
   teams: scriptedTeams(),
   tenants: fakeTenants(aMapping, 'secret'),
   connections: fakeConnections([aConnection()]),

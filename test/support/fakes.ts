@@ -1,4 +1,11 @@
-import type { ConfluenceGateway, ContentSummary } from '../../src/application/ports/confluence';
+import type {
+  AppView,
+  ConfluencePeople,
+  ConfluencePermissions,
+  ContentReader,
+  ContentSummary,
+  CqlSearch,
+} from '../../src/application/ports/confluence';
 import type {
   MicrosoftIdentity,
   OutgoingCard,
@@ -142,24 +149,38 @@ export const countingRandom = (): Random => {
   };
 };
 
+/** Every Confluence port at once: one simulated site answers them all. */
+type ConfluenceSite = ConfluencePermissions & ContentReader & CqlSearch & ConfluencePeople & AppView;
+
+/** The Confluence ports a use case's deps carry, each backed by the same fake site. */
+export interface FakeConfluence {
+  permissions: ConfluenceSite;
+  content: ConfluenceSite;
+  search: ConfluenceSite;
+  people: ConfluenceSite;
+  appView: ConfluenceSite;
+}
+
 /**
- * A Confluence site. Unless overridden, `viewableTitlesAs` answers what `getContentAs` does for
- * each id, so a test that hides content from someone hides it everywhere.
+ * A Confluence site behind every Confluence port; spread it into a use case's deps. Unless
+ * overridden, `viewableTitlesAs` answers what `getContentAs` does for each id, so a test that
+ * hides content from someone hides it everywhere.
  */
-export const fakeConfluence = (overrides: Partial<ConfluenceGateway> = {}): ConfluenceGateway => {
-  const gateway = fakeConfluenceReads(overrides);
-  return {
+export const fakeConfluence = (overrides: Partial<ConfluenceSite> = {}): FakeConfluence => {
+  const reads = fakeConfluenceReads(overrides);
+  const site: ConfluenceSite = {
     viewableTitlesAs: async (accountId, ids) => {
-      const read = await Promise.all(ids.map((id) => gateway.getContentAs(accountId, id)));
+      const read = await Promise.all(ids.map((id) => reads.getContentAs(accountId, id)));
       return read.flatMap((c, i) => (c ? [{ id: ids[i] ?? '', title: c.title }] : []));
     },
-    ...gateway,
+    ...reads,
   };
+  return { permissions: site, content: site, search: site, people: site, appView: site };
 };
 
 const fakeConfluenceReads = (
-  overrides: Partial<ConfluenceGateway>,
-): Omit<ConfluenceGateway, 'viewableTitlesAs'> & Partial<ConfluenceGateway> => ({
+  overrides: Partial<ConfluenceSite>,
+): Omit<ConfluenceSite, 'viewableTitlesAs'> & Partial<ConfluenceSite> => ({
   isSiteAdmin: async () => false,
   isSpaceAdmin: async () => false,
   canEditContent: async () => false,

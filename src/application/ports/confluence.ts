@@ -43,24 +43,58 @@ export interface ViewableContent {
   title: string;
 }
 
-/** Confluence, through the Forge product API. Checks run on the server, never in the UI. */
-export interface ConfluenceGateway {
+/*
+ * Confluence, through the Forge product API, in the words of what the app needs from it. Each
+ * use case takes only the ports it uses; one Confluence client sits underneath them all. Checks
+ * run on the server, never in the UI.
+ */
+
+/** Who may do what: the authority checks behind every settings change, and what a person may see. */
+export interface ConfluencePermissions {
   isSiteAdmin(accountId: string): Promise<boolean>;
   isSpaceAdmin(accountId: string, spaceKey: string): Promise<boolean>;
   canEditContent(accountId: string, contentId: string): Promise<boolean>;
-  /** Reads the content as `accountId` (offline impersonation); null when they cannot view it. */
+  /**
+   * Which of `contentIds` `accountId` can view now, with the titles they see: a few requests for
+   * a whole listing, never one per id. Ids not in the answer are hidden from them (or gone).
+   */
+  viewableTitlesAs(accountId: string, contentIds: readonly string[]): Promise<ViewableContent[]>;
+}
+
+/** Content read as a person (offline impersonation): what a card or a settings page shows them. */
+export interface ContentReader {
+  /** Null when they cannot view it (or it is gone). */
   getContentAs(accountId: string, contentId: string): Promise<ContentSummary | null>;
-  displayNameOf(accountId: string): Promise<string>;
-  /** Reads the space as `accountId`; null when it does not exist or they cannot view it. */
+  /** Null when the space does not exist or they cannot view it. */
   getSpaceAs(accountId: string, spaceKey: string): Promise<SpaceSummary | null>;
+  /** The storage-format body of one version; null when they cannot read it. */
+  getVersionBodyAs(accountId: string, contentId: string, version: number): Promise<string | null>;
+  /** Null when they cannot view the comment. */
+  getCommentAs(accountId: string, commentId: string): Promise<CommentSummary | null>;
+}
+
+/** CQL, run by Confluence as the person whose filter it is. */
+export interface CqlSearch {
   /**
    * Runs `cql` as `accountId` (one result at most) so Confluence itself judges the syntax.
    * Returns Confluence's message when it refuses the query, null when it runs.
    */
   validateCql(accountId: string, cql: string): Promise<string | null>;
+  /** Whether `id = <contentId> AND (<cql>)` finds the content when run as `accountId`. */
+  matchesCqlAs(accountId: string, contentId: string, cql: string): Promise<boolean>;
+}
+
+/** People as others see them. */
+export interface ConfluencePeople {
+  /** Their public name; a neutral stand-in when Confluence does not say. */
+  displayNameOf(accountId: string): Promise<string>;
+}
+
+/** What the app itself reads (no user): the trigger's and consumer's facts about an event. */
+export interface AppView {
   /**
-   * Labels and/or ancestors of a page or blog post in one request, as the app (a trigger has no
-   * user). Null when the content is gone.
+   * Labels and/or ancestors of a page or blog post in one request (a trigger has no user).
+   * Null when the content is gone.
    */
   readContentFacts(
     contentId: string,
@@ -70,15 +104,24 @@ export interface ConfluenceGateway {
   readAppCommentMarker(commentId: string): Promise<number | null>;
   /** The app's own Atlassian account (the runtime does not expose it); cached after the first call. */
   appAccountId(): Promise<string>;
-  /** Whether `id = <contentId> AND (<cql>)` finds the content when run as `accountId`. */
-  matchesCqlAs(accountId: string, contentId: string, cql: string): Promise<boolean>;
-  /** The storage-format body of one version, read as `accountId`; null when they cannot read it. */
-  getVersionBodyAs(accountId: string, contentId: string, version: number): Promise<string | null>;
-  /** A comment read as `accountId`; null when they cannot view it. */
-  getCommentAs(accountId: string, commentId: string): Promise<CommentSummary | null>;
-  /**
-   * Which of `contentIds` `accountId` can view now, with the titles they see: a few requests for
-   * a whole listing, never one per id. Ids not in the answer are hidden from them (or gone).
-   */
-  viewableTitlesAs(accountId: string, contentIds: readonly string[]): Promise<ViewableContent[]>;
+}
+
+/**
+ * What a failed request to Confluence means for the app (the adapter translates statuses):
+ * - `unavailable`: nothing usable came back (429, 5xx, a dropped connection); may work later.
+ * - `refused`: Confluence refused the app or the person where an answer was expected (401, 403).
+ * - `unexpected`: any other status, or an answer in a shape the app does not know.
+ */
+export type ConfluenceFailureKind = 'unavailable' | 'refused' | 'unexpected';
+
+/** A request to Confluence that did not succeed; `status` is null when nothing answered. */
+export class ConfluenceRequestError extends Error {
+  constructor(
+    readonly kind: ConfluenceFailureKind,
+    readonly status: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfluenceRequestError';
+  }
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/app-error';
 import { scopeRefOf, type Rule, type RuleScopeRef } from '../../domain/rule';
-import type { ConfluenceGateway } from '../ports/confluence';
+import type { ConfluencePermissions } from '../ports/confluence';
 
 /** The person behind a request, as the platform vouches for them. */
 export interface Caller {
@@ -21,31 +21,31 @@ export const requireUser = (caller: {
 };
 
 export const requireSiteAdmin = async (
-  confluence: Pick<ConfluenceGateway, 'isSiteAdmin'>,
+  permissions: Pick<ConfluencePermissions, 'isSiteAdmin'>,
   caller: Caller,
 ): Promise<void> => {
-  if (!(await confluence.isSiteAdmin(caller.accountId))) {
+  if (!(await permissions.isSiteAdmin(caller.accountId))) {
     throw new AppError('forbidden', 'Only a Confluence site admin can do this.');
   }
 };
 
 /** Who may manage rules at a scope: site admin (global), space admin (space), page editor (content). */
 const hasRuleAuthority = (
-  confluence: ConfluenceGateway,
+  permissions: ConfluencePermissions,
   caller: Caller,
   scope: RuleScopeRef,
 ): Promise<boolean> => {
-  if (scope.scope === 'global') return confluence.isSiteAdmin(caller.accountId);
-  if (scope.scope === 'space') return confluence.isSpaceAdmin(caller.accountId, scope.spaceKey ?? '');
-  return confluence.canEditContent(caller.accountId, scope.contentId ?? '');
+  if (scope.scope === 'global') return permissions.isSiteAdmin(caller.accountId);
+  if (scope.scope === 'space') return permissions.isSpaceAdmin(caller.accountId, scope.spaceKey ?? '');
+  return permissions.canEditContent(caller.accountId, scope.contentId ?? '');
 };
 
 export const requireRuleAuthority = async (
-  confluence: ConfluenceGateway,
+  permissions: ConfluencePermissions,
   caller: Caller,
   scope: RuleScopeRef,
 ): Promise<void> => {
-  if (await hasRuleAuthority(confluence, caller, scope)) return;
+  if (await hasRuleAuthority(permissions, caller, scope)) return;
   if (scope.scope === 'global') throw new AppError('forbidden', 'Only a Confluence site admin can do this.');
   if (scope.scope === 'space') {
     throw new AppError('forbidden', `Only an admin of space ${scope.spaceKey} can manage its rules.`);
@@ -55,20 +55,20 @@ export const requireRuleAuthority = async (
 
 /** A stored rule: its scope decides, except a personal rule, which is its owner's alone. */
 export const hasAuthorityOver = (
-  confluence: ConfluenceGateway,
+  permissions: ConfluencePermissions,
   caller: Caller,
   rule: Rule,
 ): Promise<boolean> =>
   rule.scope === 'personal'
     ? Promise.resolve(rule.ownerAccountId === caller.accountId)
-    : hasRuleAuthority(confluence, caller, scopeRefOf(rule));
+    : hasRuleAuthority(permissions, caller, scopeRefOf(rule));
 
 export const requireAuthorityOver = async (
-  confluence: ConfluenceGateway,
+  permissions: ConfluencePermissions,
   caller: Caller,
   rule: Rule,
 ): Promise<void> => {
-  if (rule.scope !== 'personal') return requireRuleAuthority(confluence, caller, scopeRefOf(rule));
+  if (rule.scope !== 'personal') return requireRuleAuthority(permissions, caller, scopeRefOf(rule));
   if (rule.ownerAccountId !== caller.accountId) {
     throw new AppError('forbidden', 'Only the person who set up a personal rule can change it.');
   }

@@ -1,6 +1,13 @@
 import type { PlannedDelivery, PlannedSender } from '../../domain/delivery-plan';
 import { passesPendingCheck, type PendingCheck } from '../../domain/rule-matcher';
-import type { ConfluenceGateway, ContentSummary } from '../ports/confluence';
+import type { AppView, ContentReader, ContentSummary, CqlSearch } from '../ports/confluence';
+
+/** What choosing a sender reads: the content as each owner, their CQL, and facts as the app. */
+export interface SenderChecks {
+  content: Pick<ContentReader, 'getContentAs'>;
+  search: Pick<CqlSearch, 'matchesCqlAs'>;
+  appView: Pick<AppView, 'readContentFacts'>;
+}
 
 export type SenderChoice =
   | { kind: 'send'; sender: PlannedSender; content: ContentSummary }
@@ -48,14 +55,14 @@ const asFacts = (content: ContentSummary) => ({
  * else nothing is sent.
  */
 export const chooseSender = async (
-  confluence: ConfluenceGateway,
+  checks: SenderChecks,
   delivery: PlannedDelivery,
 ): Promise<SenderChoice> => {
   const { contentId } = delivery.event;
   const judged: Array<{ sender: PlannedSender; verdict: Verdict }> = [];
   const redactable: PlannedSender[] = [];
   for (const sender of delivery.senders) {
-    const content = await confluence.getContentAs(sender.ownerAccountId, contentId);
+    const content = await checks.content.getContentAs(sender.ownerAccountId, contentId);
     if (!content) {
       judged.push({ sender, verdict: 'cannot-view' });
       if (sender.restrictedContent === 'redact' && sender.cql.trim() === '') redactable.push(sender);
@@ -63,13 +70,13 @@ export const chooseSender = async (
     }
     if (sender.check && !passesPendingCheck(sender.check, asFacts(content))) continue;
     const cql = sender.cql.trim();
-    if (cql && !(await confluence.matchesCqlAs(sender.ownerAccountId, contentId, cql))) {
+    if (cql && !(await checks.search.matchesCqlAs(sender.ownerAccountId, contentId, cql))) {
       judged.push({ sender, verdict: 'cql-mismatch' });
       continue;
     }
     return { kind: 'send', sender, content };
   }
-  const redactAs = await firstPassingAsApp(confluence, contentId, redactable);
+  const redactAs = await firstPassingAsApp(checks.appView, contentId, redactable);
   if (redactAs) return { kind: 'redact', sender: redactAs };
   const first = judged[0];
   if (!first) return { kind: 'filtered', reason: FILTERED_REASON };
@@ -83,13 +90,13 @@ export const chooseSender = async (
  * filters would have turned down.
  */
 const firstPassingAsApp = async (
-  confluence: ConfluenceGateway,
+  appView: SenderChecks['appView'],
   contentId: string,
   senders: readonly PlannedSender[],
 ): Promise<PlannedSender | null> => {
   const checks = senders.map((s) => s.check).filter((c): c is PendingCheck => c !== undefined);
   if (checks.length === 0) return senders[0] ?? null;
-  const facts = await confluence.readContentFacts(contentId, {
+  const facts = await appView.readContentFacts(contentId, {
     labels: checks.some((c) => c.labels),
     ancestors: checks.some((c) => c.underPageId),
   });

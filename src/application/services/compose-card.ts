@@ -6,7 +6,13 @@ import { buildRedactedCard } from '../../domain/redacted-card';
 import { excerpt, storageToText } from '../../domain/storage-text';
 import { summariseChange, type ChangeSummary } from '../../domain/text-diff';
 import type { SenderChoice } from './choose-sender';
-import type { ConfluenceGateway, ContentSummary } from '../ports/confluence';
+import type { ConfluencePeople, ContentReader, ContentSummary } from '../ports/confluence';
+
+/** What a card is read through: the content as its sender sees it, and people's names. */
+export interface CardReads {
+  content: ContentReader;
+  people: ConfluencePeople;
+}
 
 export type Cleared = Exclude<SenderChoice, { kind: 'skip' | 'filtered' }>;
 
@@ -15,15 +21,15 @@ const UPDATES: readonly EventKind[] = ['page_updated', 'blogpost_updated'];
 
 /** What changed from `base` to `version`, both read as the sender; null when either is unreadable. */
 const changesBetween = async (
-  confluence: ConfluenceGateway,
+  content: ContentReader,
   owner: string,
   contentId: string,
   base: number,
   version: number,
 ): Promise<ChangeSummary | null> => {
   const [before, after] = await Promise.all([
-    confluence.getVersionBodyAs(owner, contentId, base),
-    confluence.getVersionBodyAs(owner, contentId, version),
+    content.getVersionBodyAs(owner, contentId, base),
+    content.getVersionBodyAs(owner, contentId, version),
   ]);
   if (before === null || after === null) return null;
   return summariseChange(storageToText(before), storageToText(after));
@@ -51,8 +57,8 @@ const commentUrl = (pageUrl: string, commentId: string): string => {
   }
 };
 
-const authorOf = (confluence: ConfluenceGateway, event: ContentEvent): Promise<string> =>
-  event.actorAccountId ? confluence.displayNameOf(event.actorAccountId) : Promise.resolve('Someone');
+const authorOf = (people: ConfluencePeople, event: ContentEvent): Promise<string> =>
+  event.actorAccountId ? people.displayNameOf(event.actorAccountId) : Promise.resolve('Someone');
 
 /**
  * The card for one delivery, everything read as the sender: a full card, or the redacted one.
@@ -60,14 +66,14 @@ const authorOf = (confluence: ConfluenceGateway, event: ContentEvent): Promise<s
  * was posted, and the card counts the edits.
  */
 export const composeCard = async (
-  confluence: ConfluenceGateway,
+  reads: CardReads,
   delivery: PlannedDelivery,
   choice: Cleared,
   foldInto?: PostedCard,
 ): Promise<AdaptiveCard> => {
   const { event } = delivery;
   const owner = choice.sender.ownerAccountId;
-  const ownerName = await confluence.displayNameOf(owner);
+  const ownerName = await reads.people.displayNameOf(owner);
   if (choice.kind === 'redact') {
     return buildRedactedCard({ ...event, ruleOwnerName: ownerName });
   }
@@ -75,9 +81,9 @@ export const composeCard = async (
   const base = foldInto ? foldInto.baseVersion : event.version - 1;
   const diffable = (UPDATES.includes(event.kind) || foldInto !== undefined) && base >= 1;
   const [authorName, changes, comment] = await Promise.all([
-    authorOf(confluence, event),
-    diffable ? changesBetween(confluence, owner, event.contentId, base, event.version) : null,
-    event.comment ? confluence.getCommentAs(owner, event.comment.id) : null,
+    authorOf(reads.people, event),
+    diffable ? changesBetween(reads.content, owner, event.contentId, base, event.version) : null,
+    event.comment ? reads.content.getCommentAs(owner, event.comment.id) : null,
   ]);
   return buildContentCard({
     kind: event.kind,
@@ -110,7 +116,7 @@ export const composeCard = async (
 
 /** A digest line for an event held back, with only what its sender may show. */
 export const heldItemFor = async (
-  confluence: ConfluenceGateway,
+  people: ConfluencePeople,
   delivery: PlannedDelivery,
   choice: Cleared,
   at: number,
@@ -127,6 +133,6 @@ export const heldItemFor = async (
     at,
   };
   if (choice.kind === 'redact') return { ...base, title: '', url: '', authorName: '', redacted: true };
-  const authorName = await authorOf(confluence, event);
+  const authorName = await authorOf(people, event);
   return { ...base, title: choice.content.title, url: choice.content.url, authorName, redacted: false };
 };

@@ -2,10 +2,10 @@ import { AppError, invalidInputMessage } from '../../domain/app-error';
 import { cqlFilterProblem } from '../../domain/cql-filter';
 import type { Destination, RuleFilters, RuleScope } from '../../domain/rule';
 import type { Caller } from './authority';
-import type { ConfluenceGateway } from '../ports/confluence';
+import type { CqlSearch } from '../ports/confluence';
 
 interface RuleCheckDeps {
-  confluence: ConfluenceGateway;
+  search: CqlSearch;
 }
 
 /**
@@ -13,7 +13,7 @@ interface RuleCheckDeps {
  * Confluence is asked only about a filter that is new (`storedCql` is what the rule had).
  */
 const cqlProblem = async (
-  confluence: ConfluenceGateway,
+  search: CqlSearch,
   accountId: string,
   cql: string,
   storedCql: string | undefined,
@@ -21,7 +21,7 @@ const cqlProblem = async (
   const escapes = cqlFilterProblem(cql);
   if (escapes) return escapes;
   if (cql === storedCql) return null;
-  const refused = await confluence.validateCql(accountId, cql);
+  const refused = await search.validateCql(accountId, cql);
   return refused ? `Confluence cannot run this CQL: ${refused}` : null;
 };
 
@@ -57,7 +57,7 @@ export const checkRuleSettings = async (
     fieldErrors.includeDescendants = 'Only a page rule can cover child pages';
   }
   if (rule.filters.cql) {
-    const problem = await cqlProblem(deps.confluence, postsAs.accountId, rule.filters.cql, storedCql);
+    const problem = await cqlProblem(deps.search, postsAs.accountId, rule.filters.cql, storedCql);
     if (problem) fieldErrors['filters.cql'] = problem;
   }
   const fields = Object.keys(fieldErrors);

@@ -1,6 +1,6 @@
 import { scopeRefOf, type Rule } from '../../domain/rule';
 import type { Caller } from './authority';
-import type { ConfluenceGateway } from '../ports/confluence';
+import type { ContentReader } from '../ports/confluence';
 
 /**
  * A page rule is stored with its space's rules so the trigger finds it in the space's one index
@@ -9,12 +9,12 @@ import type { ConfluenceGateway } from '../ports/confluence';
  * save; if the page is gone it stays as it is.
  */
 export const withSpaceKey = async (
-  confluence: Pick<ConfluenceGateway, 'getContentAs'>,
+  reader: Pick<ContentReader, 'getContentAs'>,
   caller: Caller,
   rule: Rule,
 ): Promise<Rule> => {
   const { contentId } = scopeRefOf(rule);
   if (rule.scope !== 'content' || rule.spaceKey || !contentId) return rule;
-  const content = await confluence.getContentAs(caller.accountId, contentId);
+  const content = await reader.getContentAs(caller.accountId, contentId);
   return content ? { ...rule, spaceKey: content.spaceKey } : rule;
 };

@@ -3,11 +3,13 @@ import type { Rule } from '../../domain/rule';
 import { scopeRefOf } from '../../domain/rule';
 import { ruleLocation } from '../../domain/settings-location';
 import { hasAuthorityOver, type Caller } from './authority';
-import type { ConfluenceGateway } from '../ports/confluence';
+import type { ConfluencePeople, ConfluencePermissions, ContentReader } from '../ports/confluence';
 import type { ConnectionStore } from '../ports/stores';
 
 interface RuleViewDeps {
-  confluence: ConfluenceGateway;
+  permissions: ConfluencePermissions;
+  content: Pick<ContentReader, 'getContentAs'>;
+  people: ConfluencePeople;
   connections: ConnectionStore;
 }
 
@@ -34,12 +36,12 @@ export const toRuleViews = async (
   rules: readonly Rule[],
 ): Promise<RuleView[]> => {
   // Owners' and editors' names: the history names who changed a rule.
-  const ownerName = memo((accountId) => deps.confluence.displayNameOf(accountId));
+  const ownerName = memo((accountId) => deps.people.displayNameOf(accountId));
   const paused = memo(async (accountId) => (await deps.connections.get(accountId))?.status === 'needs-login');
-  const page = memo((contentId) => deps.confluence.getContentAs(caller.accountId, contentId));
+  const page = memo((contentId) => deps.content.getContentAs(caller.accountId, contentId));
   const authority = memo((scopeKey) => {
     const rule = rules.find((r) => r.scopeKey === scopeKey) as Rule;
-    return hasAuthorityOver(deps.confluence, caller, rule);
+    return hasAuthorityOver(deps.permissions, caller, rule);
   });
   return Promise.all(
     rules.map(async (rule): Promise<RuleView> => {

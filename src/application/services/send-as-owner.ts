@@ -1,6 +1,7 @@
 import { isAppError } from '../../domain/app-error';
 import type { Connection } from '../../domain/connection';
 import { accessTokenFor, type AccessTokenDeps } from './access-tokens';
+import { ConfluenceRequestError } from '../ports/confluence';
 import { isMicrosoftFailure, MicrosoftRequestError } from '../ports/microsoft';
 import { deliveryFailureReason, isTransient } from './microsoft-failures';
 
@@ -81,6 +82,16 @@ export const classifyFailure = (error: unknown, attempt: number, ownerName: stri
     return {
       kind: 'failed',
       reason: isTransient(error) ? `${reason}; gave up after ${attempt} attempts.` : reason,
+    };
+  }
+  if (error instanceof ConfluenceRequestError) {
+    // The adapter wrote the message: what was asked (ids only) and Confluence's status.
+    if (error.kind === 'unavailable' && !lastAttempt)
+      return { kind: 'retry', retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS, reason: error.message };
+    return {
+      kind: 'failed',
+      reason:
+        error.kind === 'unavailable' ? `${error.message}; gave up after ${attempt} attempts.` : error.message,
     };
   }
   const name = error instanceof Error ? error.name : 'Error';

@@ -5,7 +5,11 @@
  */
 import kvs from '@forge/kvs';
 import Resolver from '@forge/resolver';
-import { confluenceRestGateway } from '../../../src/adapters/confluence-rest.adapter';
+import { confluenceAppView } from '../../../src/adapters/confluence-app-view.adapter';
+import { confluenceContent } from '../../../src/adapters/confluence-content.adapter';
+import { confluencePeople } from '../../../src/adapters/confluence-people.adapter';
+import { confluencePermissions } from '../../../src/adapters/confluence-permissions.adapter';
+import { confluenceSearch } from '../../../src/adapters/confluence-search.adapter';
 import { entraIdentity } from '../../../src/adapters/entra-identity.adapter';
 import { forgeDeliveryQueue } from '../../../src/adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from '../../../src/adapters/forge-digest-queue.adapter';
@@ -31,7 +35,11 @@ export const ADAPTERS = {
   deliveries: kvsDeliveryStore,
   preferences: kvsPreferenceStore,
   queue: forgeDeliveryQueue,
-  confluence: confluenceRestGateway,
+  permissions: confluencePermissions,
+  content: confluenceContent,
+  search: confluenceSearch,
+  people: confluencePeople,
+  appView: confluenceAppView,
   identity: entraIdentity,
   graph: graphTeamsMessenger({ retries: 0 }),
   // A listing with no time to spare: it stops after its first page.

@@ -21,7 +21,7 @@ export const getDeliveryHealth = async (
   deps: DeliveryHealthDeps,
   caller: Caller,
 ): Promise<DeliveryHealthView> => {
-  await requireSiteAdmin(deps.confluence, caller);
+  await requireSiteAdmin(deps.permissions, caller);
   const since = deps.clock.now().getTime() - HEALTH_WINDOW_DAYS * 24 * 60 * 60 * 1000;
   const list = (status: DeliveryStatus) =>
     deps.deliveries.listByStatus({ status, since, limit: HEALTH_SCAN_LIMIT });
@@ -36,6 +36,6 @@ export const getDeliveryHealth = async (
     failed: failed.length,
     retried: all.filter((r) => r.attempts > 1 || r.status === 'retrying').length,
     skipped: skipped.length,
-    latestFailures: await toLogEntries(deps.confluence, caller.accountId, latest, () => true),
+    latestFailures: await toLogEntries(deps, caller.accountId, latest, () => true),
   };
 };

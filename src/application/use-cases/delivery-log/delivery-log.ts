@@ -2,12 +2,13 @@ import type { DeliveryLogEntry } from '../../../contracts/deliveries';
 import { UNKNOWN_OWNER, type DeliveryRecord, type DeliveryStatus } from '../../../domain/delivery';
 import type { Destination } from '../../../domain/rule';
 import type { Caller } from '../../services/authority';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { ConfluencePeople, ConfluencePermissions } from '../../ports/confluence';
 import type { DeliveryStore } from '../../ports/stores';
 
 export interface DeliveryLogDeps {
   deliveries: DeliveryStore;
-  confluence: ConfluenceGateway;
+  permissions: ConfluencePermissions;
+  people: ConfluencePeople;
 }
 
 /** A record, so a new status fails to compile here until the log lists it too. */
@@ -43,7 +44,7 @@ const RESTRICTED_TITLE = 'Restricted content';
  * viewer in one batch (invariant 3). A site admin is no exception: page restrictions bind them.
  */
 export const toLogEntries = async (
-  confluence: ConfluenceGateway,
+  confluence: Pick<DeliveryLogDeps, 'permissions' | 'people'>,
   viewerAccountId: string,
   records: readonly DeliveryRecord[],
   mayRetry: (record: DeliveryRecord) => boolean,
@@ -51,12 +52,12 @@ export const toLogEntries = async (
   const names = new Map<string, Promise<string>>();
   const nameOf = (accountId: string) => {
     if (accountId === UNKNOWN_OWNER) return Promise.resolve('Unknown rule owner');
-    if (!names.has(accountId)) names.set(accountId, confluence.displayNameOf(accountId));
+    if (!names.has(accountId)) names.set(accountId, confluence.people.displayNameOf(accountId));
     return names.get(accountId) as Promise<string>;
   };
   const viewable =
     records.length > 0
-      ? await confluence.viewableTitlesAs(
+      ? await confluence.permissions.viewableTitlesAs(
           viewerAccountId,
           records.map((r) => r.contentId),
         )
@@ -93,7 +94,7 @@ export const listDeliveries = async (
   caller: Caller,
   input: { status?: DeliveryStatus },
 ): Promise<DeliveryLogEntry[]> => {
-  const isAdmin = await deps.confluence.isSiteAdmin(caller.accountId);
+  const isAdmin = await deps.permissions.isSiteAdmin(caller.accountId);
   let records: DeliveryRecord[];
   if (isAdmin) {
     const statuses = input.status ? [input.status] : DELIVERY_STATUSES;
@@ -105,7 +106,7 @@ export const listDeliveries = async (
     records = await deps.deliveries.listByOwner(caller.accountId, { limit: LOG_LIMIT, status: input.status });
   }
   return toLogEntries(
-    deps.confluence,
+    deps,
     caller.accountId,
     records,
     (r) => isAdmin || r.ownerAccountId === caller.accountId,

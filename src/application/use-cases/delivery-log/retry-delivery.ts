@@ -22,8 +22,8 @@ export const retryDelivery = async (
 ): Promise<DeliveryLogEntry> => {
   const record = await deps.deliveries.get(key);
   if (!record) throw new AppError('not_found', 'That delivery is no longer in the log.');
-  if (record.ownerAccountId !== caller.accountId && !(await deps.confluence.isSiteAdmin(caller.accountId))) {
-    const ownerName = await deps.confluence.displayNameOf(record.ownerAccountId);
+  if (record.ownerAccountId !== caller.accountId && !(await deps.permissions.isSiteAdmin(caller.accountId))) {
+    const ownerName = await deps.people.displayNameOf(record.ownerAccountId);
     throw new AppError(
       'forbidden',
       `Only a site admin or ${ownerName}, who owns the rule, can retry this delivery.`,
@@ -47,6 +47,6 @@ export const retryDelivery = async (
     await deps.deliveries.put(record);
     throw error;
   }
-  const [entry] = await toLogEntries(deps.confluence, caller.accountId, [retrying], () => true);
+  const [entry] = await toLogEntries(deps, caller.accountId, [retrying], () => true);
   return entry;
 };

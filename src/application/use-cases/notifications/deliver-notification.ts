@@ -12,7 +12,7 @@ import { composeCard, heldItemFor, type Cleared } from '../../services/compose-c
 import { currentSenders } from '../../services/current-senders';
 import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
 import { dispatchCard, type DispatchDeps } from '../../services/dispatch-card';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { AppView, ConfluencePeople, ContentReader, CqlSearch } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from '../../ports/delivery-flow';
 import type { DeliveryStore, RuleStore } from '../../ports/stores';
 import { mayHaveBeenDone } from '../../services/microsoft-failures';
@@ -23,7 +23,10 @@ export { MAX_ATTEMPTS } from '../../services/send-as-owner';
 interface DeliverDeps extends DispatchDeps {
   rules: Pick<RuleStore, 'getMany'>;
   deliveries: DeliveryStore;
-  confluence: ConfluenceGateway;
+  content: ContentReader;
+  search: Pick<CqlSearch, 'matchesCqlAs'>;
+  people: ConfluencePeople;
+  appView: Pick<AppView, 'readContentFacts' | 'readAppCommentMarker'>;
   activity: DestinationActivityStore;
   digests: DigestScheduler;
   /** The "no flood" settings; the product's defaults when absent. */
@@ -49,9 +52,12 @@ const VIA_NOTE = {
 const ECHO_REASON = 'A comment the app posted from Teams (invariant 8)';
 
 /** Invariant 8, second half: a comment the app posted for a Teams user carries its marker. */
-const isAppComment = async (confluence: ConfluenceGateway, event: ContentEvent): Promise<boolean> =>
+const isAppComment = async (
+  appView: Pick<AppView, 'readAppCommentMarker'>,
+  event: ContentEvent,
+): Promise<boolean> =>
   event.comment !== undefined &&
-  isAppWrittenVersion(await confluence.readAppCommentMarker(event.comment.id), event.comment.version);
+  isAppWrittenVersion(await appView.readAppCommentMarker(event.comment.id), event.comment.version);
 
 /** Plan against the destination's recent activity, then hold for a digest or send. */
 const sendCleared = async (
@@ -85,7 +91,7 @@ const sendCleared = async (
     return { kind: 'sent', messageId: plan.card.messageId, via: 'already-shown' };
   }
   if (plan.action === 'hold') {
-    const item = await heldItemFor(deps.confluence, delivery, choice, eventTime);
+    const item = await heldItemFor(deps.people, delivery, choice, eventTime);
     if (plan.digestInMs !== null)
       await deps.digests.schedule({ concurrencyKey: key, destination }, plan.digestInMs / 1000);
     await deps.activity.put(key, afterHold(activity, item, plan.digestInMs !== null));
@@ -96,12 +102,7 @@ const sendCleared = async (
     await record('held', { reason });
     return { kind: 'held' };
   }
-  const card = await composeCard(
-    deps.confluence,
-    delivery,
-    choice,
-    plan.action === 'update' ? plan.card : undefined,
-  );
+  const card = await composeCard(deps, delivery, choice, plan.action === 'update' ? plan.card : undefined);
   const change = { contentId: event.contentId, kind: event.kind, version: event.version, eventTime };
   const sent = await dispatchCard(deps, {
     plan,
@@ -145,14 +146,14 @@ export const deliverNotification = async (
   try {
     // Neither an echo nor a filtered event is a delivery: nothing is recorded, as for an event
     // no rule matched. A duplicate queue message simply checks again.
-    if (await isAppComment(deps.confluence, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
+    if (await isAppComment(deps.appView, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
     // The rules as they are now: one deleted, turned off or retargeted since sends nothing.
     const current = await currentSenders(deps.rules, delivery);
     if (current.kind === 'none') {
       await record('skipped', { reason: current.reason });
       return { kind: 'skipped', reason: current.reason };
     }
-    const choice = await chooseSender(deps.confluence, { ...delivery, senders: current.senders });
+    const choice = await chooseSender(deps, { ...delivery, senders: current.senders });
     if (choice.kind === 'filtered') return { kind: 'skipped', reason: choice.reason };
     owner = choice.sender.ownerAccountId;
     // Invariant 3: the row names the content only once its owner's view check has passed.
@@ -164,7 +165,7 @@ export const deliverNotification = async (
     }
     return await sendCleared(deps, delivery, destination, choice, record, mayHaveSent);
   } catch (error) {
-    const ownerName = await deps.confluence.displayNameOf(owner).catch(() => 'The rule owner');
+    const ownerName = await deps.people.displayNameOf(owner).catch(() => 'The rule owner');
     const failure = classifyFailure(error, attempt, ownerName);
     if (failure.kind === 'failed') {
       await record('failed', { reason: failure.reason });

@@ -11,7 +11,7 @@ import {
 import { heldStillSent } from '../../services/current-senders';
 import { settleHeldRows } from '../../services/delivery-records';
 import { createOnce, type DispatchDeps } from '../../services/dispatch-card';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { ConfluencePeople } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestRequest, DigestScheduler } from '../../ports/delivery-flow';
 import type { DeliveryStore, RuleStore } from '../../ports/stores';
 import { mayHaveBeenDone } from '../../services/microsoft-failures';
@@ -20,7 +20,7 @@ import { classifyFailure, type Attempt, type Failure } from '../../services/send
 interface DigestDeps extends DispatchDeps {
   rules: Pick<RuleStore, 'getMany'>;
   deliveries: DeliveryStore;
-  confluence: ConfluenceGateway;
+  people: ConfluencePeople;
   activity: DestinationActivityStore;
   digests: DigestScheduler;
   flood?: FloodSettings;
@@ -76,7 +76,7 @@ export const flushDigest = async (
     return { kind: 'empty' };
   }
   const keys = items.map((item) => item.deliveryKey);
-  const ownerName = await deps.confluence.displayNameOf(sender);
+  const ownerName = await deps.people.displayNameOf(sender);
   const card = buildDigestCard({
     items,
     overflow,

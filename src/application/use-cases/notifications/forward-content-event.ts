@@ -6,7 +6,7 @@ import {
 } from '../../../domain/content-event';
 import { planDeliveries } from '../../../domain/delivery-plan';
 import { sortRules } from '../../../domain/rule-matcher';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { AppView } from '../../ports/confluence';
 import type { DeliveryQueue } from '../../ports/platform';
 import type { EventLedger, RuleStore } from '../../ports/stores';
 
@@ -14,7 +14,7 @@ interface ForwardDeps {
   rules: RuleStore;
   ledger: EventLedger;
   queue: DeliveryQueue;
-  confluence: Pick<ConfluenceGateway, 'appAccountId'>;
+  appView: Pick<AppView, 'appAccountId'>;
 }
 
 type ForwardOutcome =
@@ -27,7 +27,7 @@ type ForwardOutcome =
 const causedByApp = async (deps: ForwardDeps, event: ContentEvent, origin: EventOrigin): Promise<boolean> => {
   if (origin.selfGenerated) return true;
   if (!origin.actorIsApp || event.actorAccountId === null) return false;
-  return event.actorAccountId === (await deps.confluence.appAccountId());
+  return event.actorAccountId === (await deps.appView.appAccountId());
 };
 
 /**

@@ -3,14 +3,15 @@ import { buildContentCard } from '../../../domain/content-card';
 import type { GraphDestination } from '../../../domain/rule';
 import type { AccessTokenDeps } from '../../services/access-tokens';
 import type { Caller } from '../../services/authority';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { ConfluencePeople, ContentReader } from '../../ports/confluence';
 import type { TeamsMessenger } from '../../ports/microsoft';
 import { withMicrosoftFailures } from '../../services/microsoft-failures';
 import type { Random } from '../../ports/platform';
 import { asOwner } from '../../services/send-as-owner';
 
 export interface ShareDeps extends AccessTokenDeps {
-  confluence: ConfluenceGateway;
+  content: Pick<ContentReader, 'getContentAs'>;
+  people: ConfluencePeople;
   teams: TeamsMessenger;
   random: Random;
 }
@@ -30,11 +31,11 @@ export const shareContent = async (
   caller: Caller,
   request: ShareRequest,
 ): Promise<{ sent: true; webUrl: string | null }> => {
-  const content = await deps.confluence.getContentAs(caller.accountId, request.contentId);
+  const content = await deps.content.getContentAs(caller.accountId, request.contentId);
   if (!content) {
     throw new AppError('not_found', 'This page does not exist or you do not have permission to view it.');
   }
-  const sharedByName = await deps.confluence.displayNameOf(caller.accountId);
+  const sharedByName = await deps.people.displayNameOf(caller.accountId);
   // Everything on the card was read as the sharer: the titles above the page too.
   const card = buildContentCard({
     kind: content.type === 'blogpost' ? 'blogpost_updated' : 'page_updated',

@@ -2,7 +2,12 @@ import type { RuleView } from '../../../contracts/rules';
 import { AppError } from '../../../domain/app-error';
 import { scopeKeyOf, type Rule, type RuleScopeRef, type ValidRuleInput } from '../../../domain/rule';
 import { requireAuthorityOver, requireRuleAuthority, type Caller } from '../../services/authority';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type {
+  ConfluencePeople,
+  ConfluencePermissions,
+  ContentReader,
+  CqlSearch,
+} from '../../ports/confluence';
 import type { Clock, Random } from '../../ports/platform';
 import type { ConnectionStore, RuleStore } from '../../ports/stores';
 import { checkRuleSettings } from '../../services/rule-checks';
@@ -12,7 +17,10 @@ import { toRuleViews } from '../../services/rule-views';
 export interface RulesDeps {
   rules: RuleStore;
   connections: ConnectionStore;
-  confluence: ConfluenceGateway;
+  permissions: ConfluencePermissions;
+  content: Pick<ContentReader, 'getContentAs'>;
+  search: CqlSearch;
+  people: ConfluencePeople;
   clock: Clock;
   random: Random;
 }
@@ -23,7 +31,7 @@ export const listRules = async (
   caller: Caller,
   scope: RuleScopeRef,
 ): Promise<RuleView[]> => {
-  await requireRuleAuthority(deps.confluence, caller, scope);
+  await requireRuleAuthority(deps.permissions, caller, scope);
   return toRuleViews(deps, caller, await deps.rules.listByScopeKey(scopeKeyOf(scope)));
 };
 
@@ -44,7 +52,7 @@ export const createRule = async (
   caller: Caller,
   input: ValidRuleInput,
 ): Promise<RuleView> => {
-  await requireRuleAuthority(deps.confluence, caller, input);
+  await requireRuleAuthority(deps.permissions, caller, input);
   await checkRuleSettings(deps, caller, input);
   await requireConnected(deps.connections, caller);
   const now = deps.clock.now().getTime();
@@ -64,7 +72,7 @@ export const createRule = async (
     createdAt: now,
     updatedAt: now,
   };
-  const stored = await withSpaceKey(deps.confluence, caller, rule);
+  const stored = await withSpaceKey(deps.content, caller, rule);
   await deps.rules.put(stored);
   const [view] = await toRuleViews(deps, caller, [stored]);
   return view;
@@ -74,6 +82,6 @@ export const createRule = async (
 export const deleteRule = async (deps: RulesDeps, caller: Caller, id: string): Promise<void> => {
   const rule = await deps.rules.get(id);
   if (!rule) throw new AppError('not_found', 'That rule no longer exists.');
-  await requireAuthorityOver(deps.confluence, caller, rule);
+  await requireAuthorityOver(deps.permissions, caller, rule);
   await deps.rules.delete(id);
 };

@@ -17,7 +17,7 @@ import { requireConnected, type RulesDeps } from './rules';
 const EDITABLE = ['events', 'filters', 'includeDescendants', 'restrictedContent', 'enabled'] as const;
 
 const refuseForOwner = async (deps: RulesDeps, owner: string, what: string): Promise<never> => {
-  const ownerName = await deps.confluence.displayNameOf(owner);
+  const ownerName = await deps.people.displayNameOf(owner);
   throw new AppError('forbidden', `Only ${ownerName} can ${what}: it posts to Teams as them.`);
 };
 
@@ -35,7 +35,7 @@ export const updateRule = async (
 ): Promise<RuleView> => {
   const rule = await deps.rules.get(update.id);
   if (!rule) throw new AppError('not_found', 'That rule no longer exists.');
-  await requireAuthorityOver(deps.confluence, caller, rule);
+  await requireAuthorityOver(deps.permissions, caller, rule);
 
   const owner = rule.ownerAccountId;
   const byOwner = owner === caller.accountId;
@@ -71,7 +71,7 @@ export const updateRule = async (
   await checkRuleSettings(deps, { accountId: owner }, merged, rule.filters.cql);
   if (movesDestination) await requireConnected(deps.connections, caller);
   // Page rules stored before they knew their space learn it now (see rule-space.ts).
-  const stored = await withSpaceKey(deps.confluence, caller, merged);
+  const stored = await withSpaceKey(deps.content, caller, merged);
   await deps.rules.put(stored);
   const [view] = await toRuleViews(deps, caller, [stored]);
   return view;

@@ -1,12 +1,13 @@
 import type { SiteContextView } from '../../../contracts/site-context';
 import { AppError } from '../../../domain/app-error';
 import type { Caller } from '../../services/authority';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { ConfluencePermissions, ContentReader } from '../../ports/confluence';
 import type { TenantStore } from '../../ports/stores';
 
 interface SiteContextDeps {
   tenants: TenantStore;
-  confluence: ConfluenceGateway;
+  permissions: ConfluencePermissions;
+  content: ContentReader;
 }
 
 const NOT_VISIBLE = 'This page does not exist or you do not have permission to view it.';
@@ -21,16 +22,16 @@ export const getSiteContext = async (
   input: { spaceKey?: string; contentId?: string },
 ): Promise<SiteContextView> => {
   const { accountId } = caller;
-  const content = input.contentId ? await deps.confluence.getContentAs(accountId, input.contentId) : null;
+  const content = input.contentId ? await deps.content.getContentAs(accountId, input.contentId) : null;
   if (input.contentId && !content) throw new AppError('not_found', NOT_VISIBLE);
   const spaceKey = input.spaceKey ?? content?.spaceKey;
   const [mapping, secret, isSiteAdmin, space, canManage, canEdit] = await Promise.all([
     deps.tenants.get(),
     deps.tenants.getClientSecret(),
-    deps.confluence.isSiteAdmin(accountId),
-    spaceKey ? deps.confluence.getSpaceAs(accountId, spaceKey) : null,
-    spaceKey ? deps.confluence.isSpaceAdmin(accountId, spaceKey) : false,
-    content ? deps.confluence.canEditContent(accountId, content.id) : false,
+    deps.permissions.isSiteAdmin(accountId),
+    spaceKey ? deps.content.getSpaceAs(accountId, spaceKey) : null,
+    spaceKey ? deps.permissions.isSpaceAdmin(accountId, spaceKey) : false,
+    content ? deps.permissions.canEditContent(accountId, content.id) : false,
   ]);
   if (spaceKey && !space) {
     throw new AppError(

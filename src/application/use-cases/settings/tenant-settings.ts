@@ -4,14 +4,14 @@ import { GRAPH_DELEGATED_PERMISSIONS } from '../../../domain/microsoft-permissio
 import { refuseExpiredSecretDate, secretExpiryOf } from '../../../domain/secret-expiry';
 import { applyTenantMappingInput, type TenantMappingInput } from '../../../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { ConfluencePermissions } from '../../ports/confluence';
 import type { MicrosoftIdentity } from '../../ports/microsoft';
 import type { AppUrls, Clock, Random } from '../../ports/platform';
 import type { OAuthStateStore, TenantStore } from '../../ports/stores';
 
 export interface TenantSettingsDeps {
   tenants: TenantStore;
-  confluence: ConfluenceGateway;
+  permissions: Pick<ConfluencePermissions, 'isSiteAdmin'>;
   identity: MicrosoftIdentity;
   states: OAuthStateStore;
   urls: AppUrls;
@@ -23,7 +23,7 @@ export const getTenantSettings = async (
   deps: TenantSettingsDeps,
   caller: Caller,
 ): Promise<TenantSettingsView> => {
-  await requireSiteAdmin(deps.confluence, caller);
+  await requireSiteAdmin(deps.permissions, caller);
   const [mapping, secret, redirectUri] = await Promise.all([
     deps.tenants.get(),
     deps.tenants.getClientSecret(),
@@ -48,7 +48,7 @@ export const saveTenantSettings = async (
   caller: Caller,
   input: TenantMappingInput,
 ): Promise<TenantSettingsView> => {
-  await requireSiteAdmin(deps.confluence, caller);
+  await requireSiteAdmin(deps.permissions, caller);
   refuseExpiredSecretDate(input.secretExpiresOn, deps.clock.now());
   const [previous, storedSecret] = await Promise.all([deps.tenants.get(), deps.tenants.getClientSecret()]);
   const newSecret = input.clientSecret ? input.clientSecret : null;

@@ -35,7 +35,7 @@ export const finishSignIn = async (
       'This Microsoft sign-in was started by another Confluence user, so nothing was connected. To connect your own Microsoft account, select Log in to Microsoft Teams.',
     );
   }
-  if (completion.kind === 'admin-consent') await requireSiteAdmin(deps.confluence, caller);
+  if (completion.kind === 'admin-consent') await requireSiteAdmin(deps.permissions, caller);
   // The one atomic step: two tabs redeeming the same completion cannot both go on.
   if (!(await deps.states.redeemCompletion(code))) throw new AppError('invalid_input', EXPIRED);
   if (completion.kind === 'admin-consent') {

@@ -3,7 +3,7 @@ import { SIGN_IN_SCOPES } from '../../../domain/microsoft-permissions';
 import { OAUTH_VALUE_BYTES } from '../../../domain/oauth-values';
 import { pkceChallenge } from '../../../domain/pkce';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
-import type { ConfluenceGateway } from '../../ports/confluence';
+import type { ConfluencePermissions } from '../../ports/confluence';
 import { loadAppCredentials } from '../../services/app-credentials';
 import type { MicrosoftIdentity } from '../../ports/microsoft';
 import type { AppUrls, Clock, Random } from '../../ports/platform';
@@ -18,7 +18,7 @@ export interface MicrosoftLoginDeps {
   tokens: TokenVault;
   states: OAuthStateStore;
   identity: MicrosoftIdentity;
-  confluence: Pick<ConfluenceGateway, 'isSiteAdmin'>;
+  permissions: Pick<ConfluencePermissions, 'isSiteAdmin'>;
   urls: AppUrls;
   clock: Clock;
   random: Random;
@@ -71,11 +71,11 @@ export const startLogin = async (
 export const startAdminConsent = async (
   deps: Pick<
     MicrosoftLoginDeps,
-    'tenants' | 'states' | 'identity' | 'confluence' | 'urls' | 'clock' | 'random'
+    'tenants' | 'states' | 'identity' | 'permissions' | 'urls' | 'clock' | 'random'
   >,
   caller: Caller,
 ): Promise<{ url: string }> => {
-  await requireSiteAdmin(deps.confluence, caller);
+  await requireSiteAdmin(deps.permissions, caller);
   const mapping = await deps.tenants.get();
   if (!mapping) throw new AppError('tenant_not_configured', 'Save the Microsoft connection first.');
   const state = deps.random.token(OAUTH_VALUE_BYTES);

@@ -107,7 +107,7 @@ describe('chooseSender (invariant 3: a rule sends only what its owner can view)'
 
 describe('deliverNotification with restricted content', () => {
   it('sends the redacted card as the redacting sender: no title, author, excerpt or link', async () => {
-    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: visibleTo() }) };
+    const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: visibleTo() }) };
     deps.connections.map.set(REX, { ...deps.connections.map.get(OWNER)!, accountId: REX });
     deps.tokens.map.set(REX, deps.tokens.map.get(OWNER)!);
     const delivery = rexFirst('redact');
@@ -123,7 +123,7 @@ describe('deliverNotification with restricted content', () => {
   });
 
   it('records a skip naming no title when nobody may send', async () => {
-    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: visibleTo() }) };
+    const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: visibleTo() }) };
     const delivery = rexFirst('skip');
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
     expect(deps.teams.posts).toHaveLength(0);
@@ -186,7 +186,7 @@ describe('chooseSender: the label and page checks the trigger left to the consum
   it('records nothing for a filtered delivery, as for an event no rule matched', async () => {
     const deps = {
       ...deliveryDeps(),
-      confluence: fakeConfluence({ getContentAs: withDraftLabel(REX, MIA) }),
+      ...fakeConfluence({ getContentAs: withDraftLabel(REX, MIA) }),
     };
     const delivery = senders(noDrafts, noDrafts);
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
@@ -202,7 +202,7 @@ describe('deliverNotification: invariant 8, a comment the app posted from Teams 
   });
 
   it('drops a comment whose marker names this version, recording nothing', async () => {
-    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ readAppCommentMarker: async () => 1 }) };
+    const deps = { ...deliveryDeps(), ...fakeConfluence({ readAppCommentMarker: async () => 1 }) };
     expect(await deliverNotification(deps, comment, attemptNo(1))).toMatchObject({ kind: 'skipped' });
     expect(deps.teams.posts).toHaveLength(0);
     expect(deps.deliveries.rows.size).toBe(0);
@@ -213,7 +213,7 @@ describe('deliverNotification: invariant 8, a comment the app posted from Teams 
       ...comment,
       event: { ...comment.event, comment: { ...comment.event.comment!, version: 2 } },
     };
-    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ readAppCommentMarker: async () => 1 }) };
+    const deps = { ...deliveryDeps(), ...fakeConfluence({ readAppCommentMarker: async () => 1 }) };
     expect(await deliverNotification(deps, edit, attemptNo(1))).toMatchObject({ kind: 'sent' });
   });
 });

@@ -23,7 +23,7 @@ describe('withSpaceKey', () => {
       },
     });
     const rule = aRule({ scope: 'content', scopeKey: 'content:65549' });
-    expect((await withSpaceKey(confluence, caller, rule)).spaceKey).toBe('MKT');
+    expect((await withSpaceKey(confluence.content, caller, rule)).spaceKey).toBe('MKT');
     expect(asked).toEqual(['editor-1 65549']);
   });
 
@@ -32,8 +32,8 @@ describe('withSpaceKey', () => {
     const space = aRule();
     const known = aRule({ scope: 'content', scopeKey: 'content:1', spaceKey: 'ENG' });
     const gone = aRule({ scope: 'content', scopeKey: 'content:2' });
-    expect(await withSpaceKey(confluence, caller, space)).toBe(space);
-    expect(await withSpaceKey(confluence, caller, known)).toBe(known);
-    expect(await withSpaceKey(confluence, caller, gone)).toEqual(gone);
+    expect(await withSpaceKey(confluence.content, caller, space)).toBe(space);
+    expect(await withSpaceKey(confluence.content, caller, known)).toBe(known);
+    expect(await withSpaceKey(confluence.content, caller, gone)).toEqual(gone);
   });
 });

@@ -23,7 +23,7 @@ describe('delivery log', () => {
 
   it('shows a site admin every delivery, newest first, with retry offered on failures', async () => {
     const entries = await listDeliveries(
-      { deliveries: fakeDeliveryStore(records), confluence },
+      { deliveries: fakeDeliveryStore(records), ...confluence },
       { accountId: ADMIN },
       {},
     );
@@ -37,7 +37,7 @@ describe('delivery log', () => {
   });
 
   it('shows anyone else only deliveries of rules they own, optionally by status', async () => {
-    const deps = { deliveries: fakeDeliveryStore(records), confluence };
+    const deps = { deliveries: fakeDeliveryStore(records), ...confluence };
     expect((await listDeliveries(deps, { accountId: 'mia' }, {})).map((e) => e.key)).toEqual([
       'k-failed-mia',
       'k-sent-mia',
@@ -69,7 +69,7 @@ describe('delivery health', () => {
       aDeliveryRecord({ status: 'retrying', updatedAt: NOW - DAY }),
     ]);
     const health = await getDeliveryHealth(
-      { deliveries, confluence, clock: fixedClock('2026-11-22T10:00:00Z') },
+      { deliveries, ...confluence, clock: fixedClock('2026-11-22T10:00:00Z') },
       { accountId: ADMIN },
     );
     expect(health).toMatchObject({ windowDays: 7, sent: 2, failed: 12, skipped: 1, retried: 2 });
@@ -79,7 +79,7 @@ describe('delivery health', () => {
   it('is for site admins only', async () => {
     const answer = await refusal(
       getDeliveryHealth(
-        { deliveries: fakeDeliveryStore(), confluence, clock: fixedClock() },
+        { deliveries: fakeDeliveryStore(), ...confluence, clock: fixedClock() },
         { accountId: 'sam' },
       ),
     );
@@ -93,7 +93,7 @@ describe('retryDelivery', () => {
   ) => {
     const deliveries = fakeDeliveryStore([record]);
     const queue = fakeQueue();
-    return { record, deliveries, queue, deps: { deliveries, queue, confluence, clock: fixedClock() } };
+    return { record, deliveries, queue, deps: { deliveries, queue, ...confluence, clock: fixedClock() } };
   };
 
   it.each([
@@ -130,7 +130,12 @@ describe('retryDelivery', () => {
   it('leaves the row failed when the queue refuses the message', async () => {
     const record = aDeliveryRecord({ key: 'k-1', ownerAccountId: 'mia', status: 'failed' });
     const deliveries = fakeDeliveryStore([record]);
-    const deps = { deliveries, queue: fakeQueue(new Error('queue down')), confluence, clock: fixedClock() };
+    const deps = {
+      deliveries,
+      queue: fakeQueue(new Error('queue down')),
+      ...confluence,
+      clock: fixedClock(),
+    };
     await expect(retryDelivery(deps, { accountId: 'mia' }, 'k-1')).rejects.toThrow('queue down');
     expect(deliveries.rows.get('k-1')).toEqual(record);
   });
@@ -176,7 +181,7 @@ describe('titles in the delivery log (invariant 3)', () => {
 
   it('shows a site admin the title only of content they can view in the delivery log', async () => {
     const entries = await listDeliveries(
-      { deliveries: fakeDeliveryStore(rows()), confluence: restricted },
+      { deliveries: fakeDeliveryStore(rows()), ...restricted },
       { accountId: ADMIN },
       {},
     );
@@ -186,7 +191,7 @@ describe('titles in the delivery log (invariant 3)', () => {
 
   it('shows the rule owner the title of content they can view', async () => {
     const entries = await listDeliveries(
-      { deliveries: fakeDeliveryStore(rows()), confluence: restricted },
+      { deliveries: fakeDeliveryStore(rows()), ...restricted },
       { accountId: 'mia' },
       {},
     );
@@ -195,7 +200,7 @@ describe('titles in the delivery log (invariant 3)', () => {
 
   it('hides the title of content the site admin cannot view in delivery health', async () => {
     const health = await getDeliveryHealth(
-      { deliveries: fakeDeliveryStore(rows()), confluence: restricted, clock: fixedClock() },
+      { deliveries: fakeDeliveryStore(rows()), ...restricted, clock: fixedClock() },
       { accountId: ADMIN },
     );
     expect(titles(health.latestFailures)).toEqual({
@@ -209,7 +214,7 @@ describe('titles in the delivery log (invariant 3)', () => {
     const deps = {
       deliveries: fakeDeliveryStore(rows()),
       queue: fakeQueue(),
-      confluence: restricted,
+      ...restricted,
       clock: fixedClock(),
     };
     const entry = await retryDelivery(deps, { accountId: ADMIN }, 'k-hidden');

@@ -73,7 +73,7 @@ describe('deliverNotification', () => {
   });
 
   it('sends nothing for content the owner cannot view, and keeps its title out of the log', async () => {
-    const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: async () => null }) };
+    const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: async () => null }) };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({
       kind: 'skipped',
       reason: 'The rule owner cannot view this content',
@@ -183,7 +183,7 @@ describe('deliverNotification', () => {
         throw Object.assign(new Error('secret-ish detail'), { name: 'ConfluenceReadError', status: 502 });
       },
     });
-    const deps = { ...deliveryDeps(), confluence };
+    const deps = { ...deliveryDeps(), ...confluence };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'retry' });
     const last = await deliverNotification(deps, delivery, attemptNo(MAX_ATTEMPTS));
     expect(last).toEqual({
@@ -225,7 +225,7 @@ describe('deliverNotification', () => {
         },
       });
       const secret = plannedDelivery({ title: SECRET_TITLE });
-      const deps = { ...deliveryDeps(), confluence };
+      const deps = { ...deliveryDeps(), ...confluence };
       await deliverNotification(deps, secret, attemptNo(MAX_ATTEMPTS));
       const row = deps.deliveries.rows.get(secret.deliveryKey);
       expect(row).toMatchObject({ status: 'failed' });
@@ -234,7 +234,7 @@ describe('deliverNotification', () => {
 
     it('records a skip for content the owner cannot view without the title', async () => {
       const secret = plannedDelivery({ title: SECRET_TITLE });
-      const deps = { ...deliveryDeps(), confluence: fakeConfluence({ getContentAs: async () => null }) };
+      const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: async () => null }) };
       await deliverNotification(deps, secret, attemptNo(1));
       const row = deps.deliveries.rows.get(secret.deliveryKey);
       expect(row).toMatchObject({ status: 'skipped' });
@@ -272,7 +272,7 @@ describe('deliverNotification', () => {
         return version === 2 ? '<p>Launch in February.</p>' : '<p>Launch in <strong>March</strong>.</p>';
       },
     });
-    const deps = { ...deliveryDeps(), confluence };
+    const deps = { ...deliveryDeps(), ...confluence };
     await deliverNotification(deps, delivery, attemptNo(1));
     expect(reads.sort()).toEqual([`${OWNER}:v2`, `${OWNER}:v3`]);
     const text = JSON.stringify(cardIn(deps.teams.posts[0]?.message));

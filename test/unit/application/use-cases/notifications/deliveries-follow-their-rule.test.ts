@@ -98,7 +98,7 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
         return true;
       },
     });
-    expect(await deliverNotification({ ...deps, confluence }, delivery, attemptNo(1))).toMatchObject({
+    expect(await deliverNotification({ ...deps, ...confluence }, delivery, attemptNo(1))).toMatchObject({
       kind: 'sent',
     });
     expect(cqlAsked).toEqual(['label = "launch"']);

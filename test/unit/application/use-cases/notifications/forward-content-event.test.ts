@@ -8,8 +8,8 @@ import {
 } from '../../../../support/builders';
 import { fakeLedger, fakeQueue, fakeRuleStore } from '../../../../support/fakes';
 
-/** A Confluence that records what the trigger asked: only ever the app's own account. */
-const recordingConfluence = (appAccount = 'app-account') => {
+/** Confluence as the app, recording what the trigger asked: only ever the app's own account. */
+const recordingAppView = (appAccount = 'app-account') => {
   const asked: string[] = [];
   return {
     asked,
@@ -20,11 +20,11 @@ const recordingConfluence = (appAccount = 'app-account') => {
   };
 };
 
-const depsWith = (rules: Rule[], confluence = recordingConfluence()) => ({
+const depsWith = (rules: Rule[], appView = recordingAppView()) => ({
   rules: fakeRuleStore(rules),
   ledger: fakeLedger(),
   queue: fakeQueue(),
-  confluence,
+  appView,
 });
 const chat = (id: string) => ({ type: 'chat' as const, chatId: `19:${id}@thread.v2`, chatName: id });
 const pageRule = (contentId: string, extra: Partial<Rule> = {}) =>
@@ -44,7 +44,7 @@ describe('forwardContentEvent', () => {
       ['channel', 2],
       ['chat', 1],
     ]);
-    expect(deps.confluence.asked).toEqual([]);
+    expect(deps.appView.asked).toEqual([]);
   });
 
   it('invariant 5: an invocation cut off before its queue push leaves the event to the platform’s retry', async () => {
@@ -137,7 +137,7 @@ describe('forwardContentEvent: labels and descendants, left to the consumer', ()
       { labels: { labelsAny: ['release'], labelsAll: [], labelsNone: [] } },
       { labels: { labelsAny: [], labelsAll: [], labelsNone: ['release'] } },
     ]);
-    expect(deps.confluence.asked).toEqual([]);
+    expect(deps.appView.asked).toEqual([]);
   });
 
   it('decides on the labels a label event carries', async () => {
@@ -190,7 +190,7 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
       deps,
       aPageUpdatedPayload({ content: { ...aPageUpdatedPayload().content, version: { number: 9 } } }),
     );
-    expect(deps.confluence.asked).toEqual(['app account', 'app account']);
+    expect(deps.appView.asked).toEqual(['app account', 'app account']);
   });
 
   it('queues a comment without reading Confluence: the consumer checks for the app’s marker', async () => {
@@ -199,6 +199,6 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
       kind: 'queued',
       deliveries: 1,
     });
-    expect(deps.confluence.asked).toEqual([]);
+    expect(deps.appView.asked).toEqual([]);
   });
 });

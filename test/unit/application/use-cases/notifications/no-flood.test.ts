@@ -28,7 +28,7 @@ const edit = (version: number, minutes: number, extra: Partial<ContentEvent> = {
 const base = fakeConfluence();
 const bodiesByVersion = fakeConfluence({
   getContentAs: async (account, id) => {
-    const content = await base.getContentAs(account, id);
+    const content = await base.content.getContentAs(account, id);
     return content && { ...content, baseUrl: 'https://site.example/wiki' };
   },
   getVersionBodyAs: async (_a, _id, version) => `<p>text of version ${version}</p>`,
@@ -36,7 +36,7 @@ const bodiesByVersion = fakeConfluence({
 
 describe('no flood: repeated edits of one page update the card already posted', () => {
   it('PATCHes the card, as its sender, with the changes since it was posted', async () => {
-    const deps = { ...deliveryDeps(), confluence: bodiesByVersion };
+    const deps = { ...deliveryDeps(), ...bodiesByVersion };
     expect(await deliverNotification(deps, edit(3, 0), attemptNo(1))).toMatchObject({
       kind: 'sent',
       via: 'post',
@@ -194,7 +194,7 @@ describe('no flood: comments and labels go under the page’s card', () => {
         authorAccountId: 'editor-1',
       }),
     });
-    const deps = { ...deliveryDeps(), confluence };
+    const deps = { ...deliveryDeps(), ...confluence };
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, comment(90), attemptNo(1))).toMatchObject({ via: 'reply' });
     const card = JSON.stringify(cardIn(deps.teams.replies[0]?.message));

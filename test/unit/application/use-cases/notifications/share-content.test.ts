@@ -29,7 +29,7 @@ const setup = (overrides: Partial<ShareDeps> = {}, script: Parameters<typeof scr
     }),
     identity: scriptedIdentity([]),
     clock: fixedClock(),
-    confluence: fakeConfluence({ displayNameOf: async () => 'Mia Member' }),
+    ...fakeConfluence({ displayNameOf: async () => 'Mia Member' }),
     random: countingRandom(),
     teams,
     ...overrides,
@@ -67,7 +67,7 @@ describe('shareContent', () => {
   });
 
   it('refuses content the caller cannot view with not_found, sending nothing', async () => {
-    const { deps, teams } = setup({ confluence: fakeConfluence({ getContentAs: async () => null }) });
+    const { deps, teams } = setup({ ...fakeConfluence({ getContentAs: async () => null }) });
     const answer = await refusal(
       shareContent(deps, { accountId: ME }, { contentId: '65541', destination: chat }),
     );

@@ -39,7 +39,7 @@ const makeDeps = (
 ) => ({
   rules: fakeRuleStore(),
   connections: fakeConnections([aConnection({ accountId: ME })]),
-  confluence: fakeConfluence({ isSpaceAdmin: async (_id, key) => key === 'ENG' }),
+  ...fakeConfluence({ isSpaceAdmin: async (_id, key) => key === 'ENG' }),
   clock: fixedClock(),
   random: countingRandom(),
   ...overrides,
@@ -64,7 +64,7 @@ describe('rules use cases', () => {
   });
 
   it('stores a page rule with the space of its page, so the trigger finds it with the space', async () => {
-    const deps = makeDeps({ confluence: fakeConfluence({ canEditContent: async () => true }) });
+    const deps = makeDeps({ ...fakeConfluence({ canEditContent: async () => true }) });
     const view = await createRule(deps, { accountId: ME }, input({ scope: 'content', contentId: '65539' }));
     expect(deps.rules.rules.get(view.id)).toMatchObject({ scopeKey: 'content:65539', spaceKey: 'ENG' });
     expect(view.location.label).toBe('Page Release plan 2027');
@@ -85,7 +85,7 @@ describe('rules use cases', () => {
   it("turns Confluence's CQL complaint into a filters.cql field error, asked as the caller", async () => {
     const asked: Array<[string, string]> = [];
     const deps = makeDeps({
-      confluence: fakeConfluence({
+      ...fakeConfluence({
         isSpaceAdmin: async () => true,
         validateCql: async (accountId, cql) => {
           asked.push([accountId, cql]);
@@ -106,7 +106,7 @@ describe('rules use cases', () => {
   it('invariant 3: refuses a CQL filter that escapes its group at save, before asking Confluence', async () => {
     const asked: string[] = [];
     const deps = makeDeps({
-      confluence: fakeConfluence({
+      ...fakeConfluence({
         isSpaceAdmin: async () => true,
         validateCql: async (_accountId, cql) => {
           asked.push(cql);
@@ -163,7 +163,7 @@ describe('rules use cases', () => {
     const global = aRule({ ownerAccountId: ME, scope: 'global', scopeKey: 'global' });
     const deps = makeDeps({
       rules: fakeRuleStore([hidden, visible, global, aRule({ ownerAccountId: 'other' })]),
-      confluence: fakeConfluence({
+      ...fakeConfluence({
         canEditContent: async (_a, id) => id === '100',
         getContentAs: async (_a, id) =>
           id === '100'

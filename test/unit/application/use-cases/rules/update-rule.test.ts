@@ -22,7 +22,7 @@ const setup = (overrides: Partial<Omit<RulesDeps, 'rules'>> = {}) => {
   const deps: RulesDeps & { rules: typeof rules } = {
     rules,
     connections: fakeConnections([aConnection({ accountId: OWNER }), aConnection({ accountId: ADMIN })]),
-    confluence: fakeConfluence({
+    ...fakeConfluence({
       isSpaceAdmin: async (id) => id === OWNER || id === ADMIN,
       displayNameOf: async (id) => (id === OWNER ? 'Olivia Owner' : id),
     }),
@@ -108,7 +108,7 @@ describe('updateRule', () => {
   it('invariant 3: checks a changed CQL filter as the rule’s owner, whoever edits it', async () => {
     const asked: Array<[string, string]> = [];
     const { rule, deps } = setup({
-      confluence: fakeConfluence({
+      ...fakeConfluence({
         isSpaceAdmin: async (id) => id === OWNER || id === ADMIN,
         validateCql: async (accountId, cql) => {
           asked.push([accountId, cql]);
@@ -127,7 +127,7 @@ describe('updateRule', () => {
   it('does not ask Confluence again about a CQL filter the edit left as it was', async () => {
     const asked: string[] = [];
     const { deps } = setup({
-      confluence: fakeConfluence({
+      ...fakeConfluence({
         isSpaceAdmin: async (id) => id === OWNER || id === ADMIN,
         validateCql: async (accountId) => {
           asked.push(accountId);
@@ -236,7 +236,7 @@ describe('updateRule', () => {
 
   it('validates the merged rule like create: descendants only on a page rule, personal, CQL', async () => {
     const { rule, deps } = setup({
-      confluence: fakeConfluence({
+      ...fakeConfluence({
         isSpaceAdmin: async () => true,
         validateCql: async () => 'Could not parse cql : ((',
       }),

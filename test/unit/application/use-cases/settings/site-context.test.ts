@@ -24,7 +24,7 @@ describe('getSiteContext', () => {
       getSpaceAs: async (_a, key) => ({ key, name: 'Engineering' }),
     });
     const view = await getSiteContext(
-      { tenants: fakeTenants(aTenantMapping(), 'secret'), confluence },
+      { tenants: fakeTenants(aTenantMapping(), 'secret'), ...confluence },
       { accountId: 'sam' },
       { contentId: '65539' },
     );
@@ -41,7 +41,7 @@ describe('getSiteContext', () => {
 
   it('says the tenant is not configured until both mapping and secret are stored', async () => {
     const view = await getSiteContext(
-      { tenants: fakeTenants(aTenantMapping(), null), confluence: fakeConfluence() },
+      { tenants: fakeTenants(aTenantMapping(), null), ...fakeConfluence() },
       { accountId: 'mia' },
       {},
     );
@@ -51,7 +51,7 @@ describe('getSiteContext', () => {
   it('answers not_found, never the title, for content the caller cannot view', async () => {
     const answer = await refusal(
       getSiteContext(
-        { tenants: fakeTenants(null, null), confluence: fakeConfluence({ getContentAs: async () => null }) },
+        { tenants: fakeTenants(null, null), ...fakeConfluence({ getContentAs: async () => null }) },
         { accountId: 'rex' },
         { contentId: '65541' },
       ),
@@ -63,7 +63,7 @@ describe('getSiteContext', () => {
   it('answers not_found for a space the caller cannot see', async () => {
     const answer = await refusal(
       getSiteContext(
-        { tenants: fakeTenants(null, null), confluence: fakeConfluence({ getSpaceAs: async () => null }) },
+        { tenants: fakeTenants(null, null), ...fakeConfluence({ getSpaceAs: async () => null }) },
         { accountId: 'rex' },
         { spaceKey: 'HR' },
       ),

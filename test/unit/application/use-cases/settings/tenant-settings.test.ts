@@ -15,7 +15,7 @@ import { aTenantMapping } from '../../../../support/settings-builders';
 
 const deps = (secretExpiresOn: string, now: string): TenantSettingsDeps => ({
   tenants: fakeTenants(aTenantMapping({ secretExpiresOn }), 'secret'),
-  confluence: fakeConfluence({ isSiteAdmin: async (id) => id === 'ada' }),
+  ...fakeConfluence({ isSiteAdmin: async (id) => id === 'ada' }),
   identity: scriptedIdentity([]),
   states: {
     create: async () => undefined,
