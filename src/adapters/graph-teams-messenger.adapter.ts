@@ -13,7 +13,7 @@ import {
   type ChatSummary,
   type Listing,
   type TeamSummary,
-  type TeamsMessenger,
+  type GraphTeams,
 } from '../application/ports/microsoft';
 import type { GraphDestination } from '../domain/rule';
 import { parseRetryAfter } from './entra-identity.adapter';
@@ -129,7 +129,7 @@ const messagesPath = (destination: GraphDestination): string =>
  * @see https://learn.microsoft.com/graph/api/channel-post-messages
  * @see https://learn.microsoft.com/graph/api/chat-post-messages
  */
-export const graphTeamsMessenger = (options: GraphClientOptions): TeamsMessenger => {
+export const graphTeamsMessenger = (options: GraphClientOptions): GraphTeams => {
   const limits = options.listing ?? LISTING_LIMITS;
   return {
     listJoinedTeams: (token) =>

@@ -9,7 +9,7 @@ import type {
 import type {
   MicrosoftIdentity,
   OutgoingCard,
-  TeamsMessenger,
+  GraphTeams,
   TokenSet,
 } from '../../src/application/ports/microsoft';
 import type { Clock, DeliveryQueue, Random } from '../../src/application/ports/platform';
@@ -219,7 +219,7 @@ export class LostAnswer {
 export const scriptedTeams = (
   script: Array<Error | LostAnswer | { messageId: string; webUrl?: string | null }> = [],
   more: { updates?: Array<Error | null>; replies?: Array<Error | { messageId: string }> } = {},
-): TeamsMessenger & {
+): GraphTeams & {
   posts: Array<{ token: string; destination: Destination; message?: OutgoingCard }>;
   updates: Array<{ token: string; messageId: string; message: OutgoingCard }>;
   replies: Array<{ token: string; messageId: string; message: OutgoingCard }>;

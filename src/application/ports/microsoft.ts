@@ -102,11 +102,21 @@ export interface OutgoingCard {
   sendId: string;
 }
 
-/** Microsoft Graph, acting with a delegated access token. Fails with MicrosoftRequestError. */
-export interface TeamsMessenger {
+/**
+ * Where a person can send: their teams, a team's channels, their chats (the settings pickers).
+ * Microsoft Graph with the person's delegated access token; fails with MicrosoftRequestError.
+ */
+export interface TeamsDirectory {
   listJoinedTeams(accessToken: string): Promise<Listing<TeamSummary>>;
   listChannels(accessToken: string, teamId: string): Promise<Listing<ChannelSummary>>;
   listChats(accessToken: string): Promise<Listing<ChatSummary>>;
+}
+
+/**
+ * Cards in channels and chats, sent as a person: Microsoft Graph with their delegated access
+ * token. Fails with MicrosoftRequestError.
+ */
+export interface TeamsMessenger {
   /** `webUrl`: the message's link in Teams, when Graph answers one. */
   postMessage(
     accessToken: string,
@@ -142,3 +152,6 @@ export interface TeamsMessenger {
     outgoing: OutgoingCard,
   ): Promise<{ messageId: string }>;
 }
+
+/** Both, as one Graph client serves them. */
+export type GraphTeams = TeamsDirectory & TeamsMessenger;

@@ -1,11 +1,11 @@
 import { accessTokenFor, type AccessTokenDeps } from '../../services/access-tokens';
 import type { Caller } from '../../services/authority';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from '../../../contracts/teams-directory';
-import type { TeamsMessenger } from '../../ports/microsoft';
+import type { TeamsDirectory } from '../../ports/microsoft';
 import { withMicrosoftFailures } from '../../services/microsoft-failures';
 
 interface TeamsDirectoryDeps extends AccessTokenDeps {
-  teams: TeamsMessenger;
+  teams: TeamsDirectory;
 }
 
 /**
