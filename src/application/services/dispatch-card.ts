@@ -81,69 +81,88 @@ export const createOnce = async (
   }
 };
 
-/**
- * Sends one card as planned, falling back where Teams will not do what was planned: an edit it
- * refuses becomes a reply in the card's thread (channels) or a new card (chats, or when the
- * card is gone); a reply under a deleted card becomes a new card.
- */
-export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Promise<Dispatched> => {
+type Step = (deps: DispatchDeps, args: DispatchArgs) => Promise<Dispatched>;
+
+const nowOf = (deps: DispatchDeps) => deps.clock.now().getTime();
+
+/** A new card: the destination's activity starts tracking it for later edits. */
+const postNew: Step = async (deps, args) => {
+  const { destination, ownerAccountId, outgoing, change, settings } = args;
+  const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, outgoing), {
+    gapMs: settings.requestGapMs,
+  });
+  const card: PostedCard = {
+    messageId,
+    postedAt: change.eventTime,
+    senderAccountId: ownerAccountId,
+    kind: change.kind,
+    baseVersion: isContentChange(change.kind) ? change.version - 1 : change.version,
+    version: change.version,
+    edits: 1,
+  };
+  const facts = { contentId: change.contentId, card, now: nowOf(deps), ...settings };
+  return { via: 'post', messageId, activity: afterPost(args.activity, facts) };
+};
+
+/** A reply in the card's thread (channels only; a chat gets a new card, as does a deleted card). */
+const replyInThread = async (
+  deps: DispatchDeps,
+  args: DispatchArgs,
+  card: PostedCard,
+): Promise<Dispatched> => {
+  const { destination, outgoing, change, settings } = args;
+  if (destination.type !== 'channel') return postNew(deps, args);
+  try {
+    const messageId = await createOnce(
+      deps,
+      args,
+      (t) => deps.teams.replyToMessage(t, destination, card.messageId, outgoing),
+      { gapMs: settings.requestGapMs, replyToId: card.messageId },
+    );
+    const shown = afterUpdate(args.activity, change.contentId, change.version, nowOf(deps));
+    return { via: 'reply', messageId, activity: afterReply(shown, nowOf(deps)) };
+  } catch (error) {
+    // The card was deleted: start a new one.
+    if (!isRefusal(error) || error.kind !== 'gone') throw error;
+    await deps.timer.sleep(settings.requestGapMs);
+    return postNew(deps, args);
+  }
+};
+
+/** The card replaced in place; an edit Teams refuses becomes a reply, a deleted card a new one. */
+const updateInPlace = async (
+  deps: DispatchDeps,
+  args: DispatchArgs,
+  card: PostedCard,
+): Promise<Dispatched> => {
   const { destination, ownerAccountId, connection, outgoing, change, settings } = args;
-  const now = () => deps.clock.now().getTime();
-  await deps.timer.sleep(pacingDelayMs(args.activity, now(), settings));
-
-  const post = async (): Promise<Dispatched> => {
-    const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, outgoing), {
-      gapMs: settings.requestGapMs,
-    });
-    const card: PostedCard = {
-      messageId,
-      postedAt: change.eventTime,
-      senderAccountId: ownerAccountId,
-      kind: change.kind,
-      baseVersion: isContentChange(change.kind) ? change.version - 1 : change.version,
-      version: change.version,
-      edits: 1,
-    };
-    const facts = { contentId: change.contentId, card, now: now(), ...settings };
-    return { via: 'post', messageId, activity: afterPost(args.activity, facts) };
-  };
-  const reply = async (card: PostedCard): Promise<Dispatched> => {
-    if (destination.type !== 'channel') return post();
-    try {
-      const messageId = await createOnce(
-        deps,
-        args,
-        (t) => deps.teams.replyToMessage(t, destination, card.messageId, outgoing),
-        { gapMs: settings.requestGapMs, replyToId: card.messageId },
-      );
-      const shown = afterUpdate(args.activity, change.contentId, change.version, now());
-      return { via: 'reply', messageId, activity: afterReply(shown, now()) };
-    } catch (error) {
-      // The card was deleted: start a new one.
-      if (!isRefusal(error) || error.kind !== 'gone') throw error;
-      await deps.timer.sleep(settings.requestGapMs);
-      return post();
-    }
-  };
-
-  const { plan } = args;
-  if (plan.action === 'post') return post();
-  if (plan.action === 'reply') return reply(plan.card);
   try {
     await asOwner(
       deps,
       ownerAccountId,
-      (t) => deps.teams.updateMessage(t, destination, plan.card.messageId, outgoing),
+      (t) => deps.teams.updateMessage(t, destination, card.messageId, outgoing),
       connection,
     );
     return {
       via: 'update',
-      messageId: plan.card.messageId,
-      activity: afterUpdate(args.activity, change.contentId, change.version, now()),
+      messageId: card.messageId,
+      activity: afterUpdate(args.activity, change.contentId, change.version, nowOf(deps)),
     };
   } catch (error) {
     if (!isRefusal(error)) throw error;
     await deps.timer.sleep(settings.requestGapMs);
-    return error.kind === 'gone' ? post() : reply(plan.card);
+    return error.kind === 'gone' ? postNew(deps, args) : replyInThread(deps, args, card);
   }
+};
+
+/**
+ * Sends one card as planned, after the pacing Teams' per-destination limits ask for, falling
+ * back where Teams will not do what was planned (see each step).
+ */
+export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Promise<Dispatched> => {
+  await deps.timer.sleep(pacingDelayMs(args.activity, nowOf(deps), args.settings));
+  const { plan } = args;
+  if (plan.action === 'post') return postNew(deps, args);
+  if (plan.action === 'reply') return replyInThread(deps, args, plan.card);
+  return updateInPlace(deps, args, plan.card);
 };

@@ -6,12 +6,17 @@ import { emptyActivity } from '../../../domain/destination-activity';
 import { isAppWrittenVersion } from '../../../domain/echo-guard';
 import { EDIT_MESSAGE_PERMISSION, grantsPermission } from '../../../domain/microsoft-permissions';
 import type { GraphDestination } from '../../../domain/rule';
-import { DEFAULT_FLOOD_SETTINGS, planSend, type FloodSettings } from '../../../domain/send-plan';
+import {
+  DEFAULT_FLOOD_SETTINGS,
+  planSend,
+  type FloodSettings,
+  type SendPlan,
+} from '../../../domain/send-plan';
 import { chooseSender } from '../../services/choose-sender';
-import { composeCard, heldItemFor, type Cleared } from '../../services/compose-card';
+import { composeCard, heldItemFor, type Cleared as ClearedChoice } from '../../services/compose-card';
 import { currentSenders } from '../../services/current-senders';
 import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
-import { dispatchCard, type DispatchDeps } from '../../services/dispatch-card';
+import { dispatchCard, type DispatchArgs, type DispatchDeps } from '../../services/dispatch-card';
 import type { AppView, ConfluencePeople, ContentReader, CqlSearch } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from '../../ports/delivery-flow';
 import type { DeliveryStore, RuleStore } from '../../ports/stores';
@@ -59,19 +64,20 @@ const isAppComment = async (
   event.comment !== undefined &&
   isAppWrittenVersion(await appView.readAppCommentMarker(event.comment.id), event.comment.version);
 
-/** Plan against the destination's recent activity, then hold for a digest or send. */
-const sendCleared = async (
-  deps: DeliverDeps,
-  delivery: PlannedDelivery,
-  destination: GraphDestination,
-  choice: Cleared,
-  record: Recorder,
-  mayHaveSent: boolean,
-): Promise<DeliverOutcome> => {
+/** A change cleared to go to one destination, with what planning it read. */
+interface Cleared {
+  delivery: PlannedDelivery;
+  destination: GraphDestination;
+  choice: ClearedChoice;
+  record: Recorder;
+}
+
+/** What the destination's recent activity says to do with this change, and what that read. */
+const planFor = async (deps: DeliverDeps, { delivery, destination, choice }: Cleared) => {
   const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
-  const { event, concurrencyKey: key } = delivery;
+  const { event } = delivery;
   const owner = choice.sender.ownerAccountId;
-  const activity = (await deps.activity.get(key)) ?? emptyActivity();
+  const activity = (await deps.activity.get(delivery.concurrencyKey)) ?? emptyActivity();
   const now = deps.clock.now().getTime();
   // Windows run on the time of the change, so queue lag and retries do not stretch them.
   const eventTime = Date.parse(event.occurredAt) || now;
@@ -85,40 +91,71 @@ const sendCleared = async (
     { event, eventTime, now, senderAccountId: owner, destinationType: destination.type, canEditMessages },
     settings,
   );
-  if (plan.action === 'already-shown') {
-    const reason = 'The card posted for this page already shows this version';
-    await record('sent', { messageId: plan.card.messageId, reason });
-    return { kind: 'sent', messageId: plan.card.messageId, via: 'already-shown' };
-  }
-  if (plan.action === 'hold') {
-    const item = await heldItemFor(deps.people, delivery, choice, eventTime);
-    if (plan.digestInMs !== null)
-      await deps.digests.schedule({ concurrencyKey: key, destination }, plan.digestInMs / 1000);
-    await deps.activity.put(key, afterHold(activity, item, plan.digestInMs !== null));
-    const reason =
-      plan.reason === 'burst'
-        ? `More than ${settings.burstLimit} updates for this destination within ${settings.windowMs / 60_000} minutes: it goes out in one digest`
-        : 'This channel is near Teams’ daily message limit: it goes out in a digest';
-    await record('held', { reason });
-    return { kind: 'held' };
-  }
+  return { plan, settings, activity, connection, eventTime };
+};
+
+type Planned = Awaited<ReturnType<typeof planFor>>;
+
+/** Keeps the change for the destination's digest (a burst, or a channel near its daily limit). */
+const holdForDigest = async (
+  deps: DeliverDeps,
+  { delivery, destination, choice, record }: Cleared,
+  { plan, settings, activity, eventTime }: Planned & { plan: Extract<SendPlan, { action: 'hold' }> },
+): Promise<DeliverOutcome> => {
+  const key = delivery.concurrencyKey;
+  const item = await heldItemFor(deps.people, delivery, choice, eventTime);
+  if (plan.digestInMs !== null)
+    await deps.digests.schedule({ concurrencyKey: key, destination }, plan.digestInMs / 1000);
+  await deps.activity.put(key, afterHold(activity, item, plan.digestInMs !== null));
+  const reason =
+    plan.reason === 'burst'
+      ? `More than ${settings.burstLimit} updates for this destination within ${settings.windowMs / 60_000} minutes: it goes out in one digest`
+      : 'This channel is near Teams’ daily message limit: it goes out in a digest';
+  await record('held', { reason });
+  return { kind: 'held' };
+};
+
+/** Composes the card and posts it, edits the card already there, or replies under it. */
+const sendCard = async (
+  deps: DeliverDeps,
+  { delivery, destination, choice, record }: Cleared,
+  { plan, settings, activity, connection, eventTime }: Planned & { plan: DispatchArgs['plan'] },
+  mayHaveSent: boolean,
+): Promise<DeliverOutcome> => {
+  const { event } = delivery;
   const card = await composeCard(deps, delivery, choice, plan.action === 'update' ? plan.card : undefined);
-  const change = { contentId: event.contentId, kind: event.kind, version: event.version, eventTime };
   const sent = await dispatchCard(deps, {
     plan,
     destination,
-    ownerAccountId: owner,
+    ownerAccountId: choice.sender.ownerAccountId,
     connection,
     outgoing: { card, sendId: sendIdFor(delivery.deliveryKey) },
     mayHaveSent,
     activity,
-    change,
+    change: { contentId: event.contentId, kind: event.kind, version: event.version, eventTime },
     settings,
   });
   const note = VIA_NOTE[sent.via];
   await record('sent', { messageId: sent.messageId, ...(note ? { reason: note } : {}) });
-  await deps.activity.put(key, sent.activity);
+  await deps.activity.put(delivery.concurrencyKey, sent.activity);
   return { kind: 'sent', messageId: sent.messageId, via: sent.via };
+};
+
+/** Plans against the destination's recent activity, then does what the plan says. */
+const sendCleared = async (
+  deps: DeliverDeps,
+  cleared: Cleared,
+  mayHaveSent: boolean,
+): Promise<DeliverOutcome> => {
+  const planned = await planFor(deps, cleared);
+  const { plan } = planned;
+  if (plan.action === 'already-shown') {
+    const reason = 'The card posted for this page already shows this version';
+    await cleared.record('sent', { messageId: plan.card.messageId, reason });
+    return { kind: 'sent', messageId: plan.card.messageId, via: 'already-shown' };
+  }
+  if (plan.action === 'hold') return holdForDigest(deps, cleared, { ...planned, plan });
+  return sendCard(deps, cleared, { ...planned, plan }, mayHaveSent);
 };
 
 /**
@@ -163,7 +200,7 @@ export const deliverNotification = async (
       await record('skipped', { reason: choice.reason });
       return { kind: 'skipped', reason: choice.reason };
     }
-    return await sendCleared(deps, delivery, destination, choice, record, mayHaveSent);
+    return await sendCleared(deps, { delivery, destination, choice, record }, mayHaveSent);
   } catch (error) {
     const ownerName = await deps.people.displayNameOf(owner).catch(() => 'The rule owner');
     const failure = classifyFailure(error, attempt, ownerName);

@@ -1,5 +1,5 @@
 import { afterDigest } from '../../../domain/activity-updates';
-import { messagesToday } from '../../../domain/destination-activity';
+import { messagesToday, type DestinationActivity, type HeldItem } from '../../../domain/destination-activity';
 import { sendIdFor } from '../../../domain/delivery-plan';
 import { buildDigestCard } from '../../../domain/digest-card';
 import {
@@ -37,31 +37,38 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Another sender's held items follow right after: one digest per sender, one at a time. */
 const NEXT_DIGEST_SECONDS = 1;
 
+/** What is due now: nothing (an outcome says why), or one sender's held items to send. */
+type Due =
+  | { kind: 'done'; outcome: DigestOutcome }
+  | {
+      kind: 'send';
+      activity: DestinationActivity;
+      sender: string;
+      items: HeldItem[];
+      overflow: number;
+      rest: HeldItem[];
+    };
+
 /**
- * Posts one digest of the events a destination held back during its burst window, as the
- * sender whose rules cleared them, then marks their delivery rows. A channel at Teams' daily
- * limit gets its digest the next day (UTC), in steps of the queue's longest delay.
+ * Takes the next sender's held items off the destination, dropping (and recording) those whose
+ * rule no longer sends them. A channel at Teams' daily limit gets its digest the next day (UTC),
+ * in steps of the queue's longest delay.
  */
-export const flushDigest = async (
-  deps: DigestDeps,
-  request: DigestRequest,
-  { number: attempt, unconfirmed }: Attempt,
-): Promise<DigestOutcome> => {
-  const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
+const takeDue = async (deps: DigestDeps, request: DigestRequest, settings: FloodSettings): Promise<Due> => {
   const key = request.concurrencyKey;
   const activity = await deps.activity.get(key);
   if (!activity || activity.held.length === 0) {
     if (activity?.digestScheduled) await deps.activity.put(key, { ...activity, digestScheduled: false });
-    return { kind: 'empty' };
+    return { kind: 'done', outcome: { kind: 'empty' } };
   }
   const now = deps.clock.now().getTime();
   if (request.destination.type === 'channel' && messagesToday(activity, now) >= settings.dailyHardLimit) {
     const delaySeconds = Math.ceil((DAY_MS - (now % DAY_MS)) / 1000) + 60;
     await deps.digests.schedule(request, delaySeconds);
-    return { kind: 'deferred', delaySeconds };
+    return { kind: 'done', outcome: { kind: 'deferred', delaySeconds } };
   }
   const { sender, items: taken, overflow, rest } = takeDigest(activity);
-  if (!sender) return { kind: 'empty' };
+  if (!sender) return { kind: 'done', outcome: { kind: 'empty' } };
   // A rule deleted, turned off or moved since it held an event no longer posts it (invariant 5: recorded).
   const { kept: items, dropped } = await heldStillSent(deps.rules, taken, request.destination);
   for (const { item, reason } of dropped)
@@ -73,8 +80,20 @@ export const flushDigest = async (
       ...afterDigest(activity, rest, now, false),
       lastRequestAt: activity.lastRequestAt,
     });
-    return { kind: 'empty' };
+    return { kind: 'done', outcome: { kind: 'empty' } };
   }
+  return { kind: 'send', activity, sender, items, overflow, rest };
+};
+
+/** Posts the digest card once as its sender and settles the items' delivery rows either way. */
+const sendDigest = async (
+  deps: DigestDeps,
+  request: DigestRequest,
+  due: Extract<Due, { kind: 'send' }>,
+  settings: FloodSettings,
+  { number: attempt, unconfirmed }: Attempt,
+): Promise<DigestOutcome> => {
+  const { activity, sender, items, overflow } = due;
   const keys = items.map((item) => item.deliveryKey);
   const ownerName = await deps.people.displayNameOf(sender);
   const card = buildDigestCard({
@@ -83,8 +102,7 @@ export const flushDigest = async (
     windowMinutes: settings.windowMs / 60_000,
     ruleOwnerName: ownerName,
   });
-  await deps.timer.sleep(pacingDelayMs(activity, now, settings));
-  let outcome: DigestOutcome;
+  await deps.timer.sleep(pacingDelayMs(activity, deps.clock.now().getTime(), settings));
   // The same held items give the same digest on a retry, and so the same send id.
   const sendId = sendIdFor(`digest:${keys.join(',')}`);
   const send = {
@@ -102,17 +120,35 @@ export const flushDigest = async (
       { gapMs: settings.requestGapMs },
     );
     await settleHeldRows(deps, keys, { status: 'sent', messageId });
-    outcome = { kind: 'sent', messageId, items: items.length };
+    return { kind: 'sent', messageId, items: items.length };
   } catch (error) {
     const failure = classifyFailure(error, attempt, ownerName);
     if (failure.kind === 'retry') return { ...failure, unconfirmed: unconfirmed || mayHaveBeenDone(error) };
     await settleHeldRows(deps, keys, { status: 'failed', reason: `Digest not sent: ${failure.reason}` });
-    outcome = { kind: 'failed', reason: failure.reason, items: items.length };
+    return { kind: 'failed', reason: failure.reason, items: items.length };
   }
-  if (rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
+};
+
+/**
+ * Posts one digest of the events a destination held back during its burst window, as the
+ * sender whose rules cleared them, then marks their delivery rows; the next sender's digest
+ * follows in its own run.
+ */
+export const flushDigest = async (
+  deps: DigestDeps,
+  request: DigestRequest,
+  attempt: Attempt,
+): Promise<DigestOutcome> => {
+  const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
+  const due = await takeDue(deps, request, settings);
+  if (due.kind === 'done') return due.outcome;
+  const outcome = await sendDigest(deps, request, due, settings, attempt);
+  // A retry leaves the held items where they are: the queue's next attempt takes them again.
+  if (outcome.kind === 'retry') return outcome;
+  if (due.rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
   await deps.activity.put(
-    key,
-    afterDigest(activity, rest, deps.clock.now().getTime(), outcome.kind === 'sent'),
+    request.concurrencyKey,
+    afterDigest(due.activity, due.rest, deps.clock.now().getTime(), outcome.kind === 'sent'),
   );
   return outcome;
 };
