@@ -1,4 +1,6 @@
+import type { EventKind } from './content-event';
 import {
+  editorsWith,
   messagesToday,
   utcDate,
   MAX_CARDS_REMEMBERED,
@@ -7,6 +9,7 @@ import {
   type HeldItem,
   type PostedCard,
 } from './destination-activity';
+import { isContentChange } from './send-plan';
 
 /* How a destination's activity record changes after each kind of send (pure; see destination-activity). */
 
@@ -46,16 +49,34 @@ export const afterPost = (activity: DestinationActivity, facts: PostedFacts): De
   };
 };
 
-/** A card was updated in place: no new message, the card now shows `version`. */
+/** The event behind an update or a reply: its kind, and who made the change. */
+export interface CardChange {
+  kind: EventKind;
+  editorAccountId?: string | null;
+}
+
+/**
+ * The card was updated in place, or a reply went under it. Only an edit of the page counts:
+ * a newer version of a content change. A comment or a label carries the page's version and
+ * changes nothing the card shows. Without `change`, a version past the card's is the edit.
+ */
 export const afterUpdate = (
   activity: DestinationActivity,
   contentId: string,
   version: number,
   now: number,
+  change?: CardChange,
 ): DestinationActivity => {
   const card = activity.cards[contentId];
-  if (!card) return { ...activity, lastRequestAt: now };
-  const updated = { ...card, version: Math.max(card.version, version), edits: card.edits + 1 };
+  const isEdit = card && version > card.version && (!change || isContentChange(change.kind));
+  if (!isEdit) return { ...activity, lastRequestAt: now };
+  const editors = change?.editorAccountId ? editorsWith(card.editors, change.editorAccountId) : card.editors;
+  const updated: PostedCard = {
+    ...card,
+    version,
+    edits: card.edits + 1,
+    ...(editors ? { editors } : {}),
+  };
   return { ...activity, cards: { ...activity.cards, [contentId]: updated }, lastRequestAt: now };
 };
 

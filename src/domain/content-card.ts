@@ -44,8 +44,13 @@ export interface ContentCardInput {
   comment?: { excerpt: string; authorName: string; inline: boolean };
   /** Label events: the label just added. */
   labelAdded?: string;
-  /** Edits folded into this card since it was posted (the card was updated in place). */
+  /** Edits of the page this card shows (it was updated in place); more than one is said. */
   editCount?: number;
+  /**
+   * Everyone whose edits the card shows, first edit first (an updated card): the byline names
+   * them all instead of only the latest. Absent or empty: `authorName` alone.
+   */
+  editorNames?: string[];
 }
 
 const HEADLINE: Record<EventKind, string> = {
@@ -71,6 +76,8 @@ const VERB: Record<EventKind, string> = {
 const MAX_TITLE = 200;
 const MAX_CRUMBS = 4;
 const MAX_LABELS = 10;
+/** Past this many editors the byline names the first ones and counts the others. */
+const MAX_NAMED = 3;
 
 const headline = (input: ContentCardInput): string => {
   if (input.sharedByName) return 'Confluence · Shared with you';
@@ -87,9 +94,19 @@ const breadcrumb = (input: ContentCardInput): string => {
   return [escapeCardMarkdown(input.spaceName), ...lead, ...shown].join(' › ');
 };
 
+/** "Mia Member", "Mia Member and Rex", "Mia Member, Rex and Sam", "Mia Member, Rex, Sam and 2 others". */
+const names = (all: readonly string[]): string => {
+  const escaped = all.map((name) => escapeCardMarkdown(clip(name, 100)));
+  const named = escaped.length > MAX_NAMED + 1 ? escaped.slice(0, MAX_NAMED) : escaped;
+  const rest = escaped.length - named.length;
+  const last = rest > 0 ? `${rest} others` : named.pop();
+  return named.length > 0 ? `${named.join(', ')} and ${last}` : (last ?? '');
+};
+
 const byline = (input: ContentCardInput): string => {
   const when = whenText(input.when);
-  const who = `${VERB[input.kind]} ${escapeCardMarkdown(clip(input.authorName, 100))}`;
+  const editors = input.editorNames?.length ? input.editorNames : [input.authorName];
+  const who = `${VERB[input.kind]} ${names(editors)}`;
   return when ? `${who} · ${when}` : who;
 };
 

@@ -19,8 +19,14 @@ export interface PostedCard {
   baseVersion: number;
   /** The newest version the card shows. */
   version: number;
-  /** Changes folded into the card. */
+  /** Edits of the page the card shows: the one that posted it and those folded in since. */
   edits: number;
+  /**
+   * Who made those edits (account ids, first edit first, at most MAX_EDITORS_REMEMBERED): the
+   * card names them. Ids, not names: a name is read when the card is built, as Atlassian asks apps
+   * not to store personal data. Absent on records written before it existed.
+   */
+  editors?: string[];
 }
 
 /** An event held back for the destination's next digest, already checked and rendered as its sender. */
@@ -60,6 +66,8 @@ export interface DestinationActivity {
 
 export const MAX_CARDS_REMEMBERED = 100;
 export const MAX_HELD = 40;
+/** A card names a few editors and counts the rest; the record stays small. */
+export const MAX_EDITORS_REMEMBERED = 10;
 
 export const emptyActivity = (): DestinationActivity => ({
   schemaVersion: 1,
@@ -77,3 +85,17 @@ export const utcDate = (now: number): string => new Date(now).toISOString().slic
 /** Messages posted today; a new UTC day starts from zero. */
 export const messagesToday = (activity: DestinationActivity, now: number): number =>
   activity.day.date === utcDate(now) ? activity.day.messages : 0;
+
+/**
+ * The editors a card shows once `editorAccountId` has edited the page: the card's own (none for
+ * a new card), then this one if new. Past the bound the list stops growing.
+ */
+export const editorsWith = (
+  editors: readonly string[] | undefined,
+  editorAccountId: string | null | undefined,
+): string[] => {
+  const known = [...(editors ?? [])];
+  if (!editorAccountId || known.includes(editorAccountId) || known.length >= MAX_EDITORS_REMEMBERED)
+    return known;
+  return [...known, editorAccountId];
+};

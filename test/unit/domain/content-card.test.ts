@@ -101,6 +101,18 @@ describe('buildContentCard', () => {
     expect(text).not.toContain('rule set up by');
   });
 
+  it('issue 13, item 21: names everyone whose edits an updated card shows', () => {
+    const byline = (editorNames: string[]) =>
+      JSON.stringify(buildContentCard(input({ editCount: 3, editorNames })));
+    expect(byline(['Mia Member', 'Rex'])).toContain('Updated by Mia Member and Rex');
+    expect(byline(['Mia Member', 'Rex', 'Sam'])).toContain('Updated by Mia Member, Rex and Sam');
+    expect(byline(['Mia Member', 'Rex', 'Sam', 'Ada', 'Vic'])).toContain(
+      'Updated by Mia Member, Rex, Sam and 2 others',
+    );
+    expect(byline([])).toContain('Updated by Mia Member');
+    expect(byline(['*Eve*', 'Rex'])).toContain('Updated by \\\\*Eve\\\\* and Rex');
+  });
+
   it('drops a non-http link instead of making a button', () => {
     expect(buildContentCard(input({ pageUrl: 'javascript:alert(1)' })).actions).toEqual([]);
   });

@@ -22,10 +22,7 @@ interface PickerProps {
   isLoading?: boolean;
   isDisabled?: boolean;
   placeholder: string;
-  /** Shown when nothing matches what was typed. */
   noOptionsText: string;
-  /** Shown when there is nothing to choose from at all, before anything is typed. */
-  emptyText?: string;
   helper?: ReactNode;
   error?: string;
 }
@@ -49,7 +46,6 @@ export const Picker = ({
   onChange,
   placeholder,
   noOptionsText,
-  emptyText,
   helper,
   error,
   ...state
@@ -67,9 +63,7 @@ export const Picker = ({
         isInvalid={Boolean(error)}
         descriptionId={describedBy(id, helper, error)}
         placeholder={placeholder}
-        noOptionsMessage={({ inputValue }) =>
-          inputValue.trim() ? noOptionsText : (emptyText ?? noOptionsText)
-        }
+        noOptionsMessage={() => noOptionsText}
         formatOptionLabel={optionLabel}
         getOptionLabel={(option) => (option.tag ? `${option.label} (${option.tag})` : option.label)}
         menuPlacement="auto"

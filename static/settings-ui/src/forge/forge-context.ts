@@ -15,14 +15,12 @@ export interface AppContext {
   spaceKey: string | undefined;
   contentId: string | undefined;
   locale: string;
-  /** Set when this resource was opened as a @forge/bridge Modal: the context its opener gave. */
-  modal: unknown;
 }
 
 interface RawContext {
   moduleKey?: string;
   locale?: string;
-  extension?: { space?: { key?: unknown }; content?: { id?: unknown }; modal?: unknown };
+  extension?: { space?: { key?: unknown }; content?: { id?: unknown } };
 }
 
 const text = (value: unknown): string | undefined =>
@@ -38,6 +36,5 @@ export const readAppContext = async (): Promise<AppContext> => {
     spaceKey: text(raw.extension?.space?.key),
     contentId: text(raw.extension?.content?.id),
     locale: raw.locale ?? navigator.language,
-    modal: raw.extension?.modal,
   };
 };
