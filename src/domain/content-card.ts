@@ -79,6 +79,10 @@ const MAX_LABELS = 10;
 /** Past this many editors the byline names the first ones and counts the others. */
 const MAX_NAMED = 3;
 
+/** Only an edit has a version of its own to show; a comment or a label leaves the page's as it was. */
+const SHOWS_VERSION: readonly EventKind[] = ['page_updated', 'blogpost_updated'];
+const HAS_VERSION_NOTE: readonly EventKind[] = [...SHOWS_VERSION, 'page_created', 'blogpost_created'];
+
 const headline = (input: ContentCardInput): string => {
   if (input.sharedByName) return 'Confluence · Shared with you';
   const inline = input.comment?.inline && input.kind === 'comment_created' ? 'New inline comment' : null;
@@ -119,7 +123,10 @@ const eventDetails = (input: ContentCardInput): CardElement[] => {
       style: 'emphasis',
       items: [
         textBlock(escapeCardMarkdown(clip(input.comment.excerpt, 600)) || '(no text)'),
-        textBlock(`— ${escapeCardMarkdown(clip(input.comment.authorName, 100))}`, SUBTLE),
+        // The byline already says who commented; only someone else is worth a line.
+        ...(input.comment.authorName === input.authorName
+          ? []
+          : [textBlock(`— ${escapeCardMarkdown(clip(input.comment.authorName, 100))}`, SUBTLE)]),
       ],
     });
   }
@@ -131,14 +138,11 @@ const eventDetails = (input: ContentCardInput): CardElement[] => {
 
 /** The card for a page or blog post event (and its comments and labels), or a shared page. */
 export const buildContentCard = (input: ContentCardInput): AdaptiveCard => {
-  const facts = [
-    {
-      title: 'Space',
-      value: `${escapeCardMarkdown(input.spaceName)} (${escapeCardMarkdown(input.spaceKey)})`,
-    },
-    { title: 'Version', value: String(input.version) },
-  ];
-  if (input.versionMessage)
+  // The space leads the breadcrumb, so no Space row repeats it; a comment or a label did not
+  // make the page's version or its note, so they show only for the change that did.
+  const facts: Array<{ title: string; value: string }> = [];
+  if (SHOWS_VERSION.includes(input.kind)) facts.push({ title: 'Version', value: String(input.version) });
+  if (input.versionMessage && HAS_VERSION_NOTE.includes(input.kind))
     facts.push({ title: 'Note', value: escapeCardMarkdown(clip(input.versionMessage, 500)) });
   const labels = (input.labels ?? []).slice(0, MAX_LABELS).map((l) => escapeCardMarkdown(clip(l, 60)));
   if (labels.length > 0) facts.push({ title: 'Labels', value: labels.join(', ') });
@@ -150,7 +154,7 @@ export const buildContentCard = (input: ContentCardInput): AdaptiveCard => {
       // A shared page is about the page, not about a change someone made.
       ...(input.sharedByName ? [] : [textBlock(byline(input), SUBTLE)]),
       ...eventDetails(input),
-      factSet(facts),
+      ...(facts.length > 0 ? [factSet(facts)] : []),
       input.sharedByName
         ? textBlock(`${escapeCardMarkdown(input.sharedByName)} shared this page`, SUBTLE)
         : footer(input.ruleOwnerName),

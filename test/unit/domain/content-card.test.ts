@@ -23,7 +23,8 @@ describe('buildContentCard', () => {
     const text = JSON.stringify(card);
     for (const expected of [
       'Release plan 2027',
-      'Engineering (ENG)',
+      // Issue 13, item 22: the space leads the breadcrumb; no Space row repeats it.
+      '"Engineering"',
       'Updated by Mia Member',
       '"4"',
       'Ada Admin',
@@ -111,6 +112,47 @@ describe('buildContentCard', () => {
     );
     expect(byline([])).toContain('Updated by Mia Member');
     expect(byline(['*Eve*', 'Rex'])).toContain('Updated by \\\\*Eve\\\\* and Rex');
+  });
+
+  describe('issue 13, item 22: only facts that tell the reader something', () => {
+    const factTitles = (overrides: Partial<ContentCardInput>) =>
+      (
+        buildContentCard(input({ versionMessage: 'Moved dates', labels: ['release'], ...overrides }))
+          .body as Array<{ type: string; facts?: Array<{ title: string }> }>
+      )
+        .filter((e) => e.type === 'FactSet')
+        .flatMap((e) => (e.facts ?? []).map((f) => f.title));
+
+    it('has no Space row: the breadcrumb already starts with the space', () => {
+      const card = buildContentCard(input({ breadcrumb: ['Plans'] }));
+      expect(JSON.stringify(card)).toContain('Engineering › Plans');
+      expect(factTitles({})).not.toContain('Space');
+    });
+
+    it('keeps the version and its note on an edited page', () => {
+      expect(factTitles({})).toEqual(['Version', 'Note', 'Labels']);
+    });
+
+    it.each([
+      ['comment_created', { comment: { excerpt: 'Looks good', authorName: 'Mia Member', inline: false } }],
+      ['comment_updated', { comment: { excerpt: 'Looks good', authorName: 'Mia Member', inline: false } }],
+      ['label_added', { labelAdded: 'release' }],
+    ] as const)('shows no page Version or Note on a %s card', (kind, extra) => {
+      expect(factTitles({ kind, ...extra })).toEqual(['Labels']);
+    });
+
+    it('names a comment’s author once: the byline says who commented', () => {
+      const text = JSON.stringify(
+        buildContentCard(
+          input({
+            kind: 'comment_created',
+            comment: { excerpt: 'Looks good', authorName: 'Mia Member', inline: false },
+          }),
+        ),
+      );
+      expect(text).toContain('Comment by Mia Member');
+      expect(text).not.toContain('— Mia Member');
+    });
   });
 
   it('drops a non-http link instead of making a button', () => {
