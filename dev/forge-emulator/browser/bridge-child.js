@@ -12,14 +12,24 @@
   var RESULT = 'forge-emulator:bridge-result';
   var RESIZE = 'forge-emulator:resize';
   var THEME = 'forge-emulator:theme';
+  var MODAL_CLOSED = 'forge-emulator:modal-closed';
   var host = window.parent;
   var pending = {};
   var nextId = 1;
+  /* A Modal's onClose is a function, which postMessage cannot carry: it waits here for the host. */
+  var modalCallbacks = {};
+  var nextModalId = 1;
 
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.source === host && data && data.type === THEME) {
       applyTheme(data.theme);
+      return;
+    }
+    if (event.source === host && data && data.type === MODAL_CLOSED) {
+      var onClose = modalCallbacks[data.modalId];
+      delete modalCallbacks[data.modalId];
+      if (typeof onClose === 'function') onClose(data.payload);
       return;
     }
     if (event.source !== host || !data || data.type !== RESULT || !pending[data.id]) return;
@@ -110,6 +120,13 @@
   window.__bridge = {
     callBridge: function (name, payload) {
       if (name === 'createHistory') return send(name, payload).then(createHistory);
+      if (name === 'openModal') {
+        var modalId = nextModalId++;
+        modalCallbacks[modalId] = payload && payload.onClose;
+        var options = Object.assign({}, payload, { modalId: modalId });
+        delete options.onClose;
+        return send(name, options);
+      }
       if (name === 'enableTheming') {
         return send(name, payload).then(function (theme) {
           applyTheme(theme);
@@ -120,19 +137,35 @@
     },
   };
 
-  /* The host sizes the iframe to the content, as Forge does for Custom UI. */
+  /*
+   * The host sizes the iframe to the content, as Forge does for Custom UI. The document's
+   * scrollHeight is never less than the frame's own height, so a frame measured that way could
+   * grow but never shrink (a closed form left its height behind): measure the content instead.
+   */
   var lastHeight = 0;
+  function contentHeight() {
+    var body = document.body;
+    if (!body) return document.documentElement.scrollHeight;
+    var style = window.getComputedStyle(body);
+    return (
+      body.getBoundingClientRect().height +
+      (parseFloat(style.marginTop) || 0) +
+      (parseFloat(style.marginBottom) || 0)
+    );
+  }
   function reportHeight() {
-    var height = Math.ceil(document.documentElement.scrollHeight);
+    var height = Math.ceil(contentHeight());
     if (height === lastHeight) return;
     lastHeight = height;
     host.postMessage({ type: RESIZE, height: height }, '*');
   }
   function watchSize() {
     reportHeight();
-    if (typeof ResizeObserver === 'function')
-      new ResizeObserver(reportHeight).observe(document.documentElement);
-    else setInterval(reportHeight, 250);
+    if (typeof ResizeObserver === 'function') {
+      var observer = new ResizeObserver(reportHeight);
+      observer.observe(document.documentElement);
+      if (document.body) observer.observe(document.body);
+    } else setInterval(reportHeight, 250);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchSize);
   else watchSize();

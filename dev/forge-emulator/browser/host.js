@@ -11,6 +11,16 @@
   var RESIZE = 'forge-emulator:resize';
   var THEME = 'forge-emulator:theme';
   var THEME_KEY = 'forge-emulator:color-mode';
+  var MODAL_CLOSED = 'forge-emulator:modal-closed';
+  /* Forge's named modal sizes (@forge/bridge Modal): width, height, minimum height. */
+  var MODAL_SIZES = {
+    small: ['400px', '20vh', '320px'],
+    medium: ['600px', '40vh', '520px'],
+    large: ['800px', '70vh', '720px'],
+    xlarge: ['968px', '90vh', '0'],
+    max: ['100%', '100%', '0'],
+    fullscreen: ['100vw', '100vh', '0'],
+  };
   var mounted = [];
   var FLAG_COLORS = { info: '#0c66e4', success: '#1f845a', warning: '#b38600', error: '#c9372c' };
 
@@ -105,17 +115,80 @@
     return colorMode;
   }
 
+  function modalStyles() {
+    if (document.getElementById('forge-emulator-modal-styles')) return;
+    var style = document.createElement('style');
+    style.id = 'forge-emulator-modal-styles';
+    style.textContent =
+      'dialog[data-forge-modal]{padding:0;border:0;border-radius:8px;overflow:hidden;' +
+      'box-shadow:0 8px 24px rgba(9,30,66,.3);max-width:calc(100vw - 32px);max-height:calc(100vh - 32px)}' +
+      'dialog[data-forge-modal]::backdrop{background:rgba(9,30,66,.54)}';
+    document.head.appendChild(style);
+  }
+
+  /*
+   * `new Modal({ resource, context, size, onClose }).open()` from @forge/bridge: the resource in a
+   * dialog over the whole product page, as Forge draws it. Without a title Forge draws no header and
+   * no close button: the app closes it with view.close(payload), which reaches the opener's onClose.
+   */
+  function openModal(payload, opener, onClosed) {
+    modalStyles();
+    var size = MODAL_SIZES[payload.size] || MODAL_SIZES.medium;
+    var custom = payload.size && typeof payload.size === 'object' ? payload.size : null;
+    var dialog = document.createElement('dialog');
+    dialog.setAttribute('data-forge-modal', '');
+    dialog.setAttribute('data-testid', 'forge-bridge-modal');
+    dialog.setAttribute(
+      'aria-label',
+      payload.title || (config.modules[opener.moduleKey] || {}).title || 'App',
+    );
+    dialog.style.width = custom ? custom.width : size[0];
+    dialog.style.height = custom ? custom.height || size[1] : size[1];
+    dialog.style.minHeight = custom ? '0' : size[2];
+    document.body.appendChild(dialog);
+    var closed = false;
+    var handle;
+    function finish(result) {
+      if (closed) return;
+      closed = true;
+      if (handle) handle.unmount();
+      if (dialog.open) dialog.close();
+      dialog.remove();
+      onClosed(result);
+    }
+    dialog.addEventListener('cancel', function (event) {
+      event.preventDefault();
+      if (payload.closeOnEscape !== false) finish(undefined);
+    });
+    dialog.addEventListener('click', function (event) {
+      if (event.target === dialog && payload.closeOnOverlayClick !== false) finish(undefined);
+    });
+    handle = mount(
+      dialog,
+      Object.assign({}, opener, {
+        resourceKey: payload.resource || null,
+        extension: Object.assign({}, opener.extension, { modal: payload.context || {} }),
+        modal: { close: finish },
+        onClose: undefined,
+      }),
+    );
+    dialog.showModal();
+  }
+
   function mount(container, options) {
     var module = config.modules[options.moduleKey];
     if (!module) throw new Error('manifest.yml has no UI module with a resource named ' + options.moduleKey);
     var iframe = document.createElement('iframe');
-    iframe.src = config.baseUrl + '/__forge/ui/' + encodeURIComponent(module.resourceKey) + '/';
+    iframe.src =
+      config.baseUrl + '/__forge/ui/' + encodeURIComponent(options.resourceKey || module.resourceKey) + '/';
     iframe.title = module.title || options.moduleKey;
     iframe.setAttribute(
       'sandbox',
       'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads',
     );
-    iframe.style.cssText = 'width:100%;border:0;display:block;height:150px';
+    iframe.style.cssText = options.modal
+      ? 'width:100%;border:0;display:block;height:100%'
+      : 'width:100%;border:0;display:block;height:150px';
     container.appendChild(iframe);
 
     var context = {
@@ -185,7 +258,11 @@
        * A modal surface (a content action in a <dialog>) closes its dialog, and the app starts afresh
        * the next time it opens, as in Confluence; a page-level surface is taken off the page.
        */
-      close: function () {
+      close: function (payload) {
+        if (options.modal) {
+          options.modal.close(payload);
+          return true;
+        }
         var dialog = container.closest && container.closest('dialog');
         if (dialog) {
           if (dialog.open) dialog.close();
@@ -200,6 +277,16 @@
       },
       refresh: function () {
         iframe.setAttribute('src', iframe.getAttribute('src'));
+        return true;
+      },
+      openModal: function (payload) {
+        openModal(payload || {}, options, function (result) {
+          if (iframe.contentWindow)
+            iframe.contentWindow.postMessage(
+              { type: MODAL_CLOSED, modalId: payload && payload.modalId, payload: result },
+              '*',
+            );
+        });
         return true;
       },
       showFlag: function (payload) {
@@ -225,7 +312,8 @@
       var data = event.data;
       if (event.source !== iframe.contentWindow || !data) return;
       if (data.type === RESIZE) {
-        iframe.style.height = data.height + 'px';
+        /* A modal keeps the size the app asked for; its content scrolls inside. */
+        if (!options.modal) iframe.style.height = data.height + 'px';
         return;
       }
       if (data.type !== CALL) return;

@@ -5,6 +5,8 @@ import { ConnectionProvider } from './site/connection-context';
 import { SiteProvider } from './site/site-context';
 import { TEST_IDS } from './testids';
 import { AnnouncerProvider } from './ui/announcer';
+import { ConfirmDialog } from './ui/confirm-dialog';
+import { asConfirmRequest } from './ui/confirm-request';
 import { Loading } from './ui/loading';
 import { Notice } from './ui/notice';
 
@@ -21,6 +23,8 @@ const modalStyles = xcss({ padding: 'space.200' });
 
 /** One app for four Confluence surfaces; the module key picks the view (ARCHITECTURE.md D1). */
 export const App = ({ context }: { context: AppContext }) => {
+  const confirmation = asConfirmRequest(context.modal);
+  if (confirmation) return <ConfirmDialog request={confirmation} />;
   const View = VIEWS[context.surface];
   return (
     <AnnouncerProvider>

@@ -7,7 +7,8 @@
  * - Button `x`: the button itself.
  * - Pickers (Atlaskit Select cannot carry a test id): `x` is a wrapper div around the select; click
  *   it, type to search, press Enter. Its input also has the id `x-input`.
- * - Confirmation modals `x`: the dialog is `x`, its buttons `x-confirm` and `x-cancel`.
+ * - Confirmations `x` open in a Forge modal over the whole page (its own iframe, in the host's
+ *   `dialog[data-forge-modal]`): the dialog is `x`, its buttons `x-confirm` and `x-cancel`.
  * The app's root element carries `data-surface` (global, space, content or personal).
  */
 export const TEST_IDS = {
@@ -79,6 +80,11 @@ export const TEST_IDS = {
   closeApp: 'close-app',
 
   // Global settings: Microsoft connection
+  tenantSection: 'tenant-section',
+  tenantStatus: 'tenant-status',
+  tenantSummary: 'tenant-summary',
+  editConnection: 'edit-connection',
+  tenantDone: 'tenant-done',
   tenantForm: 'tenant-form',
   tenantTenantId: 'tenant-tenant-id',
   tenantClientId: 'tenant-client-id',

@@ -6,9 +6,10 @@ import type { ConnectionView } from '../../../../src/contracts/connection';
 import { useConnection } from '../site/connection-context';
 import { useSite } from '../site/site-context';
 import { TEST_IDS } from '../testids';
-import { ConfirmModal } from '../ui/confirm-modal';
+import { asFailure, type ResolverFailure } from '../api/resolver-client';
+import { confirmInModal } from '../ui/confirm-request';
 import { Loading } from '../ui/loading';
-import { ErrorNotice, Notice } from '../ui/notice';
+import { ErrorNotice } from '../ui/notice';
 import { ConnectPrompt } from './connect-prompt';
 import { TenantMissingNotice } from './tenant-missing-notice';
 
@@ -31,8 +32,8 @@ const Details = ({ connection }: { connection: ConnectionView }) => (
 /** The personal page's connection: who you are in Microsoft Teams, log in, disconnect. */
 export const ConnectionPanel = () => {
   const site = useSite();
-  const { connection, error, refresh, disconnect } = useConnection();
-  const [confirming, setConfirming] = useState(false);
+  const { connection, error, refresh, disconnected } = useConnection();
+  const [failure, setFailure] = useState<ResolverFailure | undefined>(undefined);
   if (!site.tenantConfigured) return <TenantMissingNotice isSiteAdmin={site.isSiteAdmin} />;
   if (!connection) {
     return error ? (
@@ -42,6 +43,23 @@ export const ConnectionPanel = () => {
     );
   }
   if (connection.status !== 'ok') return <ConnectPrompt />;
+  const confirmDisconnect = async () => {
+    setFailure(undefined);
+    try {
+      const answer = await confirmInModal({
+        title: 'Disconnect Microsoft Teams?',
+        text: 'Confluence forgets your Microsoft sign-in.',
+        warning:
+          'Rules you own stop sending to Teams until you log in again, and you get no personal notifications.',
+        confirmLabel: 'Disconnect',
+        testId: TEST_IDS.disconnectModal,
+        action: { key: 'connection/disconnect', input: {} },
+      });
+      if (answer) disconnected(answer);
+    } catch (problem) {
+      setFailure(asFailure(problem));
+    }
+  };
   return (
     <Stack space="space.200">
       <Inline space="space.100" alignBlock="center" testId={TEST_IDS.connectionStatus}>
@@ -52,31 +70,11 @@ export const ConnectionPanel = () => {
       </Inline>
       <Details connection={connection} />
       <div>
-        <Button onClick={() => setConfirming(true)} testId={TEST_IDS.disconnectButton}>
+        <Button onClick={() => void confirmDisconnect()} testId={TEST_IDS.disconnectButton}>
           Disconnect
         </Button>
       </div>
-      <ConfirmModal
-        isOpen={confirming}
-        title="Disconnect Microsoft Teams?"
-        confirmLabel="Disconnect"
-        testId={TEST_IDS.disconnectModal}
-        onCancel={() => setConfirming(false)}
-        onConfirm={async () => {
-          await disconnect();
-          setConfirming(false);
-        }}
-      >
-        <Stack space="space.100">
-          <Text as="p">Confluence forgets your Microsoft sign-in.</Text>
-          <Notice appearance="warning">
-            <p>
-              Rules you own stop sending to Teams until you log in again, and you get no personal
-              notifications.
-            </p>
-          </Notice>
-        </Stack>
-      </ConfirmModal>
+      {failure && <ErrorNotice error={failure} title="Disconnect didn't start" level="h3" />}
     </Stack>
   );
 };

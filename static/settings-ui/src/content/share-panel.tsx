@@ -11,13 +11,14 @@ import { openInNewTab } from '../forge/navigation';
 import {
   destinationOf,
   destinationErrors,
+  destinationPaths,
   NO_CHANNEL,
   NO_CHAT,
   type DestinationKind,
 } from '../rules/editor/rule-draft';
 import { destinationText } from '../rules/rule-text';
 import { TEST_IDS } from '../testids';
-import { describedBy, errorAt, FieldMessages } from '../ui/fields';
+import { describedBy, errorAt, FieldMessages, withoutErrorsAt } from '../ui/fields';
 import { LiveRegion } from '../ui/live-region';
 import { Notice } from '../ui/notice';
 
@@ -35,6 +36,18 @@ export const SharePanel = ({ contentId, title }: { contentId: string; title: str
   const [failure, setFailure] = useState<ResolverFailure | undefined>(undefined);
   const [sent, setSent] = useState<{ where: string; webUrl: string | null } | null>(null);
   const [sending, setSending] = useState(false);
+
+  const fixed = (paths: string[]) => setErrors((current) => withoutErrorsAt(current, paths));
+  const changeDestination = (part: {
+    kind?: DestinationKind;
+    channel?: typeof channel;
+    chat?: typeof chat;
+  }) => {
+    fixed(destinationPaths({ kind, channel, chat }, part));
+    if (part.kind) setKind(part.kind);
+    if (part.channel) setChannel(part.channel);
+    if (part.chat) setChat(part.chat);
+  };
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,11 +87,11 @@ export const SharePanel = ({ contentId, title }: { contentId: string; title: str
           idPrefix={SHARE_PREFIX}
           kinds={['channel', 'chat']}
           kind={kind}
-          onKindChange={setKind}
+          onKindChange={(next) => changeDestination({ kind: next })}
           channel={channel}
-          onChannelChange={setChannel}
+          onChannelChange={(next) => changeDestination({ channel: next })}
           chat={chat}
-          onChatChange={setChat}
+          onChatChange={(next) => changeDestination({ chat: next })}
           errors={errors}
           botConfigured={false}
         />
@@ -87,7 +100,10 @@ export const SharePanel = ({ contentId, title }: { contentId: string; title: str
           <TextArea
             id="share-note"
             value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
+            onChange={(event) => {
+              fixed(['note']);
+              setNote(event.currentTarget.value);
+            }}
             maxLength={NOTE_LIMIT}
             minimumRows={2}
             isInvalid={Boolean(noteError)}

@@ -41,6 +41,9 @@ export const ChannelPicker = ({ value, onChange, errors, idPrefix }: ChannelPick
         isLoading={teams.loading}
         placeholder="Choose a team"
         noOptionsText={teams.loading ? 'Loading teams…' : 'You are not a member of any team with that name'}
+        emptyText={
+          teams.loading ? 'Loading teams…' : 'You are not a member of any team in Microsoft Teams yet.'
+        }
         helper={
           teams.data?.truncated
             ? 'Not all your teams are listed: you belong to more than can be shown here.'
@@ -62,6 +65,7 @@ export const ChannelPicker = ({ value, onChange, errors, idPrefix }: ChannelPick
         isDisabled={!value.teamId}
         placeholder={value.teamId ? 'Choose a channel' : 'Choose a team first'}
         noOptionsText={channels.loading ? 'Loading channels…' : 'No channel with that name'}
+        emptyText={channels.loading ? 'Loading channels…' : 'This team has no channels you can see.'}
         helper={
           channels.data?.truncated
             ? 'Not all channels are listed: this team has more than can be shown here. Private channels are listed only if you are a member.'

@@ -42,6 +42,11 @@ export const ChatPicker = ({
       isLoading={chats.loading}
       placeholder="Choose a chat"
       noOptionsText={chats.loading ? 'Loading chats…' : 'No chat with that name'}
+      emptyText={
+        chats.loading
+          ? 'Loading chats…'
+          : 'You have no chats in Microsoft Teams yet. Start one in Teams, then choose it here.'
+      }
       helper={chats.data?.truncated ? TRUNCATED_NOTE : undefined}
       error={errorAt(errors, 'destination.chatId') ?? chats.error?.message}
     />

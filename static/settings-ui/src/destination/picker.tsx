@@ -22,7 +22,10 @@ interface PickerProps {
   isLoading?: boolean;
   isDisabled?: boolean;
   placeholder: string;
+  /** Shown when nothing matches what was typed. */
   noOptionsText: string;
+  /** Shown when there is nothing to choose from at all, before anything is typed. */
+  emptyText?: string;
   helper?: ReactNode;
   error?: string;
 }
@@ -46,6 +49,7 @@ export const Picker = ({
   onChange,
   placeholder,
   noOptionsText,
+  emptyText,
   helper,
   error,
   ...state
@@ -63,7 +67,9 @@ export const Picker = ({
         isInvalid={Boolean(error)}
         descriptionId={describedBy(id, helper, error)}
         placeholder={placeholder}
-        noOptionsMessage={() => noOptionsText}
+        noOptionsMessage={({ inputValue }) =>
+          inputValue.trim() ? noOptionsText : (emptyText ?? noOptionsText)
+        }
         formatOptionLabel={optionLabel}
         getOptionLabel={(option) => (option.tag ? `${option.label} (${option.tag})` : option.label)}
         menuPlacement="auto"

@@ -15,12 +15,14 @@ export interface AppContext {
   spaceKey: string | undefined;
   contentId: string | undefined;
   locale: string;
+  /** Set when this resource was opened as a @forge/bridge Modal: the context its opener gave. */
+  modal: unknown;
 }
 
 interface RawContext {
   moduleKey?: string;
   locale?: string;
-  extension?: { space?: { key?: unknown }; content?: { id?: unknown } };
+  extension?: { space?: { key?: unknown }; content?: { id?: unknown }; modal?: unknown };
 }
 
 const text = (value: unknown): string | undefined =>
@@ -36,5 +38,6 @@ export const readAppContext = async (): Promise<AppContext> => {
     spaceKey: text(raw.extension?.space?.key),
     contentId: text(raw.extension?.content?.id),
     locale: raw.locale ?? navigator.language,
+    modal: raw.extension?.modal,
   };
 };

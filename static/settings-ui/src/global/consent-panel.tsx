@@ -18,6 +18,7 @@ export const ConsentPanel = ({ tenant, onCheck }: { tenant: TenantSettingsView; 
   const [opened, setOpened] = useState(false);
   const [failure, setFailure] = useState<ResolverFailure | undefined>(undefined);
   usePolling(opened && tenant.consent !== 'granted', onCheck);
+  const expired = tenant.secretExpiry.state === 'expired';
   const start = async () => {
     setFailure(undefined);
     try {
@@ -51,7 +52,7 @@ export const ConsentPanel = ({ tenant, onCheck }: { tenant: TenantSettingsView; 
       <div>
         <Button
           appearance="primary"
-          isDisabled={!tenant.configured}
+          isDisabled={!tenant.configured || expired}
           onClick={() => void start()}
           testId={TEST_IDS.grantConsent}
         >
@@ -60,6 +61,9 @@ export const ConsentPanel = ({ tenant, onCheck }: { tenant: TenantSettingsView; 
       </div>
       <LiveRegion testId={TEST_IDS.consentMessage}>
         {!tenant.configured && <Text size="small">Save the Microsoft connection first.</Text>}
+        {tenant.configured && expired && (
+          <Text size="small">Save a new client secret first: the stored one has expired.</Text>
+        )}
         {opened && (
           <Text>Finish on the Microsoft tab that opened. This page updates when you come back.</Text>
         )}

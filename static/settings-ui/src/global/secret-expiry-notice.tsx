@@ -16,7 +16,7 @@ export const SecretExpiryNotice = ({ tenant }: { tenant: TenantSettingsView }) =
       <Notice appearance="error" title="The client secret has expired" testId={TEST_IDS.secretExpiry}>
         <p>
           It expired on {formatDay(tenant.secretExpiresOn)}. Nobody can log in and nothing is sent to Teams.
-          Create a new client secret in Microsoft Entra and enter it below with its expiry date.
+          Create a new client secret in Microsoft Entra and enter it in step 2 with its expiry date.
         </p>
       </Notice>
     );
@@ -27,7 +27,7 @@ export const SecretExpiryNotice = ({ tenant }: { tenant: TenantSettingsView }) =
         <p>
           It expires on {formatDay(tenant.secretExpiresOn)}, in{' '}
           {daysLeft === 1 ? '1 day' : `${daysLeft} days`}. Create a new client secret in Microsoft Entra
-          before then and enter it below with its expiry date.
+          before then and enter it with its expiry date (Edit connection, step 2).
         </p>
       </Notice>
     );

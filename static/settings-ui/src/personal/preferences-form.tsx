@@ -6,7 +6,7 @@ import type { PersonalPreferences } from '../../../../src/contracts/preferences'
 import { asFailure, call, type ResolverFailure } from '../api/resolver-client';
 import { TEST_IDS } from '../testids';
 import { FailureNotice } from '../ui/failure-notice';
-import { errorAt, Group } from '../ui/fields';
+import { changedPaths, errorAt, Group, withoutErrorsAt } from '../ui/fields';
 import { LiveRegion } from '../ui/live-region';
 import { Notice } from '../ui/notice';
 import { QuietHoursFields, SwitchField } from './quiet-hours-fields';
@@ -49,6 +49,7 @@ export const PreferencesForm = ({ initial }: { initial: PersonalPreferences }) =
   const [saving, setSaving] = useState(false);
   const change = (part: Partial<PersonalPreferences>) => {
     setSaved(false);
+    setErrors((current) => withoutErrorsAt(current, changedPaths(preferences, part, ['quietHours'])));
     setPreferences((current) => ({ ...current, ...part }));
   };
 

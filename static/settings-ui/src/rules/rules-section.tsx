@@ -10,7 +10,7 @@ import { TenantMissingNotice } from '../connection/tenant-missing-notice';
 import { useConnection } from '../site/connection-context';
 import { useSite } from '../site/site-context';
 import { TEST_IDS } from '../testids';
-import { ConfirmModal } from '../ui/confirm-modal';
+import { confirmInModal } from '../ui/confirm-request';
 import { LiveRegion } from '../ui/live-region';
 import { Loading } from '../ui/loading';
 import { ErrorNotice, Notice } from '../ui/notice';
@@ -53,7 +53,6 @@ export const RulesSection = ({
   const { connection } = useConnection();
   const rules = useResolver('rules/list', scope);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [deleting, setDeleting] = useState<RuleView | null>(null);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const mayAdd = canManage && site.tenantConfigured;
@@ -85,11 +84,22 @@ export const RulesSection = ({
     close(created ? 'Rule added.' : 'Rule saved.');
   };
   const remove = async (rule: RuleView) => {
-    await call('rules/delete', { id: rule.id });
-    rules.setData((rules.data ?? []).filter((candidate) => candidate.id !== rule.id));
-    setDeleting(null);
-    close('Rule deleted.');
+    try {
+      const answer = await confirmInModal({
+        title: 'Delete this rule?',
+        text: `Updates will stop going to ${destinationText(rule.destination, rule.ownedByCaller, rule.ownerName)}. This can't be undone.`,
+        confirmLabel: 'Delete rule',
+        testId: TEST_IDS.deleteRuleModal,
+        action: { key: 'rules/delete', input: { id: rule.id } },
+      });
+      if (!answer) return;
+      rules.setData((rules.data ?? []).filter((candidate) => candidate.id !== rule.id));
+      close('Rule deleted.');
+    } catch (error) {
+      setMessage({ text: asFailure(error).message, ok: false });
+    }
   };
+  const confirmRemove = (rule: RuleView) => void remove(rule);
 
   const addRule = (
     <Button ref={addButton} appearance="primary" onClick={() => open()} testId={TEST_IDS.addRule}>
@@ -125,7 +135,7 @@ export const RulesSection = ({
         {expired && <ConnectPrompt />}
         <ul className="plain-list" data-testid={TEST_IDS.ruleList} aria-label={title}>
           {rules.data.map((rule) => (
-            <RuleRow key={rule.id} rule={rule} onEdit={open} onDelete={setDeleting} />
+            <RuleRow key={rule.id} rule={rule} onEdit={open} onDelete={confirmRemove} />
           ))}
         </ul>
       </Stack>
@@ -158,27 +168,13 @@ export const RulesSection = ({
             rule={editing.rule}
             onSaved={saved}
             onCancel={() => close()}
-            onDelete={setDeleting}
+            onDelete={confirmRemove}
             onReload={reopen}
           />
         </Suspense>
       ) : (
         list()
       )}
-      <ConfirmModal
-        isOpen={deleting !== null}
-        title="Delete this rule?"
-        confirmLabel="Delete rule"
-        testId={TEST_IDS.deleteRuleModal}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => (deleting ? remove(deleting) : Promise.resolve())}
-      >
-        <Text as="p">
-          Updates will stop going to{' '}
-          {deleting ? destinationText(deleting.destination, deleting.ownedByCaller, deleting.ownerName) : ''}.
-          This can't be undone.
-        </Text>
-      </ConfirmModal>
     </Section>
   );
 };

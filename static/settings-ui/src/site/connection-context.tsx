@@ -19,7 +19,8 @@ export interface ConnectionState {
   /** Starting the sign-in failed, or it was not finished in time. */
   loginError: ResolverFailure | undefined;
   login: () => Promise<void>;
-  disconnect: () => Promise<void>;
+  /** The confirmation dialog disconnected the caller; this is the server's answer. */
+  disconnected: (view: ConnectionView) => void;
   refresh: () => Promise<void>;
 }
 
@@ -65,14 +66,25 @@ export const ConnectionProvider = ({ children }: { children: ReactNode }) => {
     }
   }, [connection]);
 
-  const disconnect = useCallback(async () => {
-    setData(await call('connection/disconnect', {}));
-    announce('Disconnected from Microsoft Teams.');
-  }, [announce, setData]);
+  const disconnected = useCallback(
+    (view: ConnectionView) => {
+      setData(view);
+      announce('Disconnected from Microsoft Teams.');
+    },
+    [announce, setData],
+  );
 
   const value = useMemo<ConnectionState>(
-    () => ({ connection, error, waiting: watching !== null, loginError, login, disconnect, refresh: reload }),
-    [connection, error, watching, loginError, login, disconnect, reload],
+    () => ({
+      connection,
+      error,
+      waiting: watching !== null,
+      loginError,
+      login,
+      disconnected,
+      refresh: reload,
+    }),
+    [connection, error, watching, loginError, login, disconnected, reload],
   );
   return <ConnectionContext.Provider value={value}>{children}</ConnectionContext.Provider>;
 };

@@ -37,6 +37,8 @@ interface TextInputProps {
   placeholder?: string;
   width?: number;
   after?: ReactNode;
+  /** The earliest date a date field offers (YYYY-MM-DD). */
+  min?: string;
 }
 
 /** A labelled Atlaskit text field with its helper and error wired to it. */
@@ -60,6 +62,7 @@ export const TextInput = (props: TextInputProps) => {
         placeholder={rest.placeholder}
         width={rest.width}
         elemAfterInput={after}
+        min={rest.min}
       />
       <FieldMessages id={id} helper={helper} error={error} />
     </Stack>
@@ -107,3 +110,40 @@ export const unplacedErrors = (errors: Record<string, string>, placed: readonly 
   Object.entries(errors)
     .filter(([key]) => !placed.some((path) => key === path || key.startsWith(`${path}.`)))
     .map(([key, message]) => `${key}: ${message}`);
+
+/**
+ * The errors left once the person changed the fields at `paths` (and anything below them): a
+ * field they fixed stops showing the old message; the others keep theirs until the next save.
+ */
+export const withoutErrorsAt = (
+  errors: Record<string, string>,
+  paths: readonly string[],
+): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(errors).filter(
+      ([key]) => !paths.some((path) => key === path || key.startsWith(`${path}.`)),
+    ),
+  );
+
+/** The keys whose values differ between two versions of a small object, for withoutErrorsAt. */
+export const changedKeys = <T extends object>(before: T, after: Partial<T>): string[] =>
+  (Object.keys(after) as (keyof T)[])
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map(String);
+
+/**
+ * The error paths a change touches: `key` for a plain field, `key.sub` for each changed part of
+ * a nested one (`quietHours.start`), so fixing one part does not hide a sibling's message.
+ */
+export const changedPaths = <T extends object>(
+  before: T,
+  after: Partial<T>,
+  nested: readonly (keyof T & string)[] = [],
+): string[] =>
+  changedKeys(before, after).flatMap((key) =>
+    nested.includes(key as keyof T & string)
+      ? changedKeys(before[key as keyof T] as object, after[key as keyof T] as Partial<object>).map(
+          (sub) => `${key}.${sub}`,
+        )
+      : [key],
+  );

@@ -5,6 +5,7 @@ import {
   type RuleUpdate,
   type RuleView,
 } from '../../../../../src/contracts/rules';
+import { changedKeys, changedPaths } from '../../ui/fields';
 import type { Destination, EventKind, RuleFilters } from '../rule-text';
 
 export type DestinationKind = Destination['type'];
@@ -75,6 +76,30 @@ export const destinationErrors = (
   if (draft.kind === 'chat' && !draft.chat.chatId) return { 'destination.chatId': 'Choose a chat' };
   return {};
 };
+
+type DestinationDraft = Pick<RuleDraft, 'kind' | 'channel' | 'chat'>;
+
+/**
+ * The error paths a change of destination touches: another kind clears every destination
+ * message; a new team clears "Choose a team" (and the form-level `destination` message) but
+ * leaves "Choose a channel" until a channel is chosen.
+ */
+export const destinationPaths = (before: DestinationDraft, after: Partial<DestinationDraft>): string[] => {
+  if (after.kind !== undefined && after.kind !== before.kind) return ['destination'];
+  const parts = [
+    ...(after.channel ? changedKeys(before.channel, after.channel) : []),
+    ...(after.chat ? changedKeys(before.chat, after.chat) : []),
+  ];
+  return parts.length === 0 ? [] : ['destination.type', ...parts.map((part) => `destination.${part}`)];
+};
+
+/** The error paths a change of the draft touches, so a fixed field drops its message at once. */
+export const draftPaths = (before: RuleDraft, after: Partial<RuleDraft>): string[] => [
+  ...destinationPaths(before, after),
+  ...changedPaths(before, after, ['filters']).filter(
+    (path) => !['kind', 'channel', 'chat'].includes(path.split('.')[0] ?? ''),
+  ),
+];
 
 /** What the server would refuse anyway, said before asking it. */
 export const ruleErrors = (draft: RuleDraft, checkDestination: boolean): Record<string, string> => ({

@@ -8,14 +8,22 @@ import { asFailure, call, ResolverFailure } from '../../api/resolver-client';
 import { DestinationGroup } from '../../destination/destination-group';
 import { useSite } from '../../site/site-context';
 import { TEST_IDS } from '../../testids';
-import { errorAt, Group } from '../../ui/fields';
+import { errorAt, Group, withoutErrorsAt } from '../../ui/fields';
 import { FailureNotice } from '../../ui/failure-notice';
 import { LiveRegion } from '../../ui/live-region';
 import { Notice } from '../../ui/notice';
 import { destinationText } from '../rule-text';
 import { EventsGroup } from './events-group';
 import { FiltersGroup } from './filters-group';
-import { createInput, draftOf, newDraft, ruleErrors, updateInput, type RuleDraft } from './rule-draft';
+import {
+  createInput,
+  draftOf,
+  draftPaths,
+  newDraft,
+  ruleErrors,
+  updateInput,
+  type RuleDraft,
+} from './rule-draft';
 import { RuleSettingsGroup } from './rule-settings-group';
 
 const editorStyles = xcss({
@@ -50,7 +58,10 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
   const [saving, setSaving] = useState(false);
   const maySettings = !rule || rule.canEditSettings;
   const mayDestination = !rule || rule.canEditDestination;
-  const change = (part: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...part }));
+  const change = (part: Partial<RuleDraft>) => {
+    setErrors((current) => withoutErrorsAt(current, draftPaths(draft, part)));
+    setDraft((current) => ({ ...current, ...part }));
+  };
   useEffect(() => top.current?.focus(), []);
 
   const save = async (event: FormEvent) => {
