@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 
 /** Every KVS key, entity and secret name the app uses, in one place. */
-export const ENTITY = { rule: 'rule', connection: 'connection', delivery: 'delivery' } as const;
+export const ENTITY = {
+  rule: 'rule',
+  connection: 'connection',
+  delivery: 'delivery',
+  /** The companion bot's 1:1 conversation with a Microsoft user (tenant, object id). */
+  conversation: 'conversation',
+} as const;
 
 export const INDEX = {
   byScope: 'by-scope',
@@ -20,6 +26,11 @@ export const KEY = {
   eventQueued: (dedupKeyHash: string) => `event-queued:${dedupKeyHash}`,
   preferences: (accountId: string) => `prefs:${accountId}`,
   destinationActivity: (destinationKey: string) => `dest-activity:${destinationKey}`,
+  /** The companion bot's settings (bot id, secret expiry) and health (last request, last refusal). */
+  bot: 'bot',
+  botHealth: 'bot-health',
+  /** The Bot Framework's published signing keys (JWKS) with the time they were fetched. */
+  botSigningKeys: 'bot-signing-keys',
 } as const;
 
 export const SECRET = {
@@ -27,6 +38,10 @@ export const SECRET = {
   tokens: (accountId: string) => `ms-token:${accountId}`,
   /** A finished Microsoft redirect (it holds an authorization code) until its starter redeems it. */
   oauthCompletion: (codeHash: string) => `oauth-completion:${codeHash}`,
+  /** The bot's own secret, when the admin registered it apart from the tenant mapping's app. */
+  botSecret: 'bot-client-secret',
+  /** The cached Bot Connector token (client credentials) and its expiry. */
+  botConnectorToken: 'bot-connector-token',
 } as const;
 
 /**
