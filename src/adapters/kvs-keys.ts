@@ -31,6 +31,8 @@ export const KEY = {
   botHealth: 'bot-health',
   /** The Bot Framework's published signing keys (JWKS) with the time they were fetched. */
   botSigningKeys: 'bot-signing-keys',
+  /** The Teams app package's version and the hash of the content it was last built from. */
+  teamsPackage: 'teams-package',
 } as const;
 
 export const SECRET = {
