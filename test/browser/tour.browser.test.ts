@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { ENTRA_APP, TEAMS, TENANT, person } from '../../dev/seed';
+import { SURFACES, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
+import type { Sandbox } from '../../dev/sandbox/start-sandbox';
+import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
+import { appFrame, launchChromium, saveScreenshot, signedInContext } from '../support/browser';
+import { startTestSandbox } from '../support/sandbox-fixture';
+
+/**
+ * README's "A tour of the sandbox", steps 3 and 4, clicked through as the people in it would:
+ * Sam adds a rule in the space settings, Mia edits the page in Confluence's editor, comments
+ * under it, and opens "View changes" from the card in the Teams view. Steps 1 and 2 (tenant
+ * mapping, Sam's sign-in) have their own browser test; here the sandbox driver does them.
+ */
+jest.setTimeout(120_000);
+
+const SPACE_SETTINGS = '/wiki/spaces/ENG/settings/apps/microsoft-teams';
+const PAGE_TITLE = 'Release plan 2027';
+const GENERAL = TEAMS[0]?.channels[0];
+const id = (testId: string) => `[data-testid="${testId}"]`;
+
+describe('README tour, steps 3 and 4, in Chromium', () => {
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let mia: BrowserContext;
+  let teams: Page;
+  const contexts: BrowserContext[] = [];
+
+  /** Steps 1 and 2: the tenant is mapped with consent, and Sam is logged in to Microsoft Teams. */
+  const mapTenantAndLogInSam = async () => {
+    const ada = person('ada');
+    await invokeOk(sandbox, ada, SURFACES.global, 'tenant/save', {
+      tenantId: TENANT.id,
+      clientId: ENTRA_APP.clientId,
+      clientSecret: ENTRA_APP.clientSecret,
+      secretExpiresOn: ENTRA_APP.secretExpiresOn,
+    });
+    const consent = await invokeOk(sandbox, ada, SURFACES.global, 'tenant/start-consent', {});
+    expect((await signInAtMicrosoft(sandbox, consent.url, ada, { decision: 'accept' })).status).toBe(200);
+    const sam = person('sam');
+    const login = await invokeOk(sandbox, sam, SURFACES.space('ENG'), 'connection/start-login', {});
+    expect((await signInAtMicrosoft(sandbox, login.url, sam)).status).toBe(200);
+  };
+
+  /** Mia, in Confluence: the ENG space, then the page by its title. */
+  const openPageAsMia = async (): Promise<Page> => {
+    const page = await mia.newPage();
+    await page.goto(`${sandbox.confluence.url}/wiki/spaces/ENG`);
+    await page.getByRole('link', { name: PAGE_TITLE }).first().click();
+    await page.waitForSelector(id('page-title'));
+    return page;
+  };
+
+  const editAsMia = async (text: string, message: string) => {
+    const page = await openPageAsMia();
+    await page.click(id('edit-button'));
+    await page.fill(id('body-input'), `<p>${text}</p>`);
+    await page.fill(id('version-message-input'), message);
+    await Promise.all([page.waitForURL(/\/pages\/\d+/), page.click(id('save-button'))]);
+    await page.close();
+    await sandbox.forge.idle({ timeoutMs: 30_000 });
+  };
+
+  /** The card's thread in the Teams view: the root message about the page, and its replies. */
+  const pageThread = (): Locator =>
+    teams.locator('li.thread', { has: teams.locator(`${id('card')}:has-text("${PAGE_TITLE}")`) });
+  const rootCard = (saying = ''): Locator =>
+    pageThread().locator(
+      `:scope > article${id('message')} > ${id('card')}${saying ? `:has-text("${saying}")` : ''}`,
+    );
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    browser = await launchChromium();
+    await mapTenantAndLogInSam();
+    mia = await signedInContext(browser, sandbox, person('mia'));
+    contexts.push(mia);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  it('step 3: Sam adds a rule for the space that sends pages and comments to Engineering › General', async () => {
+    const context = await signedInContext(browser, sandbox, person('sam'));
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.confluence.url}${SPACE_SETTINGS}`);
+    const frame = await appFrame(page, id(T.addRule));
+    await frame.click(id(T.addRule));
+    await frame.waitForSelector(id(T.ruleEditor));
+    // The tour's step 4 shows a comment as a reply: step 3 ticks "Comment added".
+    const comments = T.ruleEvent('comment_created');
+    if (!(await frame.isChecked(id(`${comments}--hidden-checkbox`))))
+      await frame.click(id(`${comments}--checkbox-label`));
+    await frame.click(id(`${T.destinationKind('channel')}--radio-label`));
+    for (const [picker, text] of [
+      [T.teamPicker, 'Engineering'],
+      [T.channelPicker, 'General'],
+    ] as const) {
+      await frame.click(id(picker));
+      await page.keyboard.type(text);
+      await frame.waitForSelector(`${id(picker)} [role="option"]`);
+      await page.keyboard.press('Enter');
+    }
+    await frame.click(id(T.ruleSave));
+    await frame.waitForSelector(id(T.ruleRow));
+    await expect(frame.textContent(id(T.ruleList))).resolves.toContain('General');
+    await saveScreenshot(page, 'tour-3-rule-added');
+  });
+
+  it('step 4: Mia’s edit arrives as a card, a second edit updates it, her comment goes as a reply', async () => {
+    await editAsMia('Launch moves to the second week of March.', 'Moved the launch date');
+    teams = await mia.newPage();
+    await teams.goto(
+      `${sandbox.microsoft.teamsViewUrl}?conversation=${encodeURIComponent(GENERAL?.id ?? '')}`,
+    );
+    await rootCard().waitFor();
+    const first = (await rootCard().textContent()) ?? '';
+    for (const part of [
+      'Updated by Mia Member',
+      'Moved the launch date',
+      'Open in Confluence',
+      'View changes',
+    ])
+      expect(first).toContain(part);
+    await saveScreenshot(teams, 'tour-4-card');
+
+    await editAsMia('Launch moves to the third week of March.', 'One more week');
+    await rootCard('Page updated · 2 edits').waitFor();
+
+    const page = await openPageAsMia();
+    await page.fill(id('comment-input'), 'Does marketing know about the new date?');
+    await Promise.all([page.waitForURL(/\/pages\/\d+/), page.click(id('add-comment-button'))]);
+    await page.close();
+    await sandbox.forge.idle({ timeoutMs: 30_000 });
+    const reply = pageThread().locator(`ol.replies ${id('card')}`);
+    await reply.waitFor();
+    await expect(reply.textContent()).resolves.toContain('Does marketing know about the new date?');
+    expect(await teams.locator('li.thread').count()).toBe(1);
+    await saveScreenshot(teams, 'tour-4-comment-reply');
+  });
+
+  it('step 4: the reply is not counted as an edit of the page', async () => {
+    await editAsMia('Launch moves to the last week of March.', 'And one more');
+    // Two edits, a reply, an edit: three edits (the reply used to make it four).
+    await rootCard('Page updated · 3 edits').waitFor();
+  });
+
+  it('step 4: View changes on the card opens Confluence’s comparison of the versions', async () => {
+    const [diff] = await Promise.all([
+      mia.waitForEvent('page'),
+      // Adaptive Cards give an Action.OpenUrl the link role.
+      rootCard().getByRole('link', { name: 'View changes' }).click(),
+    ]);
+    await diff.waitForLoadState();
+    expect(new URL(diff.url()).pathname).toBe('/wiki/pages/diffpagesbyversion.action');
+    await expect(diff.textContent('h1')).resolves.toBe('Compare versions');
+    const changes = (await diff.textContent(id('diff'))) ?? '';
+    expect(changes).toContain('last week of March');
+    await saveScreenshot(diff, 'tour-4-view-changes');
+  });
+});
