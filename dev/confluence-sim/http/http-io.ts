@@ -40,11 +40,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** Extra response headers; a list for a header sent more than once (`set-cookie`). */
+export type HeaderValues = Record<string, string | string[]>;
+
 export function sendHtml(
   res: ServerResponse,
   status: number,
   html: string,
-  headers: Record<string, string> = {},
+  headers: HeaderValues = {},
 ): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
@@ -56,7 +59,7 @@ export function sendHtml(
 }
 
 /** 303 so that a browser follows a form POST with a GET (post/redirect/get). */
-export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
+export function redirect(res: ServerResponse, location: string, headers: HeaderValues = {}): void {
   res.writeHead(303, { location, 'content-length': 0, ...headers });
   res.end();
 }

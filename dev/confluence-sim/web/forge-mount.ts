@@ -1,5 +1,6 @@
 import { html, type SafeHtml, scriptJson } from './html-template';
 import type { ForgeUiConfig, ForgeUiModule } from './ui-options';
+import type { UiTheme } from './ui-theme';
 
 /**
  * The `extension` part of the Forge context for each Confluence module type, as Forge gives it to
@@ -21,17 +22,24 @@ export interface HistoryStart {
   search: string;
 }
 
-/** Everything `ForgeHost.mount` receives. */
+/** Who looks at the surface: the user's account and the theme the page shell renders in. */
+export interface Viewer {
+  accountId: string;
+  theme: UiTheme;
+}
+
+/** Everything `ForgeHost.mount` receives; the app gets the shell's theme, as in Confluence. */
 function mountOptions(
   forge: ForgeUiConfig,
   module: ForgeUiModule,
-  accountId: string,
+  viewer: Viewer,
   extension: ForgeExtension,
   history?: HistoryStart,
 ): object {
   return {
     moduleKey: module.key,
-    accountId,
+    accountId: viewer.accountId,
+    colorMode: viewer.theme,
     extension,
     ...(forge.browserRoutes ? { browserRoutes: forge.browserRoutes } : {}),
     ...(history ? { historyPath: history.pathname, historySearch: history.search } : {}),
@@ -45,7 +53,7 @@ const MISSING_HOST = `The Forge emulator's host script did not load; is the emul
 export function forgeSurface(
   forge: ForgeUiConfig,
   module: ForgeUiModule,
-  accountId: string,
+  viewer: Viewer,
   extension: ForgeExtension,
   history?: HistoryStart,
 ): SafeHtml {
@@ -66,7 +74,7 @@ export function forgeSurface(
         }
         window.ForgeHost.mount(
           container,
-          ${scriptJson(mountOptions(forge, module, accountId, extension, history))},
+          ${scriptJson(mountOptions(forge, module, viewer, extension, history))},
         );
       })();
     </script>`;
@@ -79,7 +87,7 @@ export function forgeSurface(
 export function forgeContentActionModal(
   forge: ForgeUiConfig,
   module: ForgeUiModule,
-  accountId: string,
+  viewer: Viewer,
   extension: ForgeExtension,
 ): SafeHtml {
   const id = `forge-${module.key}`;
@@ -117,7 +125,7 @@ export function forgeContentActionModal(
               }
               window.ForgeHost.mount(
                 container,
-                ${scriptJson(mountOptions(forge, module, accountId, extension))},
+                ${scriptJson(mountOptions(forge, module, viewer, extension))},
               );
             });
           });

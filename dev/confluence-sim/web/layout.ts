@@ -3,12 +3,14 @@ import { html, raw, type SafeHtml } from './html-template';
 import { STYLES } from './styles';
 import { globalPagePath, moduleRoute, modulesOfType, type SimulatorUiOptions } from './ui-options';
 import type { UiUser } from './ui-session';
+import { type UiTheme, withTheme } from './ui-theme';
 
 /** What every page passes to the chrome. */
 export interface LayoutInput {
   title: string;
   user: UiUser;
   ui: SimulatorUiOptions;
+  theme: UiTheme;
   /** Where the user switcher returns to. */
   path: string;
   sidebar?: SafeHtml;
@@ -67,16 +69,40 @@ function userSwitcher(user: UiUser, path: string): SafeHtml {
   </form>`;
 }
 
+const THEME_NAMES: Record<UiTheme, string> = { light: 'Light', dark: 'Dark', auto: 'Match browser' };
+
+/** Like the theme choice in a Confluence profile; each entry reloads this page with `?theme=`. */
+function themeMenu(theme: UiTheme, path: string): SafeHtml {
+  const items = (Object.keys(THEME_NAMES) as UiTheme[]).map(
+    (t) =>
+      html`<a
+        href="${withTheme(path, t)}"
+        data-testid="theme-${t}"
+        ${t === theme ? html`aria-current="true"` : ''}
+        >${THEME_NAMES[t]}</a
+      >`,
+  );
+  return html`<details class="menu end" data-testid="theme-menu">
+    <summary>Theme ▾</summary>
+    <div>${items}</div>
+  </details>`;
+}
+
+/** The Teams view follows a theme other than the default, as the Teams client follows the OS. */
+function teamsLink(url: string, theme: UiTheme): SafeHtml {
+  const href = new URL(url);
+  if (theme !== 'light') href.searchParams.set('theme', theme);
+  return html`<a href="${href.toString()}" target="_blank" rel="noopener" data-testid="teams-view-link"
+    >Microsoft Teams view ↗</a
+  >`;
+}
+
 /** The page chrome: top bar, optional sidebar and content area. */
 export function renderLayout(input: LayoutInput): string {
   const { ui, user } = input;
-  const teams = ui.teamsViewUrl
-    ? html`<a href="${ui.teamsViewUrl}" target="_blank" rel="noopener" data-testid="teams-view-link"
-        >Microsoft Teams view ↗</a
-      >`
-    : '';
+  const teams = ui.teamsViewUrl ? teamsLink(ui.teamsViewUrl, input.theme) : '';
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="en" data-color-mode="${input.theme}">
       <head>
         <meta charset="utf-8" />
         <title>${input.title} - Confluence sandbox</title>
@@ -93,7 +119,7 @@ export function renderLayout(input: LayoutInput): string {
             >${appsMenu(ui)}${settingsMenu(ui, user)}${teams}
             <a href="/wiki/sandbox/events" data-testid="events-link">Events</a>
           </nav>
-          ${userSwitcher(user, input.path)}
+          ${themeMenu(input.theme, input.path)} ${userSwitcher(user, input.path)}
         </header>
         <div class="shell">
           ${input.sidebar ? html`<aside class="sidebar">${input.sidebar}</aside>` : ''}

@@ -8,7 +8,8 @@ export const USER_COOKIE = 'sandbox_user';
 /** A seed person acting in the web UI. */
 export type UiUser = Extract<Principal, { kind: 'user' }>;
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
+/** One cookie of the request, decoded. */
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return decodeURIComponent(rest.join('='));

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readForm, redirect, sendHtml } from '../http/http-io';
+import { type HeaderValues, readForm, redirect, sendHtml } from '../http/http-io';
 import { Router } from '../http/router';
 import type { ConfluenceSite } from '../site/confluence-site';
 import { SimulatorError } from '../site/simulator-error';
@@ -9,6 +9,7 @@ import { registerForgeRoutes } from './routes/forge.routes';
 import { registerSandboxRoutes } from './routes/sandbox.routes';
 import type { SimulatorUiOptions } from './ui-options';
 import { uiUser } from './ui-session';
+import { chooseTheme } from './ui-theme';
 import { messagePage } from './views/message.view';
 import type { WebHandler, WebRequest } from './web-handler';
 
@@ -29,8 +30,11 @@ export function createWebDispatcher(site: ConfluenceSite, ui: SimulatorUiOptions
   registerBrowseRoutes(router);
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const { theme, setCookie } = chooseTheme(req, url.searchParams);
+    // Every answer remembers a theme chosen with `?theme=`, redirects and error pages included.
+    const themeHeaders: HeaderValues = setCookie ? { 'set-cookie': setCookie } : {};
     if (url.pathname === '/' || url.pathname === '') {
-      redirect(res, '/wiki/home');
+      redirect(res, '/wiki/home', themeHeaders);
       return;
     }
     const request: WebRequest = {
@@ -40,6 +44,7 @@ export function createWebDispatcher(site: ConfluenceSite, ui: SimulatorUiOptions
       query: url.searchParams,
       path: `${url.pathname}${url.search}`,
       ui,
+      theme,
       form: () => readForm(req),
     };
     try {
@@ -53,8 +58,8 @@ export function createWebDispatcher(site: ConfluenceSite, ui: SimulatorUiOptions
               'Page not found',
               `Nothing at ${url.pathname}.`,
             );
-      if (result.kind === 'redirect') redirect(res, result.location, result.headers);
-      else sendHtml(res, result.status, result.html);
+      if (result.kind === 'redirect') redirect(res, result.location, withCookies(result.headers, setCookie));
+      else sendHtml(res, result.status, result.html, themeHeaders);
     } catch (error) {
       if (!(error instanceof SimulatorError)) {
         console.error('Confluence simulator: web handler failed', error);
@@ -62,11 +67,19 @@ export function createWebDispatcher(site: ConfluenceSite, ui: SimulatorUiOptions
           res,
           500,
           `<h1>Simulator error</h1><pre>${String((error as Error).message).replace(/</g, '&lt;')}</pre>`,
+          themeHeaders,
         );
         return;
       }
       const result = messagePage(request, error.status, TITLES[error.status] ?? 'Error', error.message);
-      if (result.kind === 'html') sendHtml(res, result.status, result.html);
+      if (result.kind === 'html') sendHtml(res, result.status, result.html, themeHeaders);
     }
   };
+}
+
+/** A handler's own headers (the user switcher sets its cookie) plus the theme cookie, if any. */
+function withCookies(headers: Record<string, string> = {}, themeCookie?: string): HeaderValues {
+  if (!themeCookie) return headers;
+  const own = headers['set-cookie'];
+  return { ...headers, 'set-cookie': own ? [own, themeCookie] : themeCookie };
 }

@@ -1,6 +1,7 @@
 import type { RouteParams } from '../http/router';
 import type { ConfluenceSite } from '../site/confluence-site';
 import type { SimulatorUiOptions } from './ui-options';
+import type { UiTheme } from './ui-theme';
 import type { UiUser } from './ui-session';
 
 /** One web UI request after routing, acting as the user of the `sandbox_user` cookie. */
@@ -12,6 +13,8 @@ export interface WebRequest {
   /** Path and query, for the user switcher's return address. */
   path: string;
   ui: SimulatorUiOptions;
+  /** The colour theme the pages and the app render in (`?theme=`, else the theme cookie). */
+  theme: UiTheme;
   form: () => Promise<URLSearchParams>;
 }
 

@@ -19,6 +19,7 @@ describe('Confluence simulator web UI: Forge surfaces', () => {
       {
         moduleKey: 'teams-space-settings',
         accountId: person('sam').accountId,
+        colorMode: 'light',
         extension: { type: 'confluence:spaceSettings', space: { key: 'ENG', id: '131073' } },
         browserRoutes: ROUTES,
       },
@@ -79,6 +80,7 @@ describe('Confluence simulator web UI: Forge surfaces', () => {
       {
         moduleKey: 'teams-content-action',
         accountId: person('mia').accountId,
+        colorMode: 'light',
         extension: {
           type: 'confluence:contentAction',
           content: { id, type: 'blogpost', subtype: null },

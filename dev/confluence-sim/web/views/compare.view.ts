@@ -54,6 +54,7 @@ export function compareView(
   const sidebar = spaceSidebar(site, user, ui, space, content.id);
   return page(
     renderLayout({
+      theme: req.theme,
       title: `Compare versions of ${content.title}`,
       user,
       ui,

@@ -72,7 +72,9 @@ export function contentView(
     <div data-testid="page-body">${renderStorage(shown.body)}</div>
     <hr />
     ${version ? '' : html`${labelsSection(site, user, content, base)}${commentsSection(site, user, content, base)}`}
-    ${forge ? actions.map((m) => forgeContentActionModal(forge, m, user.accountId, extension)) : ''}`;
+    ${forge ? actions.map((m) => forgeContentActionModal(forge, m, { accountId: user.accountId, theme: req.theme }, extension)) : ''}`;
   const sidebar = spaceSidebar(site, user, ui, space, content.id);
-  return page(renderLayout({ title: shown.title, user, ui, path: req.path, sidebar, content: main }));
+  return page(
+    renderLayout({ theme: req.theme, title: shown.title, user, ui, path: req.path, sidebar, content: main }),
+  );
 }

@@ -43,6 +43,7 @@ export function createView(
     </form>`;
   return page(
     renderLayout({
+      theme: req.theme,
       title: `Create in ${space.name}`,
       user: req.user,
       ui: req.ui,

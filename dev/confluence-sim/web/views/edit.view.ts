@@ -59,6 +59,7 @@ export function editView(
     </form>`;
   return page(
     renderLayout({
+      theme: req.theme,
       title: `Edit ${content.title}`,
       user: req.user,
       ui: req.ui,

@@ -19,5 +19,14 @@ export function eventsView(req: WebRequest): WebResult {
           <pre>${JSON.stringify(e.payload, null, 2)}</pre>
         </details>`,
     )}`;
-  return page(renderLayout({ title: 'Product events', user: req.user, ui: req.ui, path: req.path, content }));
+  return page(
+    renderLayout({
+      theme: req.theme,
+      title: 'Product events',
+      user: req.user,
+      ui: req.ui,
+      path: req.path,
+      content,
+    }),
+  );
 }

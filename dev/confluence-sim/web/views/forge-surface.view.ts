@@ -17,7 +17,7 @@ export function forgeSurfaceView(
 ): WebResult {
   const forge = req.ui.forge;
   const body = forge
-    ? forgeSurface(forge, module, req.user.accountId, extension, history)
+    ? forgeSurface(forge, module, { accountId: req.user.accountId, theme: req.theme }, extension, history)
     : html`<p class="notice" data-testid="not-installed">The app is not installed on this site.</p>`;
   const content = html`${heading}
     <h1>${module.title}</h1>
@@ -25,6 +25,7 @@ export function forgeSurfaceView(
   const sidebar = space ? spaceSidebar(req.site, req.user, req.ui, space) : undefined;
   return page(
     renderLayout({
+      theme: req.theme,
       title: module.title,
       user: req.user,
       ui: req.ui,

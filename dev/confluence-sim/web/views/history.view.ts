@@ -40,6 +40,14 @@ export function historyView(req: WebRequest, space: SpaceRecord, content: Conten
     </table>`;
   const sidebar = spaceSidebar(site, user, ui, space, content.id);
   return page(
-    renderLayout({ title: `History of ${content.title}`, user, ui, path: req.path, sidebar, content: main }),
+    renderLayout({
+      theme: req.theme,
+      title: `History of ${content.title}`,
+      user,
+      ui,
+      path: req.path,
+      sidebar,
+      content: main,
+    }),
   );
 }

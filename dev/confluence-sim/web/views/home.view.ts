@@ -35,5 +35,5 @@ export function homeView(req: WebRequest): WebResult {
     <ul>
       ${recent.map((c) => html`<li><a href="/wiki${contentWebPath(site, c)}">${c.title}</a> <span class="byline">v${c.version} · ${c.spaceKey}</span></li>`)}
     </ul>`;
-  return page(renderLayout({ title: 'Spaces', user, ui: req.ui, path: req.path, content }));
+  return page(renderLayout({ theme: req.theme, title: 'Spaces', user, ui: req.ui, path: req.path, content }));
 }

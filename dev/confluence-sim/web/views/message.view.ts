@@ -7,7 +7,10 @@ export function messagePage(req: WebRequest, status: number, title: string, mess
   const content = html`<h1>${title}</h1>
     <p class="${status >= 400 ? 'error' : 'notice'}" data-testid="message">${message}</p>
     <p><a href="/wiki/home">Back to spaces</a></p>`;
-  return page(renderLayout({ title, user: req.user, ui: req.ui, path: req.path, content }), status);
+  return page(
+    renderLayout({ theme: req.theme, title, user: req.user, ui: req.ui, path: req.path, content }),
+    status,
+  );
 }
 
 /** What Confluence shows for restricted content. */

@@ -25,5 +25,7 @@ export function spaceView(req: WebRequest, space: SpaceRecord): WebResult {
       ${blogs.map((b) => html`<li><a href="/wiki${contentWebPath(site, b)}">${b.title}</a> <span class="byline">${b.createdAt.slice(0, 10)}</span></li>`)}
     </ul>`;
   const sidebar = spaceSidebar(site, user, req.ui, space);
-  return page(renderLayout({ title: space.name, user, ui: req.ui, path: req.path, sidebar, content }));
+  return page(
+    renderLayout({ theme: req.theme, title: space.name, user, ui: req.ui, path: req.path, sidebar, content }),
+  );
 }
