@@ -197,9 +197,13 @@ describe('settings pages in Chromium', () => {
 
   it('stops sending once the owner disconnects', async () => {
     const sam = person('sam');
-    const { frame } = await open(sam, PERSONAL_PATH, T.disconnectButton);
+    const { page, frame } = await open(sam, PERSONAL_PATH, T.disconnectButton);
     await frame.click(id(T.disconnectButton));
-    await frame.click(id(`${T.disconnectModal}-confirm`));
+    // The confirmation is Forge's modal over the product page, not part of the app's frame.
+    const dialog = await page.waitForSelector('dialog[data-forge-modal][open] iframe');
+    const modal = await dialog.contentFrame();
+    if (!modal) throw new Error('The modal has no frame');
+    await modal.click(id(`${T.disconnectModal}-confirm`));
     await frame.waitForSelector(id(T.loginButton));
 
     const before = sandbox.microsoft.messages().length;
@@ -208,7 +212,7 @@ describe('settings pages in Chromium', () => {
   });
 
   const VIEWS: Array<[string, SeedPerson['key'], string, string]> = [
-    ['global', 'ada', GLOBAL_PATH, T.tenantForm],
+    ['global', 'ada', GLOBAL_PATH, T.tenantSection],
     ['space', 'sam', SPACE_PATH, T.rulesSection],
     ['personal', 'sam', PERSONAL_PATH, T.preferencesForm],
   ];
