@@ -22,5 +22,5 @@ export function indexPage(url: string): string {
 </head><body><h1>Microsoft simulator</h1>
 <p>Tenant <strong>${escapeHtml(TENANT.name)}</strong> (<code>${TENANT.id}</code>), app registration <code>${ENTRA_APP.clientId}</code>.</p>
 <table>${rows}</table>
-<p><a href="/teams">Open the Teams view</a></p></body></html>`;
+<p><a href="/teams">Open the Teams view</a> (or <a href="/teams?theme=dark">in the dark theme</a>)</p></body></html>`;
 }

@@ -67,21 +67,10 @@
     })(doc.body.firstChild, target);
   }
 
+  /* Teams' own host config for the page's theme (teams-host-config.js, from Microsoft's published ones). */
   function hostConfig() {
     var dark = document.documentElement.getAttribute('data-theme') === 'dark';
-    var fg = dark ? '#FFFFFF' : '#242424';
-    var subtle = dark ? '#ADADAD' : '#616161';
-    var colors = {
-      default: { default: fg, subtle: subtle },
-      accent: { default: dark ? '#7F85F5' : '#5B5FC7', subtle: '#5B5FC7' },
-    };
-    return new AC.HostConfig({
-      fontFamily: '"Segoe UI", system-ui, sans-serif',
-      containerStyles: {
-        default: { backgroundColor: dark ? '#292929' : '#FFFFFF', foregroundColors: colors },
-        emphasis: { backgroundColor: dark ? '#1F1F1F' : '#F5F5F5', foregroundColors: colors },
-      },
-    });
+    return new AC.HostConfig(window.TeamsHostConfigs[dark ? 'dark' : 'light']);
   }
 
   function renderCard(container, cardJson, notify) {

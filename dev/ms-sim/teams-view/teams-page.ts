@@ -2,9 +2,12 @@ import { TENANT } from '../../seed';
 import { escapeHtml } from '../http/html';
 
 /**
- * The shell of the Teams-like page; `public/teams-view.js` and `public/teams-message-view.js` fill it from the JSON API and
- * refreshes every 2 seconds. Stable hooks for browser tests: `data-testid="message"` per message,
- * `data-testid="card"` per Adaptive Card, `data-conversation-id` on conversations.
+ * The shell of the Teams-like page; `public/teams-view.js` and `public/teams-message-view.js` fill
+ * it from the JSON API and refresh it every 2 seconds. Cards render with Teams' host config in the
+ * page's theme (light; dark with the switch or `?theme=dark`); `teams-host-config.js` is not
+ * deferred, so the theme applies before the first paint. Stable hooks for browser tests:
+ * `data-testid="message"` per message, `data-testid="card"` per Adaptive Card,
+ * `data-conversation-id` on conversations.
  */
 export function teamsPage(): string {
   return `<!doctype html>
@@ -14,6 +17,8 @@ export function teamsPage(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Microsoft Teams (simulated)</title>
 <link rel="stylesheet" href="/_sim/static/teams-view.css">
+<link rel="stylesheet" href="/_sim/static/teams-card.css">
+<script src="/_sim/static/teams-host-config.js"></script>
 <script src="/_sim/static/markdown-it.min.js" defer></script>
 <script src="/_sim/static/adaptivecards.min.js" defer></script>
 <script src="/_sim/static/teams-message-view.js" defer></script>
