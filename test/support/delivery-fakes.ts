@@ -7,27 +7,40 @@ import type {
 import type { DestinationActivity } from '../../src/domain/destination-activity';
 
 /** In-memory fakes of the consumer's "no flood" ports, keeping what they saw. */
-export const fakeActivityStore = (): DestinationActivityStore & { map: Map<string, DestinationActivity> } => {
+export interface FakeActivityStore extends DestinationActivityStore {
+  /** What the store holds for a destination now (the stored value, not a copy). */
+  activityFor(key: string): DestinationActivity | undefined;
+}
+
+export const fakeActivityStore = (): FakeActivityStore => {
   const map = new Map<string, DestinationActivity>();
   return {
-    map,
+    activityFor: (key) => map.get(key),
     get: async (key) => structuredClone(map.get(key) ?? null),
     put: async (key, activity) => void map.set(key, structuredClone(activity)),
   };
 };
 
-export const fakeDigestScheduler = (): DigestScheduler & {
-  scheduled: Array<{ request: DigestRequest; delaySeconds: number }>;
-} => {
+export interface FakeDigestScheduler extends DigestScheduler {
+  /** Every digest scheduled, with its delay, in order. */
+  scheduledDigests(): Array<{ request: DigestRequest; delaySeconds: number }>;
+}
+
+export const fakeDigestScheduler = (): FakeDigestScheduler => {
   const scheduled: Array<{ request: DigestRequest; delaySeconds: number }> = [];
   return {
-    scheduled,
+    scheduledDigests: () => [...scheduled],
     schedule: async (request, delaySeconds) => void scheduled.push({ request, delaySeconds }),
   };
 };
 
 /** Records waits instead of waiting. */
-export const fakeTimer = (): Timer & { waits: number[] } => {
+export interface FakeTimer extends Timer {
+  /** Every wait asked for, in milliseconds, in order. */
+  waitsSoFar(): number[];
+}
+
+export const fakeTimer = (): FakeTimer => {
   const waits: number[] = [];
-  return { waits, sleep: async (ms) => void waits.push(ms) };
+  return { waitsSoFar: () => [...waits], sleep: async (ms) => void waits.push(ms) };
 };

@@ -59,26 +59,27 @@ const plannedRules = new Map<string, Rule>();
 
 /**
  * The rule store the consumer reads back: each rule planned in this test file as it was planned,
- * unless the test changed (`put`) or deleted it here. `reads` counts round trips to the store.
+ * unless the test changed (`put`) or deleted it here.
  */
 export const plannedRuleStore = () => {
+  let reads = 0;
   const changed = new Map<string, Rule | null>();
   const read = (id: string): Rule | null =>
     changed.has(id) ? (changed.get(id) ?? null) : (plannedRules.get(id) ?? null);
-  const store = {
-    reads: 0,
+  return {
+    /** How many round trips to the store the consumer made. */
+    roundTrips: () => reads,
     put: async (rule: Rule) => void changed.set(rule.id, rule),
     delete: async (id: string) => void changed.set(id, null),
     get: async (id: string) => {
-      store.reads += 1;
+      reads += 1;
       return read(id);
     },
     getMany: async (ids: readonly string[]) => {
-      store.reads += 1;
+      reads += 1;
       return ids.map(read).filter((rule): rule is Rule => rule !== null);
     },
   };
-  return store;
 };
 
 export const deliveryDeps = () => ({

@@ -30,11 +30,26 @@ import type { PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Destination, Rule } from '../../src/domain/rule';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
 
-/** Hand-written in-memory fakes of the ports, with what they saw kept for assertions. */
-export const fakeRuleStore = (rules: Rule[] = []): RuleStore & { rules: Map<string, Rule> } => {
+/**
+ * Hand-written in-memory fakes of the ports. What they saw is kept private: tests read it through
+ * the small helpers each fake adds to its port, so a fake's insides can change without its tests.
+ */
+export interface FakeRuleStore extends RuleStore {
+  /** The rule stored under `id` now, as the store holds it. */
+  ruleById(id: string): Rule | undefined;
+  ruleCount(): number;
+  holds(id: string): boolean;
+  /** Stores a rule without going through the port. */
+  add(rule: Rule): void;
+}
+
+export const fakeRuleStore = (rules: Rule[] = []): FakeRuleStore => {
   const map = new Map(rules.map((r) => [r.id, r]));
   return {
-    rules: map,
+    ruleById: (id) => map.get(id),
+    ruleCount: () => map.size,
+    holds: (id) => map.has(id),
+    add: (rule) => void map.set(rule.id, rule),
     put: async (rule) => void map.set(rule.id, rule),
     get: async (id) => map.get(id) ?? null,
     getMany: async (ids) => ids.flatMap((id) => map.get(id) ?? []),
@@ -52,19 +67,29 @@ export const fakeRuleStore = (rules: Rule[] = []): RuleStore & { rules: Map<stri
   };
 };
 
-export const fakeLedger = (): EventLedger & { queued: Set<string> } => {
+export interface FakeLedger extends EventLedger {
+  /** How many events the ledger has marked as queued. */
+  queuedEventCount(): number;
+}
+
+export const fakeLedger = (): FakeLedger => {
   const queued = new Set<string>();
   return {
-    queued,
+    queuedEventCount: () => queued.size,
     wasQueued: async (key) => queued.has(key),
     markQueued: async (key) => void queued.add(key),
   };
 };
 
-export const fakeQueue = (failWith?: Error): DeliveryQueue & { pushed: PlannedDelivery[] } => {
+export interface FakeQueue extends DeliveryQueue {
+  /** Every delivery put on the queue so far, in order. */
+  enqueued(): PlannedDelivery[];
+}
+
+export const fakeQueue = (failWith?: Error): FakeQueue => {
   const pushed: PlannedDelivery[] = [];
   return {
-    pushed,
+    enqueued: () => [...pushed],
     enqueue: async (deliveries) => {
       if (failWith) throw failWith;
       pushed.push(...deliveries);
@@ -72,9 +97,13 @@ export const fakeQueue = (failWith?: Error): DeliveryQueue & { pushed: PlannedDe
   };
 };
 
-export const fakeDeliveryStore = (
-  records: DeliveryRecord[] = [],
-): DeliveryStore & { rows: Map<string, DeliveryRecord> } => {
+export interface FakeDeliveryStore extends DeliveryStore {
+  /** The delivery log's row for a delivery key, as stored now. */
+  recordFor(key: string): DeliveryRecord | undefined;
+  recordCount(): number;
+}
+
+export const fakeDeliveryStore = (records: DeliveryRecord[] = []): FakeDeliveryStore => {
   const rows = new Map(records.map((r) => [r.key, r]));
   const list = (match: (r: DeliveryRecord) => boolean, query: DeliveryQuery) =>
     [...rows.values()]
@@ -83,7 +112,8 @@ export const fakeDeliveryStore = (
       .sort((a, b) => b.updatedAt - a.updatedAt)
       .slice(0, query.limit);
   return {
-    rows,
+    recordFor: (key) => rows.get(key),
+    recordCount: () => rows.size,
     get: async (key) => rows.get(key) ?? null,
     put: async (row) => void rows.set(row.key, row),
     listByStatus: async (query) => list(() => true, query),
@@ -91,19 +121,35 @@ export const fakeDeliveryStore = (
   };
 };
 
+export interface FakePreferenceStore extends PreferenceStore {
+  preferencesOf(accountId: string): PersonalPreferences | undefined;
+}
+
 export const fakePreferenceStore = (
   entries: Record<string, PersonalPreferences> = {},
-): PreferenceStore & { map: Map<string, PersonalPreferences> } => {
+): FakePreferenceStore => {
   const map = new Map(Object.entries(entries));
-  return { map, get: async (id) => map.get(id) ?? null, put: async (id, p) => void map.set(id, p) };
+  return {
+    preferencesOf: (id) => map.get(id),
+    get: async (id) => map.get(id) ?? null,
+    put: async (id, p) => void map.set(id, p),
+  };
 };
 
-export const fakeConnections = (
-  connections: Connection[] = [],
-): ConnectionStore & { map: Map<string, Connection> } => {
+export interface FakeConnections extends ConnectionStore {
+  connectionOf(accountId: string): Connection | undefined;
+  /** Stores a connection without going through the port. */
+  add(connection: Connection): void;
+  /** Drops someone's connection, as if they had never logged in to Microsoft. */
+  forget(accountId: string): void;
+}
+
+export const fakeConnections = (connections: Connection[] = []): FakeConnections => {
   const map = new Map(connections.map((c) => [c.accountId, c]));
   return {
-    map,
+    connectionOf: (id) => map.get(id),
+    add: (c) => void map.set(c.accountId, c),
+    forget: (id) => void map.delete(id),
     get: async (id) => map.get(id) ?? null,
     put: async (c) => void map.set(c.accountId, c),
     delete: async (id) => void map.delete(id),
@@ -115,12 +161,17 @@ export const fakeConnections = (
   };
 };
 
-export const fakeTokenVault = (
-  entries: Record<string, StoredTokens> = {},
-): TokenVault & { map: Map<string, StoredTokens> } => {
+export interface FakeTokenVault extends TokenVault {
+  tokensOf(accountId: string): StoredTokens | undefined;
+  /** Stores someone's tokens without going through the port. */
+  add(accountId: string, tokens: StoredTokens): void;
+}
+
+export const fakeTokenVault = (entries: Record<string, StoredTokens> = {}): FakeTokenVault => {
   const map = new Map(Object.entries(entries));
   return {
-    map,
+    tokensOf: (id) => map.get(id),
+    add: (id, t) => void map.set(id, t),
     get: async (id) => map.get(id) ?? null,
     put: async (id, t) => void map.set(id, t),
     delete: async (id) => void map.delete(id),
@@ -206,9 +257,47 @@ const fakeConfluenceReads = (
   ...overrides,
 });
 
-/** A scripted post that Teams stores, though its answer is lost: `error` reaches the sender. */
+/**
+ * A scripted post or reply that Teams stores, though its answer is lost: `error` reaches the
+ * sender. `messageId` names the stored message (by default the one the call would have answered).
+ */
 export class LostAnswer {
-  constructor(readonly error: Error) {}
+  constructor(
+    readonly error: Error,
+    readonly messageId?: string,
+  ) {}
+}
+
+/** A call to the Teams messenger: the token, where it went and the card and send id it carried. */
+export interface PostedCard {
+  token: string;
+  destination: Destination;
+  message?: OutgoingCard;
+}
+export interface CardOnMessage {
+  token: string;
+  messageId: string;
+  message: OutgoingCard;
+}
+/** A message Teams holds, found again by the send id its attachment carries. */
+export interface HeldMessage {
+  messageId: string;
+  attachmentId?: string;
+}
+
+export interface ScriptedTeams extends GraphTeams {
+  /** Every new message posted, in order. */
+  postedCards(): PostedCard[];
+  /** Every edit of a message, in order. */
+  updatedCards(): CardOnMessage[];
+  /** Every reply in a thread, in order. */
+  repliedCards(): CardOnMessage[];
+  /** Every look for an earlier message by its send id (and thread), in order. */
+  lookups(): Array<{ attachmentId: string; replyToId?: string }>;
+  /** The messages Teams holds: those posted (answered or lost) and those it was given. */
+  heldMessages(): HeldMessage[];
+  /** Messages Teams holds already, as if sent before this test. */
+  holds(...messages: HeldMessage[]): void;
 }
 
 /**
@@ -218,25 +307,20 @@ export class LostAnswer {
  */
 export const scriptedTeams = (
   script: Array<Error | LostAnswer | { messageId: string; webUrl?: string | null }> = [],
-  more: { updates?: Array<Error | null>; replies?: Array<Error | { messageId: string }> } = {},
-): GraphTeams & {
-  posts: Array<{ token: string; destination: Destination; message?: OutgoingCard }>;
-  updates: Array<{ token: string; messageId: string; message: OutgoingCard }>;
-  replies: Array<{ token: string; messageId: string; message: OutgoingCard }>;
-  stored: Array<{ messageId: string; attachmentId?: string }>;
-  searches: Array<{ attachmentId: string; replyToId?: string }>;
-} => {
-  const posts: Array<{ token: string; destination: Destination; message?: OutgoingCard }> = [];
-  const updates: Array<{ token: string; messageId: string; message: OutgoingCard }> = [];
-  const replies: Array<{ token: string; messageId: string; message: OutgoingCard }> = [];
-  const stored: Array<{ messageId: string; attachmentId?: string }> = [];
+  more: { updates?: Array<Error | null>; replies?: Array<Error | LostAnswer | { messageId: string }> } = {},
+): ScriptedTeams => {
+  const posts: PostedCard[] = [];
+  const updates: CardOnMessage[] = [];
+  const replies: CardOnMessage[] = [];
+  const stored: HeldMessage[] = [];
   const searches: Array<{ attachmentId: string; replyToId?: string }> = [];
   return {
-    posts,
-    updates,
-    replies,
-    stored,
-    searches,
+    postedCards: () => [...posts],
+    updatedCards: () => [...updates],
+    repliedCards: () => [...replies],
+    lookups: () => [...searches],
+    heldMessages: () => [...stored],
+    holds: (...messages) => void stored.push(...messages),
     findRecentMessage: async (_token, _destination, sendId, replyToId) => {
       searches.push({ attachmentId: sendId, ...(replyToId ? { replyToId } : {}) });
       return stored.find((m) => m.attachmentId === sendId)?.messageId ?? null;
@@ -250,6 +334,10 @@ export const scriptedTeams = (
       replies.push({ token, messageId, message });
       const next = more.replies?.shift() ?? { messageId: `r-${replies.length}` };
       if (next instanceof Error) throw next;
+      if (next instanceof LostAnswer) {
+        stored.push({ messageId: next.messageId ?? `r-${replies.length}`, attachmentId: message.sendId });
+        throw next.error;
+      }
       return next;
     },
     listJoinedTeams: async () => ({ items: [], truncated: false }),
@@ -260,7 +348,7 @@ export const scriptedTeams = (
       const next = script.shift() ?? { messageId: `m-${posts.length}` };
       if (next instanceof Error) throw next;
       if (next instanceof LostAnswer) {
-        stored.push({ messageId: `m-${posts.length}`, attachmentId: message.sendId });
+        stored.push({ messageId: next.messageId ?? `m-${posts.length}`, attachmentId: message.sendId });
         throw next.error;
       }
       stored.push({ messageId: next.messageId, attachmentId: message.sendId });
@@ -269,15 +357,20 @@ export const scriptedTeams = (
   };
 };
 
-export const scriptedIdentity = (
-  refreshes: Array<Error | TokenSet>,
-): MicrosoftIdentity & { refreshedWith: string[]; scopesAskedFor: string[][] } => {
+export interface ScriptedIdentity extends MicrosoftIdentity {
+  /** The refresh tokens each refresh used, in order. */
+  refreshTokensUsed(): string[];
+  /** The scopes each refresh asked for, in order. */
+  scopesRequested(): string[][];
+}
+
+export const scriptedIdentity = (refreshes: Array<Error | TokenSet>): ScriptedIdentity => {
   const refreshedWith: string[] = [];
   const scopesAskedFor: string[][] = [];
   const never = () => Promise.reject(new Error('not expected in this test'));
   return {
-    refreshedWith,
-    scopesAskedFor,
+    refreshTokensUsed: () => [...refreshedWith],
+    scopesRequested: () => scopesAskedFor.map((scopes) => [...scopes]),
     authorizeUrl: () => 'https://login.example/authorize',
     adminConsentUrl: () => 'https://login.example/adminconsent',
     redeemCode: never,
@@ -289,6 +382,19 @@ export const scriptedIdentity = (
       if (!next) throw new Error('no scripted refresh left');
       if (next instanceof Error) throw next;
       return next;
+    },
+  };
+};
+
+/** Confluence as the app, recording what the trigger asked: only ever the app's own account. */
+export const recordingAppView = (appAccount = 'app-account') => {
+  const asked: string[] = [];
+  return {
+    /** What was asked of Confluence as the app, in order. */
+    questionsAsked: () => [...asked],
+    appAccountId: async () => {
+      asked.push('app account');
+      return appAccount;
     },
   };
 };

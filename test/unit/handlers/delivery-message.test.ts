@@ -69,7 +69,7 @@ describe('an unreadable delivery queue message', () => {
     it('records a failed row without a retry, naming where the message went wrong', async () => {
       const d = deps();
       expect(await recordUnreadableMessage(d, message, 1)).toBe('recorded');
-      expect(d.deliveries.rows.get(good.deliveryKey)).toEqual({
+      expect(d.deliveries.recordFor(good.deliveryKey)).toEqual({
         schemaVersion: 1,
         key: good.deliveryKey,
         status: 'failed',
@@ -86,20 +86,20 @@ describe('an unreadable delivery queue message', () => {
     it('adds nothing for a redelivered copy, and leaves a final row alone', async () => {
       const d = deps();
       await recordUnreadableMessage(d, message, 1);
-      const first = d.deliveries.rows.get(good.deliveryKey);
+      const first = d.deliveries.recordFor(good.deliveryKey);
       expect(await recordUnreadableMessage(d, message, 2)).toBe('already-recorded');
-      expect(d.deliveries.rows.get(good.deliveryKey)).toEqual(first);
+      expect(d.deliveries.recordFor(good.deliveryKey)).toEqual(first);
       const sent = aDeliveryRecord({ key: good.deliveryKey, status: 'sent' });
       const withSent = deps(fakeDeliveryStore([sent]));
       expect(await recordUnreadableMessage(withSent, message, 1)).toBe('already-recorded');
-      expect(withSent.deliveries.rows.get(good.deliveryKey)).toEqual(sent);
+      expect(withSent.deliveries.recordFor(good.deliveryKey)).toEqual(sent);
     });
 
     it('turns a retrying row failed, counting its attempts', async () => {
       const retrying = aDeliveryRecord({ key: good.deliveryKey, status: 'retrying', attempts: 5 });
       const d = deps(fakeDeliveryStore([retrying]));
       await recordUnreadableMessage(d, message, 1);
-      expect(d.deliveries.rows.get(good.deliveryKey)).toMatchObject({ status: 'failed', attempts: 6 });
+      expect(d.deliveries.recordFor(good.deliveryKey)).toMatchObject({ status: 'failed', attempts: 6 });
     });
   });
 });

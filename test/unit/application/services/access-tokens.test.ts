@@ -33,11 +33,11 @@ describe('accessTokenFor', () => {
   it('refreshes with the scopes granted at sign-in, so a permission added later cannot break the refresh', async () => {
     const { deps, identity, tokens } = depsFor(['ChannelMessage.Send', 'User.Read']);
     await expect(accessTokenFor(deps, 'owner-1')).resolves.toBe('a2');
-    expect(identity.scopesAskedFor).toEqual([
+    expect(identity.scopesRequested()).toEqual([
       ['openid', 'profile', 'offline_access', 'ChannelMessage.Send', 'User.Read'],
     ]);
-    expect(identity.scopesAskedFor[0]).not.toContain('ChannelMessage.ReadWrite');
-    expect(tokens.map.get('owner-1')?.refreshToken).toBe('r2');
+    expect(identity.scopesRequested()[0]).not.toContain('ChannelMessage.ReadWrite');
+    expect(tokens.tokensOf('owner-1')?.refreshToken).toBe('r2');
   });
 
   it('asks for the full sign-in list when the connection recorded no scopes', () => {

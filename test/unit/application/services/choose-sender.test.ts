@@ -108,16 +108,16 @@ describe('chooseSender (invariant 3: a rule sends only what its owner can view)'
 describe('deliverNotification with restricted content', () => {
   it('sends the redacted card as the redacting sender: no title, author, excerpt or link', async () => {
     const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: visibleTo() }) };
-    deps.connections.map.set(REX, { ...deps.connections.map.get(OWNER)!, accountId: REX });
-    deps.tokens.map.set(REX, deps.tokens.map.get(OWNER)!);
+    deps.connections.add({ ...deps.connections.connectionOf(OWNER)!, accountId: REX });
+    deps.tokens.add(REX, deps.tokens.tokensOf(OWNER)!);
     const delivery = rexFirst('redact');
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
-    const card = cardIn(deps.teams.posts[0]?.message);
+    const card = cardIn(deps.teams.postedCards()[0]?.message);
     const text = JSON.stringify(card.body);
     expect(text).toContain('A page in ENG you cannot see here was updated.');
     for (const secret of ['Release plan 2027', 'editor', 'http', '65601']) expect(text).not.toContain(secret);
     expect(card.actions).toEqual([]);
-    const row = deps.deliveries.rows.get(delivery.deliveryKey);
+    const row = deps.deliveries.recordFor(delivery.deliveryKey);
     expect(row).toMatchObject({ status: 'sent', ownerAccountId: REX });
     expect(row).not.toHaveProperty('title');
   });
@@ -126,8 +126,8 @@ describe('deliverNotification with restricted content', () => {
     const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: visibleTo() }) };
     const delivery = rexFirst('skip');
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
-    expect(deps.teams.posts).toHaveLength(0);
-    const row = deps.deliveries.rows.get(delivery.deliveryKey);
+    expect(deps.teams.postedCards()).toHaveLength(0);
+    const row = deps.deliveries.recordFor(delivery.deliveryKey);
     expect(row).toMatchObject({ status: 'skipped' });
     expect(JSON.stringify(row)).not.toContain('Release plan');
   });
@@ -190,8 +190,8 @@ describe('chooseSender: the label and page checks the trigger left to the consum
     };
     const delivery = senders(noDrafts, noDrafts);
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
-    expect(deps.deliveries.rows.size).toBe(0);
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.deliveries.recordCount()).toBe(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 });
 
@@ -204,8 +204,8 @@ describe('deliverNotification: invariant 8, a comment the app posted from Teams 
   it('drops a comment whose marker names this version, recording nothing', async () => {
     const deps = { ...deliveryDeps(), ...fakeConfluence({ readAppCommentMarker: async () => 1 }) };
     expect(await deliverNotification(deps, comment, attemptNo(1))).toMatchObject({ kind: 'skipped' });
-    expect(deps.teams.posts).toHaveLength(0);
-    expect(deps.deliveries.rows.size).toBe(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
+    expect(deps.deliveries.recordCount()).toBe(0);
   });
 
   it('sends a person’s later edit of a comment the app posted', async () => {

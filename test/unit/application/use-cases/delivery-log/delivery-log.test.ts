@@ -103,8 +103,8 @@ describe('retryDelivery', () => {
     const { record, deliveries, queue, deps } = setup();
     const entry = await retryDelivery(deps, { accountId }, 'k-1');
     expect(entry).toMatchObject({ key: 'k-1', status: 'retrying', attempts: 5, canRetry: false });
-    expect(deliveries.rows.get('k-1')).toMatchObject({ status: 'retrying', attempts: 5, updatedAt: NOW });
-    expect(queue.pushed).toEqual([record.request]);
+    expect(deliveries.recordFor('k-1')).toMatchObject({ status: 'retrying', attempts: 5, updatedAt: NOW });
+    expect(queue.enqueued()).toEqual([record.request]);
   });
 
   it('refuses anyone else, naming who may, and changes nothing', async () => {
@@ -112,8 +112,8 @@ describe('retryDelivery', () => {
     const answer = await refusal(retryDelivery(deps, { accountId: 'rex' }, 'k-1'));
     expect(answer.code).toBe('forbidden');
     expect(answer.message).toContain('Name of mia');
-    expect(deliveries.rows.get('k-1')).toEqual(record);
-    expect(queue.pushed).toEqual([]);
+    expect(deliveries.recordFor('k-1')).toEqual(record);
+    expect(queue.enqueued()).toEqual([]);
   });
 
   it('retries only failed deliveries that kept their queue message', async () => {
@@ -123,7 +123,7 @@ describe('retryDelivery', () => {
       aDeliveryRecord({ key: 'k-1', ownerAccountId: 'mia', status: 'failed', request: undefined }),
     );
     expect((await refusal(retryDelivery(bare.deps, { accountId: 'mia' }, 'k-1'))).code).toBe('conflict');
-    expect(bare.queue.pushed).toEqual([]);
+    expect(bare.queue.enqueued()).toEqual([]);
     expect((await refusal(retryDelivery(bare.deps, { accountId: 'mia' }, 'nope'))).code).toBe('not_found');
   });
 
@@ -137,7 +137,7 @@ describe('retryDelivery', () => {
       clock: fixedClock(),
     };
     await expect(retryDelivery(deps, { accountId: 'mia' }, 'k-1')).rejects.toThrow('queue down');
-    expect(deliveries.rows.get('k-1')).toEqual(record);
+    expect(deliveries.recordFor('k-1')).toEqual(record);
   });
 });
 

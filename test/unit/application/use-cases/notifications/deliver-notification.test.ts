@@ -31,8 +31,8 @@ describe('deliverNotification', () => {
       kind: 'already-done',
       status: 'sent',
     });
-    expect(deps.teams.posts).toHaveLength(1);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
+    expect(deps.teams.postedCards()).toHaveLength(1);
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({
       status: 'sent',
       messageId: 'm-1',
       ownerAccountId: OWNER,
@@ -50,7 +50,7 @@ describe('deliverNotification', () => {
         kind: 'already-done',
         status,
       });
-      expect(deps.teams.posts).toHaveLength(0);
+      expect(deps.teams.postedCards()).toHaveLength(0);
     },
   );
 
@@ -67,9 +67,9 @@ describe('deliverNotification', () => {
       kind: 'already-done',
       status: 'sent',
     });
-    expect(deps.teams.posts).toHaveLength(1);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'sent', attempts: 6 });
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)?.reason).toBeUndefined();
+    expect(deps.teams.postedCards()).toHaveLength(1);
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({ status: 'sent', attempts: 6 });
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)?.reason).toBeUndefined();
   });
 
   it('sends nothing for content the owner cannot view, and keeps its title out of the log', async () => {
@@ -78,9 +78,9 @@ describe('deliverNotification', () => {
       kind: 'skipped',
       reason: 'The rule owner cannot view this content',
     });
-    expect(deps.teams.posts).toHaveLength(0);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'skipped' });
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).not.toHaveProperty('title');
+    expect(deps.teams.postedCards()).toHaveLength(0);
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({ status: 'skipped' });
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).not.toHaveProperty('title');
   });
 
   it('hands throttling back to the queue with Teams’ Retry-After, without recording', async () => {
@@ -92,7 +92,7 @@ describe('deliverNotification', () => {
       kind: 'retry',
       retryAfterSeconds: 7,
     });
-    expect(deps.deliveries.rows.size).toBe(0);
+    expect(deps.deliveries.recordCount()).toBe(0);
   });
 
   it('retries a dropped connection (no answer at all)', async () => {
@@ -117,7 +117,7 @@ describe('deliverNotification', () => {
     expect(await deliverNotification(deps, delivery, attemptNo(MAX_ATTEMPTS))).toMatchObject({
       kind: 'failed',
     });
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({
       status: 'failed',
       attempts: MAX_ATTEMPTS,
       reason: `Microsoft Teams answered 503 (ServiceUnavailable); gave up after ${MAX_ATTEMPTS} attempts.`,
@@ -147,9 +147,9 @@ describe('deliverNotification', () => {
     ]);
     const deps = { ...deliveryDeps(), identity, teams };
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
-    expect(deps.teams.posts.map((p) => p.token)).toEqual(['at-1', 'at-2']);
-    expect(identity.refreshedWith).toEqual(['rt-1']);
-    expect(deps.tokens.map.get(OWNER)?.refreshToken).toBe('rt-2');
+    expect(deps.teams.postedCards().map((p) => p.token)).toEqual(['at-1', 'at-2']);
+    expect(identity.refreshTokensUsed()).toEqual(['rt-1']);
+    expect(deps.tokens.tokensOf(OWNER)?.refreshToken).toBe('rt-2');
   });
 
   it('marks the connection needs-login on invalid_grant and records why the rules are paused', async () => {
@@ -163,14 +163,14 @@ describe('deliverNotification', () => {
     const reason =
       "Name of owner-1's Microsoft sign-in expired; their rules are paused until they log in again.";
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({ kind: 'failed', reason });
-    expect(deps.connections.map.get(OWNER)?.status).toBe('needs-login');
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'failed', reason });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.connections.connectionOf(OWNER)?.status).toBe('needs-login');
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({ status: 'failed', reason });
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   it('records a disconnected owner as failed, with a reason', async () => {
     const deps = deliveryDeps();
-    deps.connections.map.clear();
+    deps.connections.forget(OWNER);
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({
       kind: 'failed',
       reason: expect.stringContaining('is not logged in to Microsoft Teams'),
@@ -201,7 +201,7 @@ describe('deliverNotification', () => {
       kind: 'failed',
       reason: expect.stringContaining('companion bot'),
     });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   describe('a row keeps only ids until the owner’s view check passed (invariant 3)', () => {
@@ -213,7 +213,7 @@ describe('deliverNotification', () => {
       ]);
       const deps = deliveryDeps();
       await deliverNotification(deps, personal, attemptNo(1));
-      const row = deps.deliveries.rows.get(personal.deliveryKey);
+      const row = deps.deliveries.recordFor(personal.deliveryKey);
       expect(row).toMatchObject({ status: 'failed', contentId: personal.event.contentId });
       expect(JSON.stringify(row)).not.toContain(SECRET_TITLE);
     });
@@ -227,7 +227,7 @@ describe('deliverNotification', () => {
       const secret = plannedDelivery({ title: SECRET_TITLE });
       const deps = { ...deliveryDeps(), ...confluence };
       await deliverNotification(deps, secret, attemptNo(MAX_ATTEMPTS));
-      const row = deps.deliveries.rows.get(secret.deliveryKey);
+      const row = deps.deliveries.recordFor(secret.deliveryKey);
       expect(row).toMatchObject({ status: 'failed' });
       expect(JSON.stringify(row)).not.toContain(SECRET_TITLE);
     });
@@ -236,7 +236,7 @@ describe('deliverNotification', () => {
       const secret = plannedDelivery({ title: SECRET_TITLE });
       const deps = { ...deliveryDeps(), ...fakeConfluence({ getContentAs: async () => null }) };
       await deliverNotification(deps, secret, attemptNo(1));
-      const row = deps.deliveries.rows.get(secret.deliveryKey);
+      const row = deps.deliveries.recordFor(secret.deliveryKey);
       expect(row).toMatchObject({ status: 'skipped' });
       expect(JSON.stringify(row)).not.toContain(SECRET_TITLE);
     });
@@ -245,7 +245,7 @@ describe('deliverNotification', () => {
       const deps = deliveryDeps();
       const sent = plannedDelivery({ title: 'Old title from the event' });
       await deliverNotification(deps, sent, attemptNo(1));
-      const row = deps.deliveries.rows.get(sent.deliveryKey);
+      const row = deps.deliveries.recordFor(sent.deliveryKey);
       expect(row).toMatchObject({ status: 'sent', title: 'Release plan 2027' });
       expect(JSON.stringify(row)).not.toContain('Old title from the event');
     });
@@ -275,7 +275,7 @@ describe('deliverNotification', () => {
     const deps = { ...deliveryDeps(), ...confluence };
     await deliverNotification(deps, delivery, attemptNo(1));
     expect(reads.sort()).toEqual([`${OWNER}:v2`, `${OWNER}:v3`]);
-    const text = JSON.stringify(cardIn(deps.teams.posts[0]?.message));
+    const text = JSON.stringify(cardIn(deps.teams.postedCards()[0]?.message));
     for (const expected of [
       'Engineering home',
       'release',

@@ -37,7 +37,7 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
   it('sends when the rule is unchanged, reading the rules once (the control)', async () => {
     const { delivery, deps } = setup();
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
-    expect(deps.rules.reads).toBe(1);
+    expect(deps.rules.roundTrips()).toBe(1);
   });
 
   it('skips a delivery whose rule was deleted after it was queued, and records why', async () => {
@@ -45,8 +45,8 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
     await deps.rules.delete(rules[0].id);
     const reason = 'The rule was deleted after this update was queued.';
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({ kind: 'skipped', reason });
-    expect(deps.teams.posts).toHaveLength(0);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({ status: 'skipped', reason });
+    expect(deps.teams.postedCards()).toHaveLength(0);
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({ status: 'skipped', reason });
   });
 
   it('skips a delivery whose rule was turned off', async () => {
@@ -56,7 +56,7 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
       kind: 'skipped',
       reason: 'The rule was turned off after this update was queued.',
     });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   it('skips a delivery whose rule now posts to another channel', async () => {
@@ -68,7 +68,7 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
       kind: 'skipped',
       reason: 'The rule was changed to post somewhere else after this update was queued.',
     });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   it('skips a delivery whose rule was edited so it no longer covers the update', async () => {
@@ -79,7 +79,7 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
       reason:
         'The rule was changed after this update was queued and no longer covers it (event kind not chosen).',
     });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   it('sends after an edit that still covers the update, with the rule’s current filters', async () => {
@@ -120,8 +120,8 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
     });
     await deps.rules.delete(rules[0].id);
     expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'skipped' });
-    expect(deps.teams.posts).toHaveLength(0);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
+    expect(deps.teams.postedCards()).toHaveLength(0);
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({
       status: 'skipped',
       reason: 'The rule was deleted after this update was queued.',
     });
@@ -132,8 +132,8 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
       const first = aRule({ ownerAccountId: OWNER, destination: channel, createdAt: 1 });
       const second = aRule({ ownerAccountId: 'owner-2', destination: channel, createdAt: 2 });
       const ctx = setup([first, second]);
-      ctx.deps.connections.map.set('owner-2', aConnection('owner-2'));
-      ctx.deps.tokens.map.set('owner-2', ctx.deps.tokens.map.get(OWNER)!);
+      ctx.deps.connections.add(aConnection('owner-2'));
+      ctx.deps.tokens.add('owner-2', ctx.deps.tokens.tokensOf(OWNER)!);
       return { ...ctx, first, second };
     };
 
@@ -141,11 +141,11 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
       const { delivery, deps, first } = twoOwners();
       await deps.rules.delete(first.id);
       expect(await deliverNotification(deps, delivery, attemptNo(1))).toMatchObject({ kind: 'sent' });
-      expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
+      expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({
         status: 'sent',
         ownerAccountId: 'owner-2',
       });
-      expect(deps.rules.reads).toBe(1);
+      expect(deps.rules.roundTrips()).toBe(1);
     });
 
     it('skips when no rule still sends it, naming each reason', async () => {
@@ -155,12 +155,12 @@ describe('a delivery follows its rule as it is now (invariant 5)', () => {
       const reason =
         'None of the 2 rules that matched still sends this update: 1 was deleted, 1 was turned off since it was queued.';
       expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({ kind: 'skipped', reason });
-      expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
+      expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({
         status: 'skipped',
         ownerAccountId: OWNER,
         reason,
       });
-      expect(deps.teams.posts).toHaveLength(0);
+      expect(deps.teams.postedCards()).toHaveLength(0);
     });
   });
 });

@@ -59,36 +59,36 @@ describe('flushDigest', () => {
       messageId: 'm-6',
       items: 3,
     });
-    const card = cardIn(deps.teams.posts[5]?.message);
+    const card = cardIn(deps.teams.postedCards()[5]?.message);
     expect(adaptiveCardWarnings(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('3 more updates in the last 10 minutes');
     for (const n of [5, 6, 7]) {
-      expect(deps.deliveries.rows.get(page(n).deliveryKey)).toMatchObject({
+      expect(deps.deliveries.recordFor(page(n).deliveryKey)).toMatchObject({
         status: 'sent',
         messageId: 'm-6',
         reason: 'Sent in a digest',
       });
     }
-    const activity = deps.activity.map.get(request.concurrencyKey);
+    const activity = deps.activity.activityFor(request.concurrencyKey);
     expect(activity).toMatchObject({ held: [], digestScheduled: false, day: { messages: 6 } });
     expect(await flushDigest(deps, request, attemptNo(1))).toEqual({ kind: 'empty' });
-    expect(deps.teams.posts).toHaveLength(6);
+    expect(deps.teams.postedCards()).toHaveLength(6);
   });
 
   it('posts one digest per sender, the next right after', async () => {
     const deps = deliveryDeps();
-    deps.connections.map.set('other', aConnection('other'));
-    deps.tokens.map.set('other', deps.tokens.map.get(OWNER)!);
+    deps.connections.add(aConnection('other'));
+    deps.tokens.add('other', deps.tokens.tokensOf(OWNER)!);
     await deps.activity.put(request.concurrencyKey, {
       ...emptyActivity(),
       held: [heldItem(1, OWNER), heldItem(2, 'other'), heldItem(3, OWNER)],
       digestScheduled: true,
     });
     expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({ kind: 'sent', items: 2 });
-    expect(deps.digests.scheduled).toEqual([{ request, delaySeconds: 1 }]);
+    expect(deps.digests.scheduledDigests()).toEqual([{ request, delaySeconds: 1 }]);
     expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({ kind: 'sent', items: 1 });
-    expect(deps.teams.posts.map((p) => p.token)).toEqual(['at-1', 'at-1']);
-    expect(JSON.stringify(cardIn(deps.teams.posts[0]?.message))).not.toContain('Page 2');
+    expect(deps.teams.postedCards().map((p) => p.token)).toEqual(['at-1', 'at-1']);
+    expect(JSON.stringify(cardIn(deps.teams.postedCards()[0]?.message))).not.toContain('Page 2');
   });
 
   it('waits for the next day when the channel reached Teams’ daily limit', async () => {
@@ -100,7 +100,7 @@ describe('flushDigest', () => {
     });
     const outcome = await flushDigest(deps, request, attemptNo(1));
     expect(outcome).toEqual({ kind: 'deferred', delaySeconds: 14 * 3600 + 60 });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   it('goes back to the queue when throttled, keeping the held events', async () => {
@@ -113,7 +113,7 @@ describe('flushDigest', () => {
       kind: 'retry',
       retryAfterSeconds: 4,
     });
-    expect(deps.activity.map.get(request.concurrencyKey)?.held).toHaveLength(1);
+    expect(deps.activity.activityFor(request.concurrencyKey)?.held).toHaveLength(1);
   });
 
   it('marks the held rows failed when the digest fails for good', async () => {
@@ -129,11 +129,11 @@ describe('flushDigest', () => {
       kind: 'failed',
       items: 1,
     });
-    expect(deps.deliveries.rows.get(page(5).deliveryKey)).toMatchObject({
+    expect(deps.deliveries.recordFor(page(5).deliveryKey)).toMatchObject({
       status: 'failed',
       reason: expect.stringMatching(/^Digest not sent: Microsoft Teams answered 503/),
     });
-    expect(deps.activity.map.get(request.concurrencyKey)?.held).toEqual([]);
+    expect(deps.activity.activityFor(request.concurrencyKey)?.held).toEqual([]);
   });
 });
 
@@ -152,12 +152,12 @@ describe('flushDigest and rules changed since an event was held', () => {
     const planned = await burst(deps);
     await deps.rules.delete(ruleOf(planned[6]));
     expect(await flushDigest(deps, request, attemptNo(1))).toMatchObject({ kind: 'sent', items: 2 });
-    expect(JSON.stringify(cardIn(deps.teams.posts[5]?.message))).not.toContain('70006');
-    expect(deps.deliveries.rows.get(planned[6].deliveryKey)).toMatchObject({
+    expect(JSON.stringify(cardIn(deps.teams.postedCards()[5]?.message))).not.toContain('70006');
+    expect(deps.deliveries.recordFor(planned[6].deliveryKey)).toMatchObject({
       status: 'skipped',
       reason: 'The rule was deleted after this update was held for a digest.',
     });
-    expect(deps.deliveries.rows.get(planned[5].deliveryKey)).toMatchObject({ status: 'sent' });
+    expect(deps.deliveries.recordFor(planned[5].deliveryKey)).toMatchObject({ status: 'sent' });
   });
 
   it('posts nothing when no held event’s rule still sends it', async () => {
@@ -168,11 +168,11 @@ describe('flushDigest and rules changed since an event was held', () => {
     const rule = await deps.rules.get(ruleOf(off));
     await deps.rules.put({ ...rule!, enabled: false, version: rule!.version + 1 });
     expect(await flushDigest(deps, request, attemptNo(1))).toEqual({ kind: 'empty' });
-    expect(deps.teams.posts).toHaveLength(5);
-    expect(deps.deliveries.rows.get(off.deliveryKey)).toMatchObject({
+    expect(deps.teams.postedCards()).toHaveLength(5);
+    expect(deps.deliveries.recordFor(off.deliveryKey)).toMatchObject({
       status: 'skipped',
       reason: 'The rule was turned off after this update was held for a digest.',
     });
-    expect(deps.activity.map.get(request.concurrencyKey)?.held).toEqual([]);
+    expect(deps.activity.activityFor(request.concurrencyKey)?.held).toEqual([]);
   });
 });

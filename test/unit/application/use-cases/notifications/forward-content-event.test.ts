@@ -6,19 +6,7 @@ import {
   aPageUpdatedPayload,
   aRule,
 } from '../../../../support/builders';
-import { fakeLedger, fakeQueue, fakeRuleStore } from '../../../../support/fakes';
-
-/** Confluence as the app, recording what the trigger asked: only ever the app's own account. */
-const recordingAppView = (appAccount = 'app-account') => {
-  const asked: string[] = [];
-  return {
-    asked,
-    appAccountId: async () => {
-      asked.push('app account');
-      return appAccount;
-    },
-  };
-};
+import { fakeLedger, fakeQueue, fakeRuleStore, recordingAppView } from '../../../../support/fakes';
 
 const depsWith = (rules: Rule[], appView = recordingAppView()) => ({
   rules: fakeRuleStore(rules),
@@ -40,11 +28,11 @@ describe('forwardContentEvent', () => {
       aRule({ scopeKey: 'space:MKT', destination: chat('mkt') }),
     ]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
-    expect(deps.queue.pushed.map((d) => [d.destination.type, d.senders.length])).toEqual([
+    expect(deps.queue.enqueued().map((d) => [d.destination.type, d.senders.length])).toEqual([
       ['channel', 2],
       ['chat', 1],
     ]);
-    expect(deps.appView.asked).toEqual([]);
+    expect(deps.appView.questionsAsked()).toEqual([]);
   });
 
   it('invariant 5: an invocation cut off before its queue push leaves the event to the platform’s retry', async () => {
@@ -57,14 +45,14 @@ describe('forwardContentEvent', () => {
       kind: 'queued',
       deliveries: 1,
     });
-    expect(retry.queue.pushed).toHaveLength(1);
+    expect(retry.queue.enqueued()).toHaveLength(1);
   });
 
   it('drops a duplicate delivery of the same event', async () => {
     const deps = depsWith([aRule()]);
     await forwardContentEvent(deps, aPageUpdatedPayload());
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
-    expect(deps.queue.pushed).toHaveLength(1);
+    expect(deps.queue.enqueued()).toHaveLength(1);
   });
 
   it('invariant 4: an invocation cut off after its push, before the mark, is queued again by the retry under the same keys', async () => {
@@ -74,15 +62,15 @@ describe('forwardContentEvent', () => {
     void forwardContentEvent({ ...deps, ledger: neverMarks }, aPageUpdatedPayload());
     await new Promise((resolve) => setImmediate(resolve));
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
-    const [first, second] = deps.queue.pushed.map((d) => d.deliveryKey);
-    expect([deps.queue.pushed.length, first]).toEqual([2, second]);
+    const [first, second] = deps.queue.enqueued().map((d) => d.deliveryKey);
+    expect([deps.queue.enqueued().length, first]).toEqual([2, second]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
   });
 
   it('leaves the event unmarked when queueing fails, so the platform’s retry is not taken for a duplicate', async () => {
     const deps = { ...depsWith([aRule()]), queue: fakeQueue(new Error('rate limited')) };
     await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('rate limited');
-    expect(deps.ledger.queued.size).toBe(0);
+    expect(deps.ledger.queuedEventCount()).toBe(0);
     expect(await forwardContentEvent({ ...deps, queue: fakeQueue() }, aPageUpdatedPayload())).toEqual({
       kind: 'queued',
       deliveries: 1,
@@ -93,13 +81,13 @@ describe('forwardContentEvent', () => {
     const deps = depsWith([aRule()]);
     deps.rules.listForEvent = () => Promise.reject(new Error('KVS unavailable'));
     await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('KVS unavailable');
-    expect(deps.ledger.queued.size).toBe(0);
+    expect(deps.ledger.queuedEventCount()).toBe(0);
   });
 
   it('marks nothing for an event no rule wants: a redelivery matches it again, to nothing', async () => {
     const deps = depsWith([aRule({ events: ['page_created'] })]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 0 });
-    expect(deps.ledger.queued.size).toBe(0);
+    expect(deps.ledger.queuedEventCount()).toBe(0);
   });
 
   it('issue 9: queues a new page published with "don’t notify watchers" under the default skip-minor-edits filter', async () => {
@@ -119,7 +107,7 @@ describe('forwardContentEvent', () => {
     expect(await forwardContentEvent(deps, { eventType: 'avi:confluence:updated:page' })).toMatchObject({
       kind: 'ignored',
     });
-    expect(deps.ledger.queued.size).toBe(0);
+    expect(deps.ledger.queuedEventCount()).toBe(0);
   });
 });
 
@@ -133,11 +121,11 @@ describe('forwardContentEvent: labels and descendants, left to the consumer', ()
       labelled({ labelsNone: ['release'] }, { destination: chat('quiet') }),
     ]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
-    expect(deps.queue.pushed.map((d) => d.senders[0]?.check)).toEqual([
+    expect(deps.queue.enqueued().map((d) => d.senders[0]?.check)).toEqual([
       { labels: { labelsAny: ['release'], labelsAll: [], labelsNone: [] } },
       { labels: { labelsAny: [], labelsAll: [], labelsNone: ['release'] } },
     ]);
-    expect(deps.appView.asked).toEqual([]);
+    expect(deps.appView.questionsAsked()).toEqual([]);
   });
 
   it('decides on the labels a label event carries', async () => {
@@ -146,7 +134,7 @@ describe('forwardContentEvent: labels and descendants, left to the consumer', ()
       labelled({ labelsAny: ['ops'] }, { events: ['label_added'], destination: chat('ops') }),
     ]);
     expect(await forwardContentEvent(deps, aLabelAddedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
-    expect(deps.queue.pushed[0]?.senders[0]?.check).toBeUndefined();
+    expect(deps.queue.enqueued()[0]?.senders[0]?.check).toBeUndefined();
   });
 
   it('queues a page rule that covers descendants with the page the content must sit under', async () => {
@@ -155,7 +143,7 @@ describe('forwardContentEvent: labels and descendants, left to the consumer', ()
       pageRule('65537', { includeDescendants: false, destination: chat('parent-only') }),
     ]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
-    expect(deps.queue.pushed[0]?.senders[0]?.check).toEqual({ underPageId: '65538' });
+    expect(deps.queue.enqueued()[0]?.senders[0]?.check).toEqual({ underPageId: '65538' });
   });
 
   it('queues nothing for a rule the event itself turns down, whatever its labels', async () => {
@@ -170,8 +158,8 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
     expect(await forwardContentEvent(deps, aPageUpdatedPayload({ selfGenerated: true }))).toMatchObject({
       kind: 'echo',
     });
-    expect(deps.ledger.queued.size).toBe(0);
-    expect(deps.queue.pushed).toHaveLength(0);
+    expect(deps.ledger.queuedEventCount()).toBe(0);
+    expect(deps.queue.enqueued()).toHaveLength(0);
   });
 
   it('drops an event whose actor is the app’s own account, and asks only when an app acted', async () => {
@@ -190,7 +178,7 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
       deps,
       aPageUpdatedPayload({ content: { ...aPageUpdatedPayload().content, version: { number: 9 } } }),
     );
-    expect(deps.appView.asked).toEqual(['app account', 'app account']);
+    expect(deps.appView.questionsAsked()).toEqual(['app account', 'app account']);
   });
 
   it('queues a comment without reading Confluence: the consumer checks for the app’s marker', async () => {
@@ -199,6 +187,6 @@ describe('forwardContentEvent: invariant 8, no echo', () => {
       kind: 'queued',
       deliveries: 1,
     });
-    expect(deps.appView.asked).toEqual([]);
+    expect(deps.appView.questionsAsked()).toEqual([]);
   });
 });

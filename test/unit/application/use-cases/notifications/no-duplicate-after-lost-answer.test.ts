@@ -24,9 +24,9 @@ describe('a send whose answer was lost', () => {
       messageId: 'm-1',
       via: 'post',
     });
-    expect(deps.teams.posts).toHaveLength(1);
-    expect(deps.teams.searches).toEqual([{ attachmentId: ourAttachment }]);
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)).toMatchObject({
+    expect(deps.teams.postedCards()).toHaveLength(1);
+    expect(deps.teams.lookups()).toEqual([{ attachmentId: ourAttachment }]);
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({
       status: 'sent',
       messageId: 'm-1',
     });
@@ -34,23 +34,23 @@ describe('a send whose answer was lost', () => {
 
   it('on a retry after a send that may have gone out, looks first and takes what it left in Teams', async () => {
     const deps = deliveryDeps();
-    deps.teams.stored.push({ messageId: 'm-earlier', attachmentId: ourAttachment });
+    deps.teams.holds({ messageId: 'm-earlier', attachmentId: ourAttachment });
     expect(await deliverNotification(deps, delivery, attemptNo(2, true))).toMatchObject({
       kind: 'sent',
       messageId: 'm-earlier',
     });
-    expect(deps.teams.posts).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(0);
   });
 
   it('on such a retry with nothing in Teams, posts once', async () => {
     const deps = deliveryDeps();
-    deps.teams.stored.push({ messageId: 'm-other', attachmentId: sendIdFor('another delivery') });
+    deps.teams.holds({ messageId: 'm-other', attachmentId: sendIdFor('another delivery') });
     expect(await deliverNotification(deps, delivery, attemptNo(2, true))).toMatchObject({
       kind: 'sent',
       messageId: 'm-1',
     });
-    expect(deps.teams.posts).toHaveLength(1);
-    expect(deps.teams.searches).toHaveLength(1);
+    expect(deps.teams.postedCards()).toHaveLength(1);
+    expect(deps.teams.lookups()).toHaveLength(1);
   });
 
   it('does not look after a refusal that cannot have posted (429, 503), nor on a first attempt', async () => {
@@ -64,11 +64,11 @@ describe('a send whose answer was lost', () => {
         reason: expect.any(String),
         unconfirmed: false,
       });
-      expect(deps.teams.searches).toEqual([]);
+      expect(deps.teams.lookups()).toEqual([]);
       // The retry that follows knows nothing went out: it posts without looking.
       await deliverNotification(deps, delivery, attemptNo(2));
-      expect(deps.teams.searches).toEqual([]);
-      expect(deps.teams.posts).toHaveLength(2);
+      expect(deps.teams.lookups()).toEqual([]);
+      expect(deps.teams.postedCards()).toHaveLength(2);
     }
   });
 
@@ -107,7 +107,7 @@ describe('a send whose answer was lost', () => {
       kind: 'sent',
       messageId: 'm-1',
     });
-    expect(teams.posts).toHaveLength(1);
+    expect(teams.postedCards()).toHaveLength(1);
   });
 
   it('replies in a thread at most once too, looking among the thread’s replies', async () => {
@@ -118,22 +118,17 @@ describe('a send whose answer was lost', () => {
       version: 4,
       comment: { id: 'c-9', location: 'footer', parentCommentId: null, version: 1 },
     });
-    const teams = scriptedTeams([], { replies: [] });
-    teams.stored.push(...deps.teams.stored);
+    // The reply is stored, its answer lost.
+    const teams = scriptedTeams([], { replies: [new LostAnswer(dropped(), 'r-lost')] });
+    teams.holds(...deps.teams.heldMessages());
     const lost = { ...deps, teams };
-    // The reply is stored, its answer lost: the fake's replies do not store, so script it by hand.
-    lost.teams.replyToMessage = async (token, _destination, messageId, message) => {
-      teams.replies.push({ token, messageId, message });
-      teams.stored.push({ messageId: 'r-lost', attachmentId: sendIdFor(comment.deliveryKey) });
-      throw dropped();
-    };
     expect(await deliverNotification(lost, comment, attemptNo(1))).toEqual({
       kind: 'sent',
       messageId: 'r-lost',
       via: 'reply',
     });
-    expect(teams.replies).toHaveLength(1);
-    expect(teams.searches).toEqual([{ attachmentId: sendIdFor(comment.deliveryKey), replyToId: 'm-1' }]);
+    expect(teams.repliedCards()).toHaveLength(1);
+    expect(teams.lookups()).toEqual([{ attachmentId: sendIdFor(comment.deliveryKey), replyToId: 'm-1' }]);
   });
 
   it('without a permission to read messages, sends again: a rare duplicate rather than a loss', async () => {
@@ -147,8 +142,8 @@ describe('a send whose answer was lost', () => {
       kind: 'sent',
       messageId: 'm-2',
     });
-    expect(deps.teams.searches).toEqual([]);
-    expect(deps.teams.posts).toHaveLength(2);
+    expect(deps.teams.lookups()).toEqual([]);
+    expect(deps.teams.postedCards()).toHaveLength(2);
   });
 
   it('logs a connection that kept dropping as a dropped connection, not as an answer', async () => {
@@ -156,7 +151,7 @@ describe('a send whose answer was lost', () => {
     expect(await deliverNotification(deps, delivery, attemptNo(MAX_ATTEMPTS))).toMatchObject({
       kind: 'failed',
     });
-    expect(deps.deliveries.rows.get(delivery.deliveryKey)?.reason).toBe(
+    expect(deps.deliveries.recordFor(delivery.deliveryKey)?.reason).toBe(
       `The connection to Microsoft Teams dropped before it answered; gave up after ${MAX_ATTEMPTS} attempts.`,
     );
   });

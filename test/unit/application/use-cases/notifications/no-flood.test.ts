@@ -51,12 +51,12 @@ describe('no flood: repeated edits of one page update the card already posted', 
       kind: 'sent',
       via: 'update',
     });
-    expect(deps.teams.posts).toHaveLength(1);
-    expect(deps.teams.updates.map((u) => u.messageId)).toEqual(['m-1', 'm-1']);
-    const card = JSON.stringify(cardIn(deps.teams.updates[1]?.message));
+    expect(deps.teams.postedCards()).toHaveLength(1);
+    expect(deps.teams.updatedCards().map((u) => u.messageId)).toEqual(['m-1', 'm-1']);
+    const card = JSON.stringify(cardIn(deps.teams.updatedCards()[1]?.message));
     expect(card).toContain('Page updated · 3 edits');
     expect(card).toContain('selectedPageVersions=2&selectedPageVersions=5');
-    expect(deps.deliveries.rows.get(edit(4, 4).deliveryKey)).toMatchObject({
+    expect(deps.deliveries.recordFor(edit(4, 4).deliveryKey)).toMatchObject({
       status: 'sent',
       messageId: 'm-1',
     });
@@ -66,7 +66,7 @@ describe('no flood: repeated edits of one page update the card already posted', 
     const deps = deliveryDeps();
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, edit(4, 10), attemptNo(1))).toMatchObject({ via: 'post' });
-    expect(deps.teams.posts).toHaveLength(2);
+    expect(deps.teams.postedCards()).toHaveLength(2);
   });
 
   it('sends nothing for an older version arriving after a newer one', async () => {
@@ -76,20 +76,20 @@ describe('no flood: repeated edits of one page update the card already posted', 
       via: 'already-shown',
       messageId: 'm-1',
     });
-    expect(deps.teams.posts).toHaveLength(1);
-    expect(deps.teams.updates).toHaveLength(0);
+    expect(deps.teams.postedCards()).toHaveLength(1);
+    expect(deps.teams.updatedCards()).toHaveLength(0);
   });
 
   it('replies in the thread when the sign-in cannot edit messages', async () => {
     const deps = deliveryDeps();
-    deps.connections.map.set(OWNER, aConnection(OWNER, ['ChannelMessage.Send']));
+    deps.connections.add(aConnection(OWNER, ['ChannelMessage.Send']));
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({
       via: 'reply',
       messageId: 'r-1',
     });
-    expect(deps.teams.replies).toEqual([expect.objectContaining({ messageId: 'm-1' })]);
-    expect(deps.teams.updates).toHaveLength(0);
+    expect(deps.teams.repliedCards()).toEqual([expect.objectContaining({ messageId: 'm-1' })]);
+    expect(deps.teams.updatedCards()).toHaveLength(0);
   });
 
   it.each([
@@ -102,8 +102,8 @@ describe('no flood: repeated edits of one page update the card already posted', 
     };
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, edit(4, 2), attemptNo(1))).toMatchObject({ via: 'reply' });
-    expect(deps.teams.updates).toHaveLength(1);
-    expect(deps.timer.waits.at(-1)).toBe(DEFAULT_FLOOD_SETTINGS.requestGapMs);
+    expect(deps.teams.updatedCards()).toHaveLength(1);
+    expect(deps.timer.waitsSoFar().at(-1)).toBe(DEFAULT_FLOOD_SETTINGS.requestGapMs);
   });
 
   it('posts a new card when the old one is gone (404)', async () => {
@@ -126,7 +126,7 @@ describe('no flood: repeated edits of one page update the card already posted', 
       kind: 'retry',
       retryAfterSeconds: 3,
     });
-    expect(deps.teams.replies).toHaveLength(0);
+    expect(deps.teams.repliedCards()).toHaveLength(0);
   });
 
   it('in a chat, posts a new card when the sign-in has no Chat.ReadWrite', async () => {
@@ -139,13 +139,13 @@ describe('no flood: repeated edits of one page update the card already posted', 
         attemptNo(1),
       ),
     ).toMatchObject({ via: 'post' });
-    expect(deps.teams.updates).toHaveLength(0);
-    expect(deps.teams.replies).toHaveLength(0);
+    expect(deps.teams.updatedCards()).toHaveLength(0);
+    expect(deps.teams.repliedCards()).toHaveLength(0);
   });
 
   it('in a chat, edits the card when the sign-in has Chat.ReadWrite', async () => {
     const deps = deliveryDeps();
-    deps.connections.map.set(OWNER, aConnection(OWNER, ['ChatMessage.Send', 'Chat.ReadWrite']));
+    deps.connections.add(aConnection(OWNER, ['ChatMessage.Send', 'Chat.ReadWrite']));
     await deliverNotification(deps, plannedDelivery({ version: 3, occurredAt: at(0) }, [CHAT]), attemptNo(1));
     expect(
       await deliverNotification(
@@ -174,7 +174,7 @@ describe('no flood: repeated edits of one page update the card already posted', 
     };
     await deps.activity.put(edit(4, 1).concurrencyKey, other);
     expect(await deliverNotification(deps, edit(4, 1), attemptNo(1))).toMatchObject({ via: 'reply' });
-    expect(deps.teams.replies[0]?.messageId).toBe('theirs');
+    expect(deps.teams.repliedCards()[0]?.messageId).toBe('theirs');
   });
 });
 
@@ -197,7 +197,7 @@ describe('no flood: comments and labels go under the page’s card', () => {
     const deps = { ...deliveryDeps(), ...confluence };
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     expect(await deliverNotification(deps, comment(90), attemptNo(1))).toMatchObject({ via: 'reply' });
-    const card = JSON.stringify(cardIn(deps.teams.replies[0]?.message));
+    const card = JSON.stringify(cardIn(deps.teams.repliedCards()[0]?.message));
     expect(card).toContain('Ship it now');
     expect(card).toContain('focusedCommentId=777');
   });
@@ -212,7 +212,9 @@ describe('no flood: comments and labels go under the page’s card', () => {
     await deliverNotification(deps, edit(3, 0), attemptNo(1));
     const label = plannedDelivery({ kind: 'label_added', label: 'launch', occurredAt: at(1) });
     expect(await deliverNotification(deps, label, attemptNo(1))).toMatchObject({ via: 'reply' });
-    expect(JSON.stringify(cardIn(deps.teams.replies[0]?.message))).toContain('Label added: **launch**');
+    expect(JSON.stringify(cardIn(deps.teams.repliedCards()[0]?.message))).toContain(
+      'Label added: **launch**',
+    );
   });
 });
 
@@ -239,18 +241,18 @@ describe('no flood: bursts wait for one digest', () => {
       'held',
       'held',
     ]);
-    expect(deps.teams.posts).toHaveLength(5);
-    expect(deps.digests.scheduled).toEqual([
+    expect(deps.teams.postedCards()).toHaveLength(5);
+    expect(deps.digests.scheduledDigests()).toEqual([
       {
         request: { concurrencyKey: page(0, 0).concurrencyKey, destination: page(0, 0).destination },
         delaySeconds: 5 * 60,
       },
     ]);
-    expect(deps.deliveries.rows.get(page(6, 6).deliveryKey)).toMatchObject({
+    expect(deps.deliveries.recordFor(page(6, 6).deliveryKey)).toMatchObject({
       status: 'held',
       reason: expect.stringContaining('one digest'),
     });
-    const activity = deps.activity.map.get(page(0, 0).concurrencyKey);
+    const activity = deps.activity.activityFor(page(0, 0).concurrencyKey);
     expect(activity?.held.map((h) => h.deliveryKey)).toEqual([5, 6, 7].map((n) => page(n, n).deliveryKey));
     expect(await deliverNotification(deps, page(6, 6), attemptNo(2))).toEqual({
       kind: 'already-done',
@@ -266,12 +268,12 @@ describe('no flood: bursts wait for one digest', () => {
       day: { date: '2026-11-22', messages: DEFAULT_FLOOD_SETTINGS.dailyCardLimit },
     });
     expect(await deliverNotification(deps, page(0, 0), attemptNo(1))).toEqual({ kind: 'held' });
-    expect(deps.deliveries.rows.get(page(0, 0).deliveryKey)?.reason).toContain('daily message limit');
+    expect(deps.deliveries.recordFor(page(0, 0).deliveryKey)?.reason).toContain('daily message limit');
   });
 
   it('paces requests to one channel', async () => {
     const deps = deliveryDeps();
     await burst(deps, 2);
-    expect(deps.timer.waits).toEqual([0, DEFAULT_FLOOD_SETTINGS.requestGapMs]);
+    expect(deps.timer.waitsSoFar()).toEqual([0, DEFAULT_FLOOD_SETTINGS.requestGapMs]);
   });
 });

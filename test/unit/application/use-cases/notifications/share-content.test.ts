@@ -50,9 +50,9 @@ describe('shareContent', () => {
       },
     );
     expect(answer).toEqual({ sent: true, webUrl: 'https://teams.example/m-1' });
-    expect(teams.posts).toHaveLength(1);
-    expect(teams.posts[0]).toMatchObject({ token: 'access-mia', destination: chat });
-    const posted = JSON.stringify(teams.posts[0].message);
+    expect(teams.postedCards()).toHaveLength(1);
+    expect(teams.postedCards()[0]).toMatchObject({ token: 'access-mia', destination: chat });
+    const posted = JSON.stringify(teams.postedCards()[0].message);
     expect(posted).toContain('Release plan 2027');
     expect(posted).toContain('Please read before Monday');
     expect(posted).toContain('Mia Member shared this page');
@@ -72,7 +72,7 @@ describe('shareContent', () => {
       shareContent(deps, { accountId: ME }, { contentId: '65541', destination: chat }),
     );
     expect(answer.code).toBe('not_found');
-    expect(teams.posts).toHaveLength(0);
+    expect(teams.postedCards()).toHaveLength(0);
   });
 
   it('needs the caller to be connected', async () => {
@@ -81,7 +81,7 @@ describe('shareContent', () => {
       shareContent(deps, { accountId: ME }, { contentId: '1', destination: chat }),
     );
     expect(answer.code).toBe('not_connected');
-    expect(teams.posts).toHaveLength(0);
+    expect(teams.postedCards()).toHaveLength(0);
   });
 
   it("reports Microsoft's refusal as microsoft_error", async () => {

@@ -60,13 +60,13 @@ describe('rules use cases', () => {
       location: { label: 'Space ENG', url: '/wiki/spaces/ENG/settings/apps/microsoft-teams' },
       paused: false,
     });
-    expect(deps.rules.rules.get(view.id)).toBeDefined();
+    expect(deps.rules.ruleById(view.id)).toBeDefined();
   });
 
   it('stores a page rule with the space of its page, so the trigger finds it with the space', async () => {
     const deps = makeDeps({ ...fakeConfluence({ canEditContent: async () => true }) });
     const view = await createRule(deps, { accountId: ME }, input({ scope: 'content', contentId: '65539' }));
-    expect(deps.rules.rules.get(view.id)).toMatchObject({ scopeKey: 'content:65539', spaceKey: 'ENG' });
+    expect(deps.rules.ruleById(view.id)).toMatchObject({ scopeKey: 'content:65539', spaceKey: 'ENG' });
     expect(view.location.label).toBe('Page Release plan 2027');
   });
 
@@ -79,7 +79,7 @@ describe('rules use cases', () => {
       code: 'invalid_input',
       fieldErrors: { destination: expect.stringContaining('bot') },
     });
-    expect(deps.rules.rules.size).toBe(0);
+    expect(deps.rules.ruleCount()).toBe(0);
   });
 
   it("turns Confluence's CQL complaint into a filters.cql field error, asked as the caller", async () => {
@@ -100,7 +100,7 @@ describe('rules use cases', () => {
       fieldErrors: { 'filters.cql': expect.stringContaining('Could not parse cql : labl = release') },
     });
     expect(asked).toEqual([[ME, 'labl = release']]);
-    expect(deps.rules.rules.size).toBe(0);
+    expect(deps.rules.ruleCount()).toBe(0);
   });
 
   it('invariant 3: refuses a CQL filter that escapes its group at save, before asking Confluence', async () => {
@@ -121,7 +121,7 @@ describe('rules use cases', () => {
       fieldErrors: { 'filters.cql': expect.stringContaining('closes a bracket') },
     });
     expect(asked).toEqual([]);
-    expect(deps.rules.rules.size).toBe(0);
+    expect(deps.rules.ruleCount()).toBe(0);
   });
 
   it('refuses someone without authority before looking at anything else', async () => {
@@ -197,7 +197,7 @@ describe('rules use cases', () => {
     const rule = aRule({ scopeKey: 'space:MKT' });
     const deps = makeDeps({ rules: fakeRuleStore([rule]) });
     expect((await refusal(deleteRule(deps, { accountId: ME }, rule.id))).code).toBe('forbidden');
-    expect(deps.rules.rules.has(rule.id)).toBe(true);
+    expect(deps.rules.holds(rule.id)).toBe(true);
     expect((await refusal(deleteRule(deps, { accountId: ME }, 'nope'))).code).toBe('not_found');
   });
 });

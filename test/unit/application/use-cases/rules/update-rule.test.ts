@@ -47,7 +47,7 @@ describe('updateRule', () => {
       version: 4,
       ownedByCaller: false,
     });
-    expect(deps.rules.rules.get(rule.id)).toMatchObject({
+    expect(deps.rules.ruleById(rule.id)).toMatchObject({
       enabled: false,
       version: 4,
       updatedAt: Date.parse('2026-11-22T10:00:00Z'),
@@ -62,7 +62,7 @@ describe('updateRule', () => {
     );
     expect(answer.code).toBe('forbidden');
     expect(answer.message).toContain('Olivia Owner');
-    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+    expect(deps.rules.ruleById(rule.id)).toEqual(rule);
   });
 
   it('lets a non-owner send the unchanged destination back (the UI sends the whole rule)', async () => {
@@ -90,7 +90,7 @@ describe('updateRule', () => {
       code: 'conflict',
       message: 'Someone else changed this rule; reload to see their change.',
     });
-    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+    expect(deps.rules.ruleById(rule.id)).toEqual(rule);
   });
 
   it('refuses someone without authority at the scope, and an unknown rule', async () => {
@@ -102,7 +102,7 @@ describe('updateRule', () => {
     expect((await refusal(updateRule(deps, { accountId: OWNER }, { id: 'gone', version: 1 }))).code).toBe(
       'not_found',
     );
-    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+    expect(deps.rules.ruleById(rule.id)).toEqual(rule);
   });
 
   it('invariant 3: checks a changed CQL filter as the rule’s owner, whoever edits it', async () => {
@@ -136,7 +136,7 @@ describe('updateRule', () => {
       }),
     });
     const rule = aRule({ ownerAccountId: OWNER, filters: { ...DEFAULT_FILTERS, cql: 'label = adr' } });
-    deps.rules.rules.set(rule.id, rule);
+    deps.rules.add(rule);
     await updateRule(
       deps,
       { accountId: ADMIN },
@@ -152,7 +152,7 @@ describe('updateRule', () => {
     );
     expect(answer.code).toBe('forbidden');
     expect(answer.message).toContain('Olivia Owner');
-    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+    expect(deps.rules.ruleById(rule.id)).toEqual(rule);
     const mine = await updateRule(
       deps,
       { accountId: OWNER },
@@ -164,7 +164,7 @@ describe('updateRule', () => {
   it('lets a non-owner keep redact as it is, or switch it back to skip', async () => {
     const { deps } = setup();
     const rule = aRule({ ownerAccountId: OWNER, restrictedContent: 'redact', version: 1 });
-    deps.rules.rules.set(rule.id, rule);
+    deps.rules.add(rule);
     const kept = await updateRule(
       deps,
       { accountId: ADMIN },
@@ -194,7 +194,7 @@ describe('updateRule', () => {
       },
     );
     const at = Date.parse('2026-11-22T10:00:00Z');
-    expect(deps.rules.rules.get(rule.id)?.history).toEqual([
+    expect(deps.rules.ruleById(rule.id)?.history).toEqual([
       { at, byAccountId: ADMIN, fields: ['events', 'cql', 'filters'] },
     ]);
     expect(view.changes).toEqual([{ at, byName: ADMIN, fields: ['events', 'cql', 'filters'] }]);
@@ -212,10 +212,10 @@ describe('updateRule', () => {
       await updateRule(deps, { accountId: ADMIN }, { id: rule.id, version, enabled: i % 2 === 1 });
       version += 1;
     }
-    const history = deps.rules.rules.get(rule.id)?.history ?? [];
+    const history = deps.rules.ruleById(rule.id)?.history ?? [];
     expect(history).toHaveLength(20);
     await updateRule(deps, { accountId: ADMIN }, { id: rule.id, version, enabled: true });
-    expect(deps.rules.rules.get(rule.id)?.history).toEqual(history);
+    expect(deps.rules.ruleById(rule.id)?.history).toEqual(history);
   });
 
   it('invariant 3: refuses an edit whose CQL filter escapes its group, and stores nothing', async () => {
@@ -231,7 +231,7 @@ describe('updateRule', () => {
       code: 'invalid_input',
       fieldErrors: { 'filters.cql': expect.stringContaining('closes a bracket') },
     });
-    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+    expect(deps.rules.ruleById(rule.id)).toEqual(rule);
   });
 
   it('validates the merged rule like create: descendants only on a page rule, personal, CQL', async () => {
@@ -260,6 +260,6 @@ describe('updateRule', () => {
       'filters.cql',
       'includeDescendants',
     ]);
-    expect(deps.rules.rules.get(rule.id)).toEqual(rule);
+    expect(deps.rules.ruleById(rule.id)).toEqual(rule);
   });
 });

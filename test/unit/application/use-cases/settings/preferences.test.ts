@@ -17,8 +17,8 @@ describe('personal preferences', () => {
     const store = fakePreferenceStore({ rex: theirs });
     const mine = { ...DEFAULT_PREFERENCES, dailyDigest: true };
     expect(await savePreferences({ preferences: store }, { accountId: 'mia' }, mine)).toEqual(mine);
-    expect(store.map.get('mia')).toEqual(mine);
-    expect(store.map.get('rex')).toEqual(theirs);
+    expect(store.preferencesOf('mia')).toEqual(mine);
+    expect(store.preferencesOf('rex')).toEqual(theirs);
     expect(await getPreferences({ preferences: store }, { accountId: 'rex' })).toEqual(theirs);
   });
 });
