@@ -1,11 +1,16 @@
 /** Unit, integration, sandbox and end-to-end tests run as separate jest projects. */
-const transform = { '^.+\\.tsx?$': 'ts-jest' };
+const transform = {
+  '^.+\\.tsx?$': 'ts-jest',
+  // jose ships only ES modules; jest's require() takes them only under --experimental-vm-modules.
+  '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
+};
 const project = (displayName, roots, extra = {}) => ({
   displayName,
   testEnvironment: 'node',
   roots,
   transform,
   testMatch: ['**/*.test.ts'],
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   ...extra,
 });
 
