@@ -16,33 +16,49 @@ export const aContentEvent = (overrides: Partial<ContentEvent> = {}): ContentEve
   ...overrides,
 });
 
-let ruleCounter = 0;
-export const aRule = (overrides: Partial<Rule> = {}): Rule => {
-  ruleCounter += 1;
-  return {
-    schemaVersion: 2,
-    id: `rule-${ruleCounter}`,
-    scope: 'space',
-    scopeKey: 'space:ENG',
-    ownerAccountId: 'owner-1',
-    events: ['page_created', 'page_updated'],
-    filters: DEFAULT_FILTERS,
-    destination: {
-      type: 'channel',
-      teamId: 'team-1',
-      channelId: '19:general@thread.tacv2',
-      teamName: 'Eng',
-      channelName: 'General',
-    },
-    includeDescendants: false,
-    restrictedContent: 'skip',
-    enabled: true,
-    version: 1,
-    createdAt: 1000 + ruleCounter,
-    updatedAt: 1000 + ruleCounter,
-    ...overrides,
-  };
+/**
+ * A short name for a builder's inputs: the same inputs give the same name in every run, whatever
+ * ran before, and inputs that differ give names that differ (FNV-1a over their JSON).
+ */
+export const nameOf = (inputs: unknown): string => {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(inputs) ?? '') {
+    hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 };
+
+/**
+ * A space rule. Without an `id`, its id is made from the overrides, so rules that differ in
+ * anything have different ids; give two otherwise equal rules an `id` of their own.
+ */
+export const aRule = (overrides: Partial<Rule> = {}): Rule => ({
+  schemaVersion: 2,
+  id: `rule-${nameOf(overrides)}`,
+  scope: 'space',
+  scopeKey: 'space:ENG',
+  ownerAccountId: 'owner-1',
+  events: ['page_created', 'page_updated'],
+  filters: DEFAULT_FILTERS,
+  destination: {
+    type: 'channel',
+    teamId: 'team-1',
+    channelId: '19:general@thread.tacv2',
+    teamName: 'Eng',
+    channelName: 'General',
+  },
+  includeDescendants: false,
+  restrictedContent: 'skip',
+  enabled: true,
+  version: 1,
+  createdAt: 1001,
+  updatedAt: 1001,
+  ...overrides,
+});
+
+/** Rules as if made one after another, the first the oldest: the order rules that tie are sent in. */
+export const madeInOrder = (rules: Rule[]): Rule[] =>
+  rules.map((rule, i) => ({ ...rule, createdAt: 1001 + i, updatedAt: 1001 + i }));
 
 /** The documented `avi:confluence:updated:page` payload shape. */
 export const aPageUpdatedPayload = (overrides: Record<string, unknown> = {}) => ({

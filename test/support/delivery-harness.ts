@@ -6,7 +6,7 @@ import type { ContentEvent } from '../../src/domain/content-event';
 import { planDeliveries, type PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Rule } from '../../src/domain/rule';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
-import { aContentEvent, aRule } from './builders';
+import { aContentEvent, aRule, nameOf } from './builders';
 import { fakeActivityStore, fakeDigestScheduler, fakeTimer } from './delivery-fakes';
 import {
   fakeConfluence,
@@ -101,10 +101,13 @@ export const deliveryDeps = () => ({
 
 export type DeliveryTestDeps = ReturnType<typeof deliveryDeps>;
 
-/** The one delivery an event gives for rules that share a destination. */
+/**
+ * The one delivery an event gives for rules that share a destination. Without rules, each event
+ * comes from a rule of its own (named after the event), as if someone had a rule per page.
+ */
 export const plannedDelivery = (
   event: Partial<ContentEvent> = {},
-  rules: Rule[] = [aRule({ ownerAccountId: OWNER })],
+  rules: Rule[] = [aRule({ id: `rule-for-${nameOf(event)}`, ownerAccountId: OWNER })],
 ): PlannedDelivery => {
   const [delivery] = planDeliveries(aContentEvent({ actorAccountId: 'editor-1', ...event }), rules);
   if (!delivery) throw new Error('expected a delivery');

@@ -1,7 +1,7 @@
 import type { Connection } from '../../src/domain/connection';
 import type { DeliveryRecord } from '../../src/domain/delivery';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
-import { aContentEvent } from './builders';
+import { aContentEvent, nameOf } from './builders';
 
 /** Test data for the settings pages' use cases, with overridable defaults. */
 export const aConnection = (overrides: Partial<Connection> = {}): Connection => ({
@@ -29,10 +29,12 @@ export const aTenantMapping = (overrides: Partial<TenantMapping> = {}): TenantMa
   ...overrides,
 });
 
-let deliveryCounter = 0;
+/**
+ * A delivery log row. Without a `key`, its key is made from the overrides, so rows that differ in
+ * anything have different keys; give two otherwise equal rows a `key` of their own.
+ */
 export const aDeliveryRecord = (overrides: Partial<DeliveryRecord> = {}): DeliveryRecord => {
-  deliveryCounter += 1;
-  const key = overrides.key ?? `page_updated:65601:${deliveryCounter}:dest`;
+  const key = overrides.key ?? `page_updated:65601:${nameOf(overrides)}:dest`;
   return {
     schemaVersion: 1,
     key,
@@ -48,7 +50,7 @@ export const aDeliveryRecord = (overrides: Partial<DeliveryRecord> = {}): Delive
     contentId: '65601',
     title: 'Release plan 2027',
     attempts: 1,
-    updatedAt: Date.parse('2026-11-22T09:00:00Z') - deliveryCounter * 1000,
+    updatedAt: Date.parse('2026-11-22T09:00:00Z'),
     request: {
       deliveryKey: key,
       concurrencyKey: 'dest-abc',

@@ -5,6 +5,7 @@ import {
   aLabelAddedPayload,
   aPageUpdatedPayload,
   aRule,
+  madeInOrder,
 } from '../../../../support/builders';
 import { fakeLedger, fakeQueue, fakeRuleStore, recordingAppView } from '../../../../support/fakes';
 
@@ -20,13 +21,15 @@ const pageRule = (contentId: string, extra: Partial<Rule> = {}) =>
 
 describe('forwardContentEvent', () => {
   it('queues one delivery per destination for the global, space and page rules the event touches', async () => {
-    const deps = depsWith([
-      aRule({ scopeKey: 'space:ENG' }),
-      aRule({ scope: 'global', scopeKey: 'global' }),
-      pageRule('65601', { destination: chat('page') }),
-      pageRule('99999', { destination: chat('other-page') }),
-      aRule({ scopeKey: 'space:MKT', destination: chat('mkt') }),
-    ]);
+    const deps = depsWith(
+      madeInOrder([
+        aRule({ scopeKey: 'space:ENG' }),
+        aRule({ scope: 'global', scopeKey: 'global' }),
+        pageRule('65601', { destination: chat('page') }),
+        pageRule('99999', { destination: chat('other-page') }),
+        aRule({ scopeKey: 'space:MKT', destination: chat('mkt') }),
+      ]),
+    );
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 2 });
     expect(deps.queue.enqueued().map((d) => [d.destination.type, d.senders.length])).toEqual([
       ['channel', 2],
