@@ -1,7 +1,7 @@
 import { buildContentCard, type AdaptiveCard } from '../../domain/content-card';
 import type { ContentEvent, EventKind } from '../../domain/content-event';
 import type { PlannedDelivery } from '../../domain/delivery-plan';
-import type { HeldItem, PostedCard } from '../../domain/destination-activity';
+import { editorsWith, type HeldItem, type PostedCard } from '../../domain/destination-activity';
 import { buildRedactedCard } from '../../domain/redacted-card';
 import { excerpt, storageToText } from '../../domain/storage-text';
 import { summariseChange, type ChangeSummary } from '../../domain/text-diff';
@@ -80,10 +80,13 @@ export const composeCard = async (
   const { content } = choice;
   const base = foldInto ? foldInto.baseVersion : event.version - 1;
   const diffable = (UPDATES.includes(event.kind) || foldInto !== undefined) && base >= 1;
-  const [authorName, changes, comment] = await Promise.all([
+  // A card updated in place names everyone who edited it since it was posted, not only the last.
+  const editors = foldInto ? editorsWith(foldInto.editors, event.actorAccountId) : [];
+  const [authorName, changes, comment, editorNames] = await Promise.all([
     authorOf(reads.people, event),
     diffable ? changesBetween(reads.content, owner, event.contentId, base, event.version) : null,
     event.comment ? reads.content.getCommentAs(owner, event.comment.id) : null,
+    Promise.all(editors.map((id) => reads.people.displayNameOf(id))),
   ]);
   return buildContentCard({
     kind: event.kind,
@@ -111,6 +114,7 @@ export const composeCard = async (
       : {}),
     ...(event.label ? { labelAdded: event.label } : {}),
     ...(foldInto ? { editCount: foldInto.edits + 1 } : {}),
+    ...(editorNames.length > 1 ? { editorNames } : {}),
   });
 };
 

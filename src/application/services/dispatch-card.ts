@@ -1,6 +1,6 @@
 import { afterPost, afterReply, afterUpdate } from '../../domain/activity-updates';
 import type { Connection } from '../../domain/connection';
-import type { DestinationActivity, PostedCard } from '../../domain/destination-activity';
+import { editorsWith, type DestinationActivity, type PostedCard } from '../../domain/destination-activity';
 import { grantsPermission, READ_MESSAGES_PERMISSIONS } from '../../domain/microsoft-permissions';
 import type { GraphDestination } from '../../domain/rule';
 import { isContentChange, pacingDelayMs, type FloodSettings, type SendPlan } from '../../domain/send-plan';
@@ -30,7 +30,14 @@ export interface Send {
 export interface DispatchArgs extends Send {
   plan: Extract<SendPlan, { action: 'post' | 'update' | 'reply' }>;
   activity: DestinationActivity;
-  change: { contentId: string; kind: PostedCard['kind']; version: number; eventTime: number };
+  change: {
+    contentId: string;
+    kind: PostedCard['kind'];
+    version: number;
+    eventTime: number;
+    /** Who made the change (null: Confluence did not say), for the card's list of editors. */
+    editorAccountId: string | null;
+  };
   settings: FloodSettings;
 }
 
@@ -85,6 +92,12 @@ type Step = (deps: DispatchDeps, args: DispatchArgs) => Promise<Dispatched>;
 
 const nowOf = (deps: DispatchDeps) => deps.clock.now().getTime();
 
+/** What afterUpdate needs to tell an edit (a newer version of the page) from a reply or a label. */
+const editOf = (change: DispatchArgs['change']) => ({
+  kind: change.kind,
+  editorAccountId: change.editorAccountId,
+});
+
 /** A new card: the destination's activity starts tracking it for later edits. */
 const postNew: Step = async (deps, args) => {
   const { destination, ownerAccountId, outgoing, change, settings } = args;
@@ -99,6 +112,7 @@ const postNew: Step = async (deps, args) => {
     baseVersion: isContentChange(change.kind) ? change.version - 1 : change.version,
     version: change.version,
     edits: 1,
+    ...(isContentChange(change.kind) ? { editors: editorsWith(undefined, change.editorAccountId) } : {}),
   };
   const facts = { contentId: change.contentId, card, now: nowOf(deps), ...settings };
   return { via: 'post', messageId, activity: afterPost(args.activity, facts) };
@@ -119,7 +133,7 @@ const replyInThread = async (
       (t) => deps.teams.replyToMessage(t, destination, card.messageId, outgoing),
       { gapMs: settings.requestGapMs, replyToId: card.messageId },
     );
-    const shown = afterUpdate(args.activity, change.contentId, change.version, nowOf(deps));
+    const shown = afterUpdate(args.activity, change.contentId, change.version, nowOf(deps), editOf(change));
     return { via: 'reply', messageId, activity: afterReply(shown, nowOf(deps)) };
   } catch (error) {
     // The card was deleted: start a new one.
@@ -146,7 +160,7 @@ const updateInPlace = async (
     return {
       via: 'update',
       messageId: card.messageId,
-      activity: afterUpdate(args.activity, change.contentId, change.version, nowOf(deps)),
+      activity: afterUpdate(args.activity, change.contentId, change.version, nowOf(deps), editOf(change)),
     };
   } catch (error) {
     if (!isRefusal(error)) throw error;

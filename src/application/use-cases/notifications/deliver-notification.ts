@@ -132,7 +132,13 @@ const sendCard = async (
     outgoing: { card, sendId: sendIdFor(delivery.deliveryKey) },
     mayHaveSent,
     activity,
-    change: { contentId: event.contentId, kind: event.kind, version: event.version, eventTime },
+    change: {
+      contentId: event.contentId,
+      kind: event.kind,
+      version: event.version,
+      eventTime,
+      editorAccountId: event.actorAccountId,
+    },
     settings,
   });
   const note = VIA_NOTE[sent.via];
