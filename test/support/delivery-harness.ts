@@ -115,6 +115,12 @@ export const plannedDelivery = (
   return delivery;
 };
 
+/** The queue message as a delivery row keeps it: ids, no title (invariant 3). */
+export const storedRequestOf = (delivery: PlannedDelivery): PlannedDelivery => ({
+  ...delivery,
+  event: { ...delivery.event, title: '' },
+});
+
 /** The Adaptive Card a call to the Teams messenger carried. */
 export const cardIn = (message: OutgoingCard | undefined): Record<string, unknown> => {
   if (!message) throw new Error('no card in this message');
