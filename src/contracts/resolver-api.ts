@@ -15,6 +15,8 @@ import type { TenantMappingInput, TenantSettingsView } from './tenant';
 /** The backend's error codes (src/domain/app-error.ts takes them from here), plus `internal` for what the UI can only report. */
 export type ResolverErrorCode =
   | 'invalid_input'
+  /** A request without valid credentials (the bot endpoint's 401); resolvers never answer it. */
+  | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
   | 'conflict'

@@ -13,6 +13,7 @@ export interface ErrorAnswer {
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   invalid_input: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
