@@ -1,15 +1,13 @@
-import { runFirstSlice } from '../../dev/sandbox/first-slice';
 import { SURFACES, invokeAs } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { ENTRA_APP, TENANT, person } from '../../dev/seed';
 import { findSecrets } from '../support/secret-patterns';
-import { startTestSandbox } from '../support/sandbox-fixture';
+import { startSandboxAfterFirstSlice } from '../support/sandbox-fixture';
 
 describe('invariant 2: no secret is returned to the UI, logged, or put in an error message', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    await runFirstSlice(sandbox);
+    sandbox = await startSandboxAfterFirstSlice();
   });
   afterAll(() => sandbox.stop());
 

@@ -1,9 +1,9 @@
-import { runFirstSlice, SLICE_PAGE_TITLE } from '../../dev/sandbox/first-slice';
+import { SLICE_PAGE_TITLE } from '../../dev/sandbox/first-slice';
 import { invokeOk, SURFACES } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
 import { cardText, deliveryRows, graphRequests } from '../support/notification-fixture';
-import { messagesMentioning, startTestSandbox, waitFor } from '../support/sandbox-fixture';
+import { messagesMentioning, startSandboxAfterFirstSlice, waitFor } from '../support/sandbox-fixture';
 
 /**
  * A second edit of a page within ten minutes updates the card already posted (no flood), so
@@ -16,8 +16,7 @@ describe('invariant 4: an event delivered twice, or a queue message retried, nev
   describe('the same product event delivered twice', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox();
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice();
     });
     afterAll(() => sandbox.stop());
 
@@ -35,8 +34,7 @@ describe('invariant 4: an event delivered twice, or a queue message retried, nev
   describe('every queue message and event delivered twice by the platform', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox({ forgeFaults: { duplicateRate: 1 } });
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice({ forgeFaults: { duplicateRate: 1 } });
     });
     afterAll(() => sandbox.stop());
 
@@ -56,8 +54,7 @@ describe('invariant 4: an event delivered twice, or a queue message retried, nev
   describe('a send throttled by Teams and retried through the queue', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox();
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice();
     });
     afterAll(() => sandbox.stop());
 
@@ -79,8 +76,7 @@ describe('invariant 4: an event delivered twice, or a queue message retried, nev
   describe('a failed delivery retried from the delivery log (status retrying), the retry delivered twice', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox({ forgeFaults: { duplicateRate: 1 } });
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice({ forgeFaults: { duplicateRate: 1 } });
     });
     afterAll(() => sandbox.stop());
 

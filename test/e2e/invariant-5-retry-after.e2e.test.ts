@@ -1,9 +1,14 @@
-import { runFirstSlice, SLICE_PAGE_TITLE } from '../../dev/sandbox/first-slice';
+import { SLICE_PAGE_TITLE } from '../../dev/sandbox/first-slice';
 import { invokeOk, SURFACES } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
 import { deliveryRows, graphRequests } from '../support/notification-fixture';
-import { manualClock, messagesMentioning, startTestSandbox, waitFor } from '../support/sandbox-fixture';
+import {
+  manualClock,
+  messagesMentioning,
+  startSandboxAfterFirstSlice,
+  waitFor,
+} from '../support/sandbox-fixture';
 
 /** Invariant 5: a failed send is retried with the server's Retry-After, then recorded as failed and visible in the delivery log. */
 describe('invariant 5: a failed send is retried after Retry-After, then recorded and listed', () => {
@@ -22,8 +27,7 @@ describe('invariant 5: a failed send is retried after Retry-After, then recorded
     const RETRY_AFTER_SECONDS = 40;
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox({ delayScale: DELAY_SCALE });
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice({ delayScale: DELAY_SCALE });
     });
     afterAll(() => sandbox.stop());
 
@@ -50,8 +54,7 @@ describe('invariant 5: a failed send is retried after Retry-After, then recorded
   describe('Teams keeps failing', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox();
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice();
     });
     afterAll(() => sandbox.stop());
 
@@ -79,8 +82,7 @@ describe('invariant 5: a failed send is retried after Retry-After, then recorded
     const clock = manualClock(Date.now());
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox({ clock: clock.now });
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice({ clock: clock.now });
     });
     afterAll(() => sandbox.stop());
 

@@ -4,7 +4,7 @@ import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { person } from '../../dev/seed';
 import { adaptiveCardWarnings } from '../support/adaptive-card-parser';
 import { cardText, channel, deliveryRows, graphRequests, messagesIn } from '../support/notification-fixture';
-import { startTestSandbox, waitFor } from '../support/sandbox-fixture';
+import { startSandboxAfterFirstSlice, startTestSandbox, waitFor } from '../support/sandbox-fixture';
 
 /**
  * "No flood" end to end: the first slice's rule (ENG pages → Engineering › General, posted as
@@ -80,8 +80,7 @@ describe('no flood: one channel stays readable however busy Confluence is', () =
   describe('a burst of changes to many pages', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startTestSandbox();
-      await runFirstSlice(sandbox);
+      sandbox = await startSandboxAfterFirstSlice();
     });
     afterAll(() => sandbox.stop());
 
