@@ -1,3 +1,4 @@
+import type { ContentSummary } from '../../src/application/ports/confluence';
 import type { ContentEvent } from '../../src/domain/content-event';
 import { DEFAULT_FILTERS, type Rule } from '../../src/domain/rule';
 
@@ -86,6 +87,19 @@ export const aCommentEvent = (overrides: Partial<ContentEvent> = {}): ContentEve
     comment: { id: '65700', location: 'footer', parentCommentId: null, version: 1 },
     ...overrides,
   });
+
+/** What Confluence answers about a page someone may view (the content a card is made from). */
+export const aContentSummary = (id: string, overrides: Partial<ContentSummary> = {}): ContentSummary => ({
+  id,
+  type: 'page',
+  title: 'Release plan 2027',
+  spaceKey: 'ENG',
+  spaceName: 'Engineering',
+  version: 3,
+  versionMessage: '',
+  url: `https://site.example/wiki/pages/${id}`,
+  ...overrides,
+});
 
 /** A label event as the trigger normalises it. */
 export const aLabelEvent = (overrides: Partial<ContentEvent> = {}): ContentEvent =>

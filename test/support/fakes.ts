@@ -3,7 +3,6 @@ import type {
   ConfluencePeople,
   ConfluencePermissions,
   ContentReader,
-  ContentSummary,
   CqlSearch,
 } from '../../src/application/ports/confluence';
 import type {
@@ -29,6 +28,7 @@ import type { PersonalPreferences } from '../../src/domain/preferences';
 import type { PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Destination, Rule } from '../../src/domain/rule';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
+import { aContentSummary } from './builders';
 
 /**
  * Hand-written in-memory fakes of the ports. What they saw is kept private: tests read it through
@@ -235,16 +235,7 @@ const fakeConfluenceReads = (
   isSiteAdmin: async () => false,
   isSpaceAdmin: async () => false,
   canEditContent: async () => false,
-  getContentAs: async (_account, id): Promise<ContentSummary> => ({
-    id,
-    type: 'page',
-    title: 'Release plan 2027',
-    spaceKey: 'ENG',
-    spaceName: 'Engineering',
-    version: 3,
-    versionMessage: '',
-    url: `https://site.example/wiki/pages/${id}`,
-  }),
+  getContentAs: async (_account, id) => aContentSummary(id),
   displayNameOf: async (id) => `Name of ${id}`,
   getSpaceAs: async (_account, key) => ({ key, name: `Space ${key}` }),
   validateCql: async () => null,

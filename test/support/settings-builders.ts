@@ -1,5 +1,6 @@
 import type { Connection } from '../../src/domain/connection';
 import type { DeliveryRecord } from '../../src/domain/delivery';
+import type { GraphDestination } from '../../src/domain/rule';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
 import { aContentEvent, nameOf } from './builders';
 
@@ -29,6 +30,15 @@ export const aTenantMapping = (overrides: Partial<TenantMapping> = {}): TenantMa
   ...overrides,
 });
 
+/** The channel a delivery row's defaults name. */
+const aChannel = (): GraphDestination => ({
+  type: 'channel',
+  teamId: 't-1',
+  channelId: 'c-1',
+  teamName: 'Eng',
+  channelName: 'General',
+});
+
 /**
  * A delivery log row. Without a `key`, its key is made from the overrides, so rows that differ in
  * anything have different keys; give two otherwise equal rows a `key` of their own.
@@ -40,13 +50,7 @@ export const aDeliveryRecord = (overrides: Partial<DeliveryRecord> = {}): Delive
     key,
     status: 'sent',
     ownerAccountId: 'owner-1',
-    destination: {
-      type: 'channel',
-      teamId: 't-1',
-      channelId: 'c-1',
-      teamName: 'Eng',
-      channelName: 'General',
-    },
+    destination: aChannel(),
     contentId: '65601',
     title: 'Release plan 2027',
     attempts: 1,
@@ -54,13 +58,7 @@ export const aDeliveryRecord = (overrides: Partial<DeliveryRecord> = {}): Delive
     request: {
       deliveryKey: key,
       concurrencyKey: 'dest-abc',
-      destination: {
-        type: 'channel',
-        teamId: 't-1',
-        channelId: 'c-1',
-        teamName: 'Eng',
-        channelName: 'General',
-      },
+      destination: aChannel(),
       senders: [
         {
           ruleId: 'rule-1',

@@ -1,7 +1,7 @@
 import { chooseSender } from '../../../../src/application/services/choose-sender';
 import { deliverNotification } from '../../../../src/application/use-cases/notifications/deliver-notification';
 import type { ContentSummary } from '../../../../src/application/ports/confluence';
-import { aRule } from '../../../support/builders';
+import { aContentSummary, aRule } from '../../../support/builders';
 import { cardIn, deliveryDeps, OWNER, plannedDelivery, attemptNo } from '../../../support/delivery-harness';
 import { fakeConfluence } from '../../../support/fakes';
 
@@ -10,18 +10,7 @@ const MIA = 'mia';
 const visibleTo =
   (...viewers: string[]) =>
   async (account: string, id: string): Promise<ContentSummary | null> =>
-    viewers.includes(account)
-      ? {
-          id,
-          type: 'page',
-          title: 'Release plan 2027',
-          spaceKey: 'ENG',
-          spaceName: 'Engineering',
-          version: 3,
-          versionMessage: '',
-          url: `https://site.example/wiki/pages/${id}`,
-        }
-      : null;
+    viewers.includes(account) ? aContentSummary(id) : null;
 
 const rexFirst = (rexMode: 'skip' | 'redact', extra: { rexCql?: string; miaCql?: string } = {}) =>
   plannedDelivery({}, [

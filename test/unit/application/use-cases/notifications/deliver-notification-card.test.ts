@@ -6,6 +6,7 @@ import {
   plannedDelivery,
   attemptNo,
 } from '../../../../support/delivery-harness';
+import { aContentSummary } from '../../../../support/builders';
 import { fakeConfluence } from '../../../../support/fakes';
 
 const delivery = plannedDelivery();
@@ -15,19 +16,14 @@ describe('deliverNotification', () => {
   it('sends a card with the change, breadcrumb, labels and both buttons, read as the owner', async () => {
     const reads: string[] = [];
     const confluence = fakeConfluence({
-      getContentAs: async (_account, id) => ({
-        id,
-        type: 'page',
-        title: 'Release plan 2027',
-        spaceKey: 'ENG',
-        spaceName: 'Engineering',
-        version: 3,
-        versionMessage: 'Moved the launch',
-        url: `https://site.example/wiki/spaces/ENG/pages/${id}`,
-        baseUrl: 'https://site.example/wiki',
-        ancestors: [{ id: '1', title: 'Engineering home' }],
-        labels: ['release'],
-      }),
+      getContentAs: async (_account, id) =>
+        aContentSummary(id, {
+          versionMessage: 'Moved the launch',
+          url: `https://site.example/wiki/spaces/ENG/pages/${id}`,
+          baseUrl: 'https://site.example/wiki',
+          ancestors: [{ id: '1', title: 'Engineering home' }],
+          labels: ['release'],
+        }),
       getVersionBodyAs: async (account, _id, version) => {
         reads.push(`${account}:v${version}`);
         return version === 2 ? '<p>Launch in February.</p>' : '<p>Launch in <strong>March</strong>.</p>';
