@@ -148,4 +148,6 @@ export const CHATS: readonly SeedChat[] = [
 export const MICROSOFT_ORIGINS = {
   login: 'https://login.microsoftonline.com',
   graph: 'https://graph.microsoft.com',
+  /** The Bot Connector's commercial-cloud host; activities name it as their `serviceUrl`. */
+  connector: 'https://smba.trafficmanager.net',
 } as const;

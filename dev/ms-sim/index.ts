@@ -7,3 +7,4 @@ export { startMicrosoftSimulator } from './start-simulator';
 export type { MicrosoftSimulator, MicrosoftSimulatorOptions } from './microsoft-simulator';
 export type { Faults } from './faults';
 export type { PostedAttachment, PostedMessage } from './posted-message';
+export type { BotActivityRecord } from './connector/bot-connector';

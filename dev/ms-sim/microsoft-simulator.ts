@@ -1,3 +1,4 @@
+import type { BotActivityRecord } from './connector/bot-connector';
 import type { Faults } from './faults';
 import type { PostedMessage } from './posted-message';
 import type { RecordedRequest } from './recorder/request-recorder';
@@ -28,8 +29,11 @@ export interface MicrosoftSimulatorOptions {
 export interface MicrosoftSimulator {
   /** `http://127.0.0.1:{port}` */
   url: string;
-  /** Local bases standing in for the real origins: login → https://login.microsoftonline.com, graph → https://graph.microsoft.com */
-  routes: { login: string; graph: string };
+  /**
+   * Local bases standing in for the real origins: login → https://login.microsoftonline.com,
+   * graph → https://graph.microsoft.com, connector → https://smba.trafficmanager.net (the Bot Connector).
+   */
+  routes: { login: string; graph: string; connector: string };
   /** `${url}/teams` */
   teamsViewUrl: string;
   /** Adds a redirect URI to the seeded app registration (the sandbox adds the Forge web trigger URL). */
@@ -38,6 +42,15 @@ export interface MicrosoftSimulator {
   faults: { set(f: Partial<Faults>): void; get(): Faults; clear(): void };
   /** The user's refresh tokens stop working: the next refresh answers `invalid_grant`. */
   revokeRefreshTokens(oid: string): void;
+  /** The companion bot's side of Teams: who added the app, and what the bot sent into 1:1 chats. */
+  bot: {
+    /** The person adds the app in Teams (by Entra object id). */
+    install(oid: string): void;
+    /** The person removes it: the bot's writes to them are refused. */
+    uninstall(oid: string): void;
+    /** What the bot sent, oldest first; one person's 1:1 chat when `oid` is given. */
+    activities(oid?: string): BotActivityRecord[];
+  };
   /** Every channel/chat message and reply posted, in posting order; roots also list their replies. */
   messages(): PostedMessage[];
   /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { handleConnector } from './connector/bot-connector';
 import { handleSimControl } from './control/sim-control';
 import { handleEntra } from './entra/entra-router';
 import { handleGraph } from './graph/graph-http';
@@ -59,6 +60,8 @@ async function route(
     return handleEntra(ctx, req, res, url, path.slice('/login'.length), rawBody);
   if (path.startsWith('/graph/'))
     return handleGraph(ctx, req, res, url, path.slice('/graph'.length), rawBody);
+  if (path.startsWith('/connector/'))
+    return handleConnector(ctx, req, res, path.slice('/connector'.length), rawBody);
   if (path === '/teams' || path.startsWith('/teams/')) return handleTeamsView(res, req.method ?? 'GET', path);
   if (path.startsWith('/_sim/'))
     return handleSimControl(ctx, deps.reset, req, res, path.slice('/_sim/'.length), rawBody);

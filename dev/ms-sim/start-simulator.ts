@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { botActivities, installBot, uninstallBot } from './connector/bot-connector';
 import { Directory } from './directory/directory';
 import { FaultSwitch } from './faults';
 import { Throttle } from './graph/throttle';
@@ -57,7 +58,7 @@ export async function startMicrosoftSimulator(
 
   return {
     url,
-    routes: { login: `${url}/login`, graph: `${url}/graph` },
+    routes: { login: `${url}/login`, graph: `${url}/graph`, connector: `${url}/connector` },
     teamsViewUrl: `${url}/teams`,
     registerRedirectUri(uri: string) {
       new URL(uri); // throws on a malformed URI, as the Entra portal refuses one
@@ -70,6 +71,11 @@ export async function startMicrosoftSimulator(
       clear: () => faults.clear(),
     },
     revokeRefreshTokens: (oid) => tokens.revokeRefreshTokens(oid),
+    bot: {
+      install: (oid) => installBot(ctx, oid),
+      uninstall: (oid) => uninstallBot(ctx, oid),
+      activities: (oid) => botActivities(ctx, oid),
+    },
     messages: () => toPostedMessages(state.data.messages),
     requests: () => recorder.recent().map(({ time, method, url, status }) => ({ time, method, url, status })),
     reset,

@@ -43,6 +43,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const routes = {
     [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
     [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph,
+    [MICROSOFT_ORIGINS.connector]: microsoft.routes.connector,
   };
 
   // The Confluence pages embed the emulator's host script, and the emulator forwards product

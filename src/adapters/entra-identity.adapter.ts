@@ -10,6 +10,11 @@ import { entraFailureKind, noAnswer } from './microsoft-failures';
 /** Microsoft Entra ID v2.0; the Forge egress list names this origin. */
 export const ENTRA_ORIGIN = 'https://login.microsoftonline.com';
 const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+/** @see https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication */
+const APP_ONLY_SCOPE = {
+  graph: GRAPH_DEFAULT_SCOPE,
+  'bot-connector': 'https://api.botframework.com/.default',
+} as const;
 
 const tokenResponse = z.object({
   access_token: z.string(),
@@ -114,10 +119,10 @@ export const entraIdentity: MicrosoftIdentity = {
       scope: scopes.join(' '),
     }),
 
-  clientCredentials: (app) =>
+  clientCredentials: (app, audience = 'graph') =>
     requestToken(app.tenantId, {
       ...credentialsForm(app),
       grant_type: 'client_credentials',
-      scope: GRAPH_DEFAULT_SCOPE,
+      scope: APP_ONLY_SCOPE[audience],
     }),
 };

@@ -50,6 +50,7 @@ export const startPipelineSandbox = async (options: PipelineSandboxOptions = {})
   const routes = {
     [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
     [MICROSOFT_ORIGINS.graph]: interposer?.url ?? microsoft.routes.graph,
+    [MICROSOFT_ORIGINS.connector]: microsoft.routes.connector,
   };
   const late: { emit?: (eventType: string, payload: object) => Promise<void> } = {};
   const confluence = await startConfluenceSimulator({

@@ -68,6 +68,9 @@ export const isMicrosoftFailure = (
 ): error is MicrosoftRequestError =>
   error instanceof MicrosoftRequestError && (kinds.length === 0 || kinds.includes(error.kind));
 
+/** Which API an app-only token is for. */
+export type TokenAudience = 'graph' | 'bot-connector';
+
 /** Microsoft Entra ID v2.0 endpoints. */
 export interface MicrosoftIdentity {
   authorizeUrl(args: {
@@ -84,7 +87,8 @@ export interface MicrosoftIdentity {
     args: { code: string; redirectUri: string; codeVerifier: string; scopes: readonly string[] },
   ): Promise<TokenSet>;
   refresh(app: AppCredentials, args: { refreshToken: string; scopes: readonly string[] }): Promise<TokenSet>;
-  clientCredentials(app: AppCredentials): Promise<TokenSet>;
+  /** A token for the app itself: Graph's (default) or the Bot Connector's, for the companion bot. */
+  clientCredentials(app: AppCredentials, audience?: TokenAudience): Promise<TokenSet>;
 }
 
 // The pickers' listings are what the UI shows: their types live in src/contracts.

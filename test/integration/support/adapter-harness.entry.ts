@@ -5,6 +5,8 @@
  */
 import kvs from '@forge/kvs';
 import Resolver from '@forge/resolver';
+import { botConnector } from '../../../src/adapters/bot-connector.adapter';
+import { kvsBotTokenCache } from '../../../src/adapters/kvs-bot-token-cache.adapter';
 import { confluenceAppView } from '../../../src/adapters/confluence-app-view.adapter';
 import { confluenceContent } from '../../../src/adapters/confluence-content.adapter';
 import { confluencePeople } from '../../../src/adapters/confluence-people.adapter';
@@ -41,6 +43,8 @@ export const ADAPTERS = {
   people: confluencePeople,
   appView: confluenceAppView,
   identity: entraIdentity,
+  bot: botConnector,
+  botTokens: kvsBotTokenCache,
   graph: graphTeamsMessenger({ retries: 0 }),
   // A listing with no time to spare: it stops after its first page.
   graphNoListingTime: graphTeamsMessenger({ retries: 0, listing: { maxPages: 100, budgetMs: 0 } }),

@@ -54,6 +54,7 @@ export const startAdapterHarness = async (
     egressRoutes: {
       [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
       [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph,
+      [MICROSOFT_ORIGINS.connector]: microsoft.routes.connector,
     },
     siteUrl: confluence.url,
     cloudId: CLOUD_ID,
