@@ -15,9 +15,11 @@ import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
 import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
+import { kvsTeamsPackageStore } from './adapters/kvs-teams-package-store.adapter';
 import { kvsTenantStore } from './adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from './adapters/kvs-token-vault.adapter';
 import { systemTimer } from './adapters/system-timer.adapter';
+import { teamsAppPackager } from './adapters/teams-app-package.adapter';
 
 /** The one place that wires real adapters into the use cases' ports. */
 const shared = {
@@ -42,6 +44,8 @@ const shared = {
   activity: kvsDestinationActivityStore,
   digests: forgeDigestScheduler,
   timer: systemTimer,
+  teamsPackager: teamsAppPackager,
+  teamsPackageVersions: kvsTeamsPackageStore,
 };
 
 /** Someone is waiting on the UI: a couple of quick in-request retries are worth it. */

@@ -9,6 +9,7 @@ import type { PersonalPreferences } from './preferences';
 import type { RuleInput, RuleScopeInput, RuleUpdate, RuleView } from './rules';
 import type { ShareInput } from './sharing';
 import type { SiteContextView } from './site-context';
+import type { TeamsAppPackageDownload } from './teams-app';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from './teams-directory';
 import type { TenantMappingInput, TenantSettingsView } from './tenant';
 
@@ -59,6 +60,8 @@ export interface ResolverApi {
   'deliveries/health': { input: None; output: DeliveryHealthView };
   'deliveries/list': { input: { status?: DeliveryStatus }; output: DeliveryLogEntry[] };
   'deliveries/retry': { input: { key: string }; output: DeliveryLogEntry };
+  /** Site admins: this site's Teams app package (zip in base64), to upload in Teams admin center. */
+  'teams-app/package': { input: None; output: TeamsAppPackageDownload };
 }
 
 export type ResolverKey = keyof ResolverApi;

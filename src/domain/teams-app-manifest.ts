@@ -145,8 +145,8 @@ const COMMENT_COMMAND: ExtensionCommand = {
 export const buildTeamsAppManifest = (input: TeamsAppManifestInput): TeamsAppManifest => {
   const host = teamsSiteHost(input.siteUrl);
   const appId = requireGuid(input.appId, 'Teams app id');
-  const botId = requireGuid(input.botId, 'bot id');
   const clientId = requireGuid(input.clientId, 'Entra client id');
+  const botId = requireGuid(input.botId, 'bot id');
   if (!SEMVER.test(input.version))
     throw invalid(`The app version must look like 1.0.0, not ${input.version}.`);
   const site = new URL(input.siteUrl);

@@ -16,6 +16,7 @@ import {
 } from '../application/use-cases/settings/teams-directory';
 import { getTenantSettings, saveTenantSettings } from '../application/use-cases/settings/tenant-settings';
 import { updateRule } from '../application/use-cases/rules/update-rule';
+import { downloadTeamsAppPackage } from '../application/use-cases/bot/teams-app-package';
 import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
@@ -105,4 +106,5 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     input: inputs.deliveryKeyInput,
     run: (caller, input) => retryDelivery(deps, caller, input.key),
   }),
+  'teams-app/package': { input: nothing, run: (caller) => downloadTeamsAppPackage(deps, caller) },
 };

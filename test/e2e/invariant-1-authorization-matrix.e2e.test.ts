@@ -141,6 +141,9 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
       },
     ],
     'tenant/start-consent': [{ name: '', payload: () => ({}), expect: only('ada') }],
+    'teams-app/package': [
+      { name: '', payload: () => ({}), expect: only('ada'), writes: () => ['key:teams-package'] },
+    ],
     'connection/get': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
     'connection/start-login': [
       { name: '', payload: () => ({}), expect: everyone(), writes: () => ['key:oauth-state:'] },

@@ -15,8 +15,8 @@ import type { TenantStore } from '../../ports/stores';
 import type { TeamsAppPackager, TeamsPackageVersionStore } from '../../ports/teams-app-package';
 
 export interface TeamsPackageBuildDeps {
-  packager: TeamsAppPackager;
-  packageVersions: TeamsPackageVersionStore;
+  teamsPackager: TeamsAppPackager;
+  teamsPackageVersions: TeamsPackageVersionStore;
 }
 
 export interface TeamsAppPackageDeps extends TeamsPackageBuildDeps {
@@ -50,16 +50,16 @@ export const buildTeamsPackage = async (
   const host = teamsSiteHost(site.siteUrl);
   const draft = buildTeamsAppManifest({
     ...site,
-    appId: deps.packager.appIdFor(host),
+    appId: deps.teamsPackager.appIdFor(host),
     version: FIRST_TEAMS_APP_VERSION,
   });
-  const previous = await deps.packageVersions.get();
-  const record = nextTeamsAppVersion(previous, deps.packager.contentHash(draft));
-  if (record !== previous) await deps.packageVersions.put(record);
+  const previous = await deps.teamsPackageVersions.get();
+  const record = nextTeamsAppVersion(previous, deps.teamsPackager.contentHash(draft));
+  if (record !== previous) await deps.teamsPackageVersions.put(record);
   const manifest = { ...draft, version: record.version };
   return {
     manifest,
-    zip: deps.packager.zip(manifest),
+    zip: deps.teamsPackager.zip(manifest),
     // A port's colon is not allowed in a Windows file name.
     fileName: `teams-for-confluence-${host.replace(/[^a-z0-9.-]/g, '-')}-${record.version}.zip`,
   };

@@ -44,8 +44,8 @@ const site = (tenant: TenantMapping | null = mapping()) => {
     permissions: { isSiteAdmin: (accountId) => Promise.resolve(accountId === ADMIN) },
     tenants,
     urls: { personalPageUrl: (siteUrl) => `${siteUrl}/wiki/apps/app/env/microsoft-teams` },
-    packager: teamsAppPackager,
-    packageVersions,
+    teamsPackager: teamsAppPackager,
+    teamsPackageVersions: packageVersions,
   };
   return { state, deps };
 };
