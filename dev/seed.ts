@@ -150,4 +150,6 @@ export const MICROSOFT_ORIGINS = {
   graph: 'https://graph.microsoft.com',
   /** The Bot Connector's commercial-cloud host; activities name it as their `serviceUrl`. */
   connector: 'https://smba.trafficmanager.net',
+  /** The Bot Framework's OpenID metadata and signing keys, which the bot endpoint checks tokens with. */
+  botFrameworkLogin: 'https://login.botframework.com',
 } as const;

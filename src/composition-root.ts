@@ -1,3 +1,4 @@
+import { createBotTokenVerifier, fetchBotFrameworkKeys } from './adapters/bot-framework-auth.adapter';
 import { confluenceAppView } from './adapters/confluence-app-view.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
@@ -8,6 +9,7 @@ import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
 import { graphTeamsMessenger } from './adapters/graph-teams-messenger.adapter';
+import { kvsBotSigningKeyCache, kvsBotStore } from './adapters/kvs-bot-store.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
 import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
@@ -46,6 +48,12 @@ const shared = {
   timer: systemTimer,
   teamsPackager: teamsAppPackager,
   teamsPackageVersions: kvsTeamsPackageStore,
+  botStore: kvsBotStore,
+  botAuth: createBotTokenVerifier({
+    cache: kvsBotSigningKeyCache,
+    fetchKeys: fetchBotFrameworkKeys,
+    clock: systemClock,
+  }),
 };
 
 /** Someone is waiting on the UI: a couple of quick in-request retries are worth it. */

@@ -9,5 +9,6 @@ export { handleContentEvent as onContentEvent } from './handlers/content-event.t
 // Queue consumer
 export { handleDelivery as deliver } from './handlers/delivery.consumer';
 
-// Web trigger
+// Web triggers
 export { handleOAuthCallback as oauthCallback } from './handlers/oauth-callback.webtrigger';
+export { handleBotActivity as botActivity } from './handlers/bot-messages.webtrigger';

@@ -1,3 +1,4 @@
+import type { BotChannel } from './bot-framework/bot-channel';
 import type { BotActivityRecord } from './connector/bot-connector';
 import type { Faults } from './faults';
 import type { PostedMessage } from './posted-message';
@@ -31,9 +32,10 @@ export interface MicrosoftSimulator {
   url: string;
   /**
    * Local bases standing in for the real origins: login → https://login.microsoftonline.com,
-   * graph → https://graph.microsoft.com, connector → https://smba.trafficmanager.net (the Bot Connector).
+   * graph → https://graph.microsoft.com, connector → https://smba.trafficmanager.net (the Bot Connector),
+   * botFrameworkLogin → https://login.botframework.com (the Bot Framework's signing keys).
    */
-  routes: { login: string; graph: string; connector: string };
+  routes: { login: string; graph: string; connector: string; botFrameworkLogin: string };
   /** `${url}/teams` */
   teamsViewUrl: string;
   /** Adds a redirect URI to the seeded app registration (the sandbox adds the Forge web trigger URL). */
@@ -51,6 +53,12 @@ export interface MicrosoftSimulator {
     /** What the bot sent, oldest first; one person's 1:1 chat when `oid` is given. */
     activities(oid?: string): BotActivityRecord[];
   };
+  /**
+   * Teams playing the Bot Connector towards the app: signs channel→bot tokens with the published
+   * Bot Framework keys and POSTs activities to the endpoint given to `registerEndpoint` (also
+   * `POST /_sim/bot/send`).
+   */
+  botChannel: BotChannel;
   /** Every channel/chat message and reply posted, in posting order; roots also list their replies. */
   messages(): PostedMessage[];
   /**

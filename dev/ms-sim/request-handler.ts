@@ -1,10 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { handleConnector } from './connector/bot-connector';
+import { handleBotFrameworkLogin } from './bot-framework/openid-routes';
 import { handleSimControl } from './control/sim-control';
 import { handleEntra } from './entra/entra-router';
 import { handleGraph } from './graph/graph-http';
 import { sendHtml, sendJson, sendText } from './http/respond';
 import { indexPage } from './index-page';
+import type { ChannelSigningKeys } from './bot-framework/signing-keys';
 import type { RequestRecorder } from './recorder/request-recorder';
 import type { SimContext } from './sim-context';
 import { handleTeamsView } from './teams-view/teams-view-router';
@@ -15,6 +17,8 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** What the HTTP entry point needs besides the shared context. */
 export interface RequestHandlerDeps {
   ctx: SimContext;
+  /** The Bot Framework's signing keys (OpenID metadata and JWKS). */
+  botKeys: ChannelSigningKeys;
   recorder: RequestRecorder;
   reset: () => void;
   baseUrl: () => string;
@@ -60,6 +64,13 @@ async function route(
     return handleEntra(ctx, req, res, url, path.slice('/login'.length), rawBody);
   if (path.startsWith('/graph/'))
     return handleGraph(ctx, req, res, url, path.slice('/graph'.length), rawBody);
+  if (path.startsWith('/botframework/'))
+    return handleBotFrameworkLogin(
+      deps.botKeys,
+      res,
+      req.method ?? 'GET',
+      path.slice('/botframework'.length),
+    );
   if (path.startsWith('/connector/'))
     return handleConnector(ctx, req, res, path.slice('/connector'.length), rawBody);
   if (path === '/teams' || path.startsWith('/teams/')) return handleTeamsView(res, req.method ?? 'GET', path);

@@ -1,3 +1,4 @@
+import type { BotChannel } from './bot-framework/bot-channel';
 import type { Directory } from './directory/directory';
 import type { FaultSwitch } from './faults';
 import type { Throttle } from './graph/throttle';
@@ -9,6 +10,8 @@ export interface SimContext {
   readonly state: StateStore;
   readonly directory: Directory;
   readonly tokens: TokenService;
+  /** Teams' side of the companion bot: signed activities to the app's bot endpoint. */
+  readonly botChannel: BotChannel;
   readonly faults: FaultSwitch;
   readonly throttle: Throttle;
   /** Epoch milliseconds. */

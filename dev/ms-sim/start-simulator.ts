@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BotChannel } from './bot-framework/bot-channel';
+import { ChannelSigningKeys } from './bot-framework/signing-keys';
 import { botActivities, installBot, uninstallBot } from './connector/bot-connector';
 import { Directory } from './directory/directory';
 import { FaultSwitch } from './faults';
@@ -27,10 +29,13 @@ export async function startMicrosoftSimulator(
     accessSeconds: options.accessTokenTtlSeconds ?? 3600,
     refreshSeconds: options.refreshTokenTtlSeconds ?? NINETY_DAYS,
   });
+  const botKeys = ChannelSigningKeys.open(options.dataDir);
+  const botChannel = new BotChannel(botKeys);
   const ctx: SimContext = {
     state,
     directory: new Directory(state),
     tokens,
+    botChannel,
     faults,
     throttle,
     clock,
@@ -47,6 +52,7 @@ export async function startMicrosoftSimulator(
   const server = createServer(
     createRequestHandler({
       ctx,
+      botKeys,
       recorder,
       reset,
       baseUrl: () => url,
@@ -58,7 +64,12 @@ export async function startMicrosoftSimulator(
 
   return {
     url,
-    routes: { login: `${url}/login`, graph: `${url}/graph`, connector: `${url}/connector` },
+    routes: {
+      login: `${url}/login`,
+      graph: `${url}/graph`,
+      connector: `${url}/connector`,
+      botFrameworkLogin: `${url}/botframework`,
+    },
     teamsViewUrl: `${url}/teams`,
     registerRedirectUri(uri: string) {
       new URL(uri); // throws on a malformed URI, as the Entra portal refuses one
@@ -76,6 +87,7 @@ export async function startMicrosoftSimulator(
       uninstall: (oid) => uninstallBot(ctx, oid),
       activities: (oid) => botActivities(ctx, oid),
     },
+    botChannel,
     messages: () => toPostedMessages(state.data.messages),
     requests: () => recorder.recent().map(({ time, method, url, status }) => ({ time, method, url, status })),
     reset,

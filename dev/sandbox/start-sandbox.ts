@@ -44,6 +44,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
     [MICROSOFT_ORIGINS.graph]: microsoft.routes.graph,
     [MICROSOFT_ORIGINS.connector]: microsoft.routes.connector,
+    [MICROSOFT_ORIGINS.botFrameworkLogin]: microsoft.routes.botFrameworkLogin,
   };
 
   // The Confluence pages embed the emulator's host script, and the emulator forwards product
@@ -92,6 +93,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   });
   const oauthCallbackUrl = forge.webTriggerUrl('oauth-callback');
   microsoft.registerRedirectUri(oauthCallbackUrl);
+  microsoft.botChannel.registerEndpoint(forge.webTriggerUrl('bot-messages'));
   late.forge = forge;
   return {
     forge,

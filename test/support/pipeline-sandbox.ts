@@ -51,6 +51,7 @@ export const startPipelineSandbox = async (options: PipelineSandboxOptions = {})
     [MICROSOFT_ORIGINS.login]: microsoft.routes.login,
     [MICROSOFT_ORIGINS.graph]: interposer?.url ?? microsoft.routes.graph,
     [MICROSOFT_ORIGINS.connector]: microsoft.routes.connector,
+    [MICROSOFT_ORIGINS.botFrameworkLogin]: microsoft.routes.botFrameworkLogin,
   };
   const late: { emit?: (eventType: string, payload: object) => Promise<void> } = {};
   const confluence = await startConfluenceSimulator({
@@ -78,6 +79,7 @@ export const startPipelineSandbox = async (options: PipelineSandboxOptions = {})
   late.emit = (eventType, payload) => forge.emitProductEvent(eventType, payload);
   const oauthCallbackUrl = forge.webTriggerUrl('oauth-callback');
   microsoft.registerRedirectUri(oauthCallbackUrl);
+  microsoft.botChannel.registerEndpoint(forge.webTriggerUrl('bot-messages'));
   return {
     forge,
     confluence,

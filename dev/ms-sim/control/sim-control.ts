@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleBotSend } from '../bot-framework/bot-send.control';
 import { FaultSettingError, parseFaults } from '../faults';
 import { sendJson, sendText } from '../http/respond';
 import { toPostedMessages } from '../posted-message';
@@ -8,6 +9,7 @@ import { handleViewApi } from '../teams-view/view-api';
 
 /**
  * The simulator's own switches under `/_sim/`: `GET|POST faults`, `GET messages`, `POST reset`,
+ * `POST bot/send` (Teams sends an activity to the app's bot endpoint),
  * plus the Teams view's JSON API (`api/…`) and browser files (`static/…`).
  */
 export async function handleSimControl(
@@ -33,6 +35,7 @@ export async function handleSimControl(
       throw e;
     }
   }
+  if (rest === 'bot/send' && method === 'POST') return handleBotSend(ctx.botChannel, res, rawBody);
   if (rest === 'messages' && method === 'GET')
     return sendJson(res, 200, toPostedMessages(ctx.state.data.messages));
   if (rest === 'reset' && method === 'POST') {

@@ -56,7 +56,7 @@ export const authenticateActivity = async (
   deps: AuthenticateActivityDeps,
   request: { authorization: string | null; body: string },
 ): Promise<AuthenticatedActivity> => {
-  const [mapping, storedBotId] = await Promise.all([deps.tenants.get(), deps.bot.getBotId()]);
+  const [mapping, storedBotId] = await Promise.all([deps.tenants.get(), deps.botStore.getBotId()]);
   if (!mapping) return refuse(deps, 'bot-not-configured', 'unauthenticated', UNAUTHENTICATED);
   const botId = storedBotId ?? mapping.clientId;
   let token;

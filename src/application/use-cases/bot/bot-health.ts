@@ -4,21 +4,21 @@ import type { BotStore } from '../../ports/bot';
 import type { Clock } from '../../ports/platform';
 
 export interface BotHealthDeps {
-  bot: BotStore;
+  botStore: BotStore;
   clock: Clock;
 }
 
 /** Notes an accepted request; one write a minute at most. */
-export const noteBotRequest = async ({ bot, clock }: BotHealthDeps): Promise<void> => {
-  const next = healthAfterRequest(await bot.getHealth(), clock.now());
-  if (next) await bot.putHealth(next);
+export const noteBotRequest = async ({ botStore, clock }: BotHealthDeps): Promise<void> => {
+  const next = healthAfterRequest(await botStore.getHealth(), clock.now());
+  if (next) await botStore.putHealth(next);
 };
 
 /** Notes a refused request and why; one write a minute at most, whatever the caller sends. */
 export const noteBotRefusal = async (
-  { bot, clock }: BotHealthDeps,
+  { botStore, clock }: BotHealthDeps,
   reason: BotRefusalReason,
 ): Promise<void> => {
-  const next = healthAfterRefusal(await bot.getHealth(), reason, clock.now());
-  if (next) await bot.putHealth(next);
+  const next = healthAfterRefusal(await botStore.getHealth(), reason, clock.now());
+  if (next) await botStore.putHealth(next);
 };

@@ -60,7 +60,7 @@ const harness = (options: { mapping?: TenantMapping | null; storedBotId?: string
   };
   const deps = {
     tenants: { get: async () => (options.mapping === undefined ? mapping : options.mapping) },
-    bot,
+    botStore: bot,
     botAuth,
     clock: { now: () => new Date(now) },
   };
