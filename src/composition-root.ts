@@ -1,16 +1,20 @@
 import { createBotTokenVerifier, fetchBotFrameworkKeys } from './adapters/bot-framework-auth.adapter';
+import { botConnector } from './adapters/bot-connector.adapter';
 import { confluenceAppView } from './adapters/confluence-app-view.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
 import { confluencePermissions } from './adapters/confluence-permissions.adapter';
 import { confluenceSearch } from './adapters/confluence-search.adapter';
 import { entraIdentity } from './adapters/entra-identity.adapter';
+import { forgeBotWorkQueue } from './adapters/forge-bot-work-queue.adapter';
 import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
 import { graphTeamsMessenger } from './adapters/graph-teams-messenger.adapter';
 import { kvsBotSigningKeyCache, kvsBotStore } from './adapters/kvs-bot-store.adapter';
+import { kvsBotTokenCache } from './adapters/kvs-bot-token-cache.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
+import { kvsConversationStore } from './adapters/kvs-conversation-store.adapter';
 import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
@@ -48,6 +52,10 @@ const shared = {
   timer: systemTimer,
   teamsPackager: teamsAppPackager,
   teamsPackageVersions: kvsTeamsPackageStore,
+  bot: botConnector,
+  botTokens: kvsBotTokenCache,
+  conversations: kvsConversationStore,
+  botWork: forgeBotWorkQueue,
   botStore: kvsBotStore,
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,

@@ -2,6 +2,7 @@ import kvs from '@forge/kvs';
 import type { ConnectionStore } from '../application/ports/stores';
 import type { Connection } from '../domain/connection';
 import { ENTITY, INDEX } from './kvs-keys';
+import { microsoftUserKey } from '../domain/conversation';
 
 interface ConnectionEntity {
   status: string;
@@ -13,14 +14,12 @@ interface ConnectionEntity {
 
 const connections = () => kvs.entity<ConnectionEntity>(ENTITY.connection);
 
-const microsoftUserOf = (tenantId: string, oid: string): string => `${tenantId}:${oid}`.toLowerCase();
-
 export const kvsConnectionStore: ConnectionStore = {
   get: async (accountId) => (await connections().get(accountId))?.data ?? null,
   put: (connection) =>
     connections().set(connection.accountId, {
       status: connection.status,
-      microsoftUser: microsoftUserOf(connection.tenantId, connection.oid),
+      microsoftUser: microsoftUserKey(connection.tenantId, connection.oid),
       updatedAt: Date.parse(connection.updatedAt),
       data: connection,
     }),
@@ -28,7 +27,7 @@ export const kvsConnectionStore: ConnectionStore = {
   findByMicrosoftUser: async (tenantId, oid) => {
     const page = await connections()
       .query()
-      .index(INDEX.byMicrosoftUser, { partition: [microsoftUserOf(tenantId, oid)] })
+      .index(INDEX.byMicrosoftUser, { partition: [microsoftUserKey(tenantId, oid)] })
       .limit(10)
       .getMany();
     return page.results.map((result) => result.value.data);

@@ -5,8 +5,6 @@ export const ENTITY = {
   rule: 'rule',
   connection: 'connection',
   delivery: 'delivery',
-  /** The companion bot's 1:1 conversation with a Microsoft user (tenant, object id). */
-  conversation: 'conversation',
 } as const;
 
 export const INDEX = {
@@ -28,6 +26,8 @@ export const KEY = {
   destinationActivity: (destinationKey: string) => `dest-activity:${destinationKey}`,
   /** The companion bot's settings (bot id, secret expiry) and health (last request, last refusal). */
   bot: 'bot',
+  /** The companion bot's 1:1 conversation with a Microsoft user (hash of `tid:oid`). */
+  conversation: (microsoftUserHash: string) => `conversation:${microsoftUserHash}`,
   botHealth: 'bot-health',
   /** The Bot Framework's published signing keys (JWKS) with the time they were fetched. */
   botSigningKeys: 'bot-signing-keys',

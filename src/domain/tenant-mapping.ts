@@ -40,6 +40,11 @@ export interface TenantMapping {
     | { status: 'granted'; grantedAt: string; grantedBy: string; boundTenantId: string };
   updatedAt: string;
   updatedBy: string;
+  /**
+   * The Confluence site's address as the platform gave it when the mapping was saved: background
+   * work (the companion bot's cards) links back to the site with it. Absent in older mappings.
+   */
+  siteUrl?: string;
 }
 
 /** Editing the tenant or client invalidates an earlier consent: it was for another app. */
@@ -48,6 +53,7 @@ export const applyTenantMappingInput = (
   input: TenantMappingInput,
   by: string,
   now: string,
+  siteUrl?: string,
 ): TenantMapping => {
   const sameApp =
     previous !== null &&
@@ -61,5 +67,6 @@ export const applyTenantMappingInput = (
     consent: sameApp && previous ? previous.consent : { status: 'not-granted' },
     updatedAt: now,
     updatedBy: by,
+    ...(siteUrl ? { siteUrl } : previous?.siteUrl ? { siteUrl: previous.siteUrl } : {}),
   };
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { UnreadableMessage } from '../application/services/delivery-records';
+import { botJobSchema } from '../domain/bot-job';
 import { destinationSchema } from '../domain/rule';
 import { plannedDeliverySchema } from './planned-delivery.schema';
 
@@ -9,9 +10,16 @@ const digestSchema = z.object({
   destination: destinationSchema.refine((d) => d.type !== 'personal'),
 });
 
-/** One event of the delivery queue: a delivery or a destination's digest, and the platform's retry context. */
+/**
+ * One event of the delivery queue: a delivery, a destination's digest or a companion bot job, and
+ * the platform's retry context.
+ */
 export const deliveryQueueEventSchema = z.object({
-  body: z.union([z.object({ delivery: plannedDeliverySchema }), z.object({ digest: digestSchema })]),
+  body: z.union([
+    z.object({ delivery: plannedDeliverySchema }),
+    z.object({ digest: digestSchema }),
+    z.object({ botJob: botJobSchema }),
+  ]),
   // A retry context the platform shaped differently must not make a good message unreadable.
   retryContext: z
     .object({
@@ -42,7 +50,8 @@ const problemIn = (body: Record<string, unknown> | null): string => {
   if (body && 'delivery' in body)
     return pathOf('delivery', plannedDeliverySchema.safeParse(body['delivery']).error);
   if (body && 'digest' in body) return pathOf('digest', digestSchema.safeParse(body['digest']).error);
-  return 'neither a delivery nor a digest';
+  if (body && 'botJob' in body) return pathOf('botJob', botJobSchema.safeParse(body['botJob']).error);
+  return 'neither a delivery, a digest nor a bot job';
 };
 
 /**

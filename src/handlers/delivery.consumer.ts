@@ -2,6 +2,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { deliverNotification } from '../application/use-cases/notifications/deliver-notification';
 import { recordUnreadableMessage } from '../application/services/delivery-records';
 import { flushDigest } from '../application/use-cases/notifications/flush-digest';
+import { doBotWork } from '../application/use-cases/bot/bot-work';
 import { backgroundDeps } from '../composition-root';
 import { attemptOf, deliveryQueueEventSchema, unreadableMessage } from './delivery-message';
 
@@ -26,6 +27,19 @@ export const handleDelivery = async (event: unknown): Promise<InvocationError | 
     unconfirmed: retry !== undefined && retry.retryData?.unconfirmed !== false,
   };
   const body = parsed.data.body;
+  if ('botJob' in body) {
+    const done = await doBotWork(backgroundDeps, body.botJob, attempt.number);
+    console.log(`Bot ${body.botJob.kind} ${done.kind} (attempt ${attempt.number})`);
+    if (done.kind === 'retry') {
+      return new InvocationError({
+        retryAfter: Math.min(900, Math.max(1, done.retryAfterSeconds)),
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+        retryData: { reason: done.reason },
+      });
+    }
+    if (done.kind === 'failed') console.error(`Bot ${body.botJob.kind} not done: ${done.reason}`);
+    return;
+  }
   const outcome =
     'delivery' in body
       ? await deliverNotification(backgroundDeps, body.delivery, attempt)

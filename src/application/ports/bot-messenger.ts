@@ -1,3 +1,5 @@
+import type { BotJob } from '../../domain/bot-job';
+import type { Conversation } from '../../domain/conversation';
 import type { OutgoingCard } from './microsoft';
 
 /**
@@ -49,4 +51,15 @@ export interface BotMessenger {
 export interface BotTokenCache {
   get(): Promise<{ accessToken: string; expiresAt: number; clientId: string } | null>;
   put(token: { accessToken: string; expiresAt: number; clientId: string }): Promise<void>;
+}
+
+/** The bot's 1:1 conversations, by Microsoft user (`tid:oid`, lower case). */
+export interface ConversationStore {
+  get(microsoftUser: string): Promise<Conversation | null>;
+  put(conversation: Conversation): Promise<void>;
+}
+
+/** Work the bot does after answering Teams: sends through the Bot Connector, with retries. */
+export interface BotWorkQueue {
+  enqueue(job: BotJob): Promise<void>;
 }

@@ -39,7 +39,7 @@ describe('an unreadable delivery queue message', () => {
       contentId: null,
       ownerAccountId: null,
       destination: null,
-      problem: 'neither a delivery nor a digest',
+      problem: 'neither a delivery, a digest nor a bot job',
     });
     expect(again.key).toBe(first.key);
     expect(other.key).not.toBe(first.key);

@@ -57,7 +57,13 @@ export const saveTenantSettings = async (
       clientSecret: 'Enter the client secret',
     });
   }
-  const mapping = applyTenantMappingInput(previous, input, caller.accountId, deps.clock.now().toISOString());
+  const mapping = applyTenantMappingInput(
+    previous,
+    input,
+    caller.accountId,
+    deps.clock.now().toISOString(),
+    caller.siteUrl,
+  );
   // A new secret for the same app keeps consent; a new app or tenant needs consent again.
   if (newSecret) await deps.tenants.setClientSecret(newSecret);
   await deps.tenants.put(mapping);

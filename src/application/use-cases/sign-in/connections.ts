@@ -1,5 +1,7 @@
 import type { ConnectionView } from '../../../contracts/connection';
+import { microsoftUserKey } from '../../../domain/conversation';
 import type { Caller } from '../../services/authority';
+import type { BotWorkQueue } from '../../ports/bot-messenger';
 import type { Clock } from '../../ports/platform';
 import type { ConnectionStore, TenantStore, TokenVault } from '../../ports/stores';
 
@@ -8,6 +10,7 @@ interface ConnectionDeps {
   connections: ConnectionStore;
   tokens: TokenVault;
   clock: Clock;
+  botWork: BotWorkQueue;
 }
 
 /** The caller's own connection; nobody can read another person's. */
@@ -29,7 +32,18 @@ export const getConnectionView = async (deps: ConnectionDeps, caller: Caller): P
 
 /** Removes the tokens first: once they are gone, nothing can send as this person. */
 export const disconnect = async (deps: ConnectionDeps, caller: Caller): Promise<ConnectionView> => {
+  const connection = await deps.connections.get(caller.accountId);
   await deps.tokens.delete(caller.accountId);
   await deps.connections.delete(caller.accountId);
+  // The bot says so in the person's 1:1 chat; the disconnect stands even if the queue refuses.
+  if (connection) {
+    await deps.botWork
+      .enqueue({
+        kind: 'disconnected',
+        microsoftUser: microsoftUserKey(connection.tenantId, connection.oid),
+        ...(caller.siteUrl ? { siteUrl: caller.siteUrl } : {}),
+      })
+      .catch(() => undefined);
+  }
   return getConnectionView(deps, caller);
 };

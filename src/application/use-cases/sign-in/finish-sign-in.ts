@@ -102,6 +102,14 @@ const connect = async (
     updatedAt: now.toISOString(),
   };
   await deps.connections.put(connection);
+  // The login stands even if the queue refuses: the bot's next greeting confirms it instead.
+  await deps.botWork
+    .enqueue({
+      kind: 'confirm-connection',
+      accountId: caller.accountId,
+      ...(caller.siteUrl ? { siteUrl: caller.siteUrl } : {}),
+    })
+    .catch(() => undefined);
   return { kind: 'connected', displayName: name, upn };
 };
 

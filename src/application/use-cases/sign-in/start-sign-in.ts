@@ -3,6 +3,7 @@ import { SIGN_IN_SCOPES } from '../../../domain/microsoft-permissions';
 import { OAUTH_VALUE_BYTES } from '../../../domain/oauth-values';
 import { pkceChallenge } from '../../../domain/pkce';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
+import type { BotWorkQueue } from '../../ports/bot-messenger';
 import type { ConfluencePermissions } from '../../ports/confluence';
 import { loadAppCredentials } from '../../services/app-credentials';
 import type { MicrosoftIdentity } from '../../ports/microsoft';
@@ -22,6 +23,8 @@ export interface MicrosoftLoginDeps {
   urls: AppUrls;
   clock: Clock;
   random: Random;
+  /** The companion bot confirms a finished login in the person's 1:1 chat. */
+  botWork: BotWorkQueue;
 }
 
 /**

@@ -1,0 +1,119 @@
+import type {
+  BotMessenger,
+  BotTokenCache,
+  BotWorkQueue,
+  ConversationRef,
+  ConversationStore,
+  OutgoingText,
+} from '../../src/application/ports/bot-messenger';
+import type { MicrosoftIdentity, OutgoingCard, TokenAudience } from '../../src/application/ports/microsoft';
+import type { BotJob } from '../../src/domain/bot-job';
+import type { Conversation } from '../../src/domain/conversation';
+
+/** A Bot Connector token cache in memory. */
+export const memoryBotTokens = (): BotTokenCache & {
+  cached(): Awaited<ReturnType<BotTokenCache['get']>>;
+  replace(token: Awaited<ReturnType<BotTokenCache['get']>>): void;
+} => {
+  let value: Awaited<ReturnType<BotTokenCache['get']>> = null;
+  return {
+    cached: () => value,
+    replace: (token) => void (value = token),
+    get: async () => value,
+    put: async (token) => void (value = token),
+  };
+};
+
+/** An identity that hands out numbered app-only tokens; `audiences()` says which API each was for. */
+export const countingIdentity = (): MicrosoftIdentity & { audiences(): TokenAudience[] } => {
+  const asked: TokenAudience[] = [];
+  const refuse = () => Promise.reject(new Error('not used by the bot'));
+  return {
+    audiences: () => [...asked],
+    authorizeUrl: () => '',
+    adminConsentUrl: () => '',
+    redeemCode: refuse,
+    refresh: refuse,
+    clientCredentials: async (_app, audience = 'graph') => {
+      asked.push(audience);
+      return {
+        accessToken: `bot-token-${asked.length}`,
+        refreshToken: null,
+        idToken: null,
+        expiresInSeconds: 3600,
+        scope: '',
+      };
+    },
+  };
+};
+
+export const fakeConversations = (
+  conversations: Conversation[] = [],
+): ConversationStore & { conversationOf(microsoftUser: string): Conversation | undefined } => {
+  const map = new Map(conversations.map((c) => [c.microsoftUser, c]));
+  return {
+    conversationOf: (key) => map.get(key),
+    get: async (key) => map.get(key) ?? null,
+    put: async (c) => void map.set(c.microsoftUser, c),
+  };
+};
+
+export interface SentToChat {
+  to: ConversationRef;
+  token: string;
+  outgoing: OutgoingCard | OutgoingText;
+}
+
+/**
+ * A Bot Connector that answers sends from a script (an error, or success) and keeps what was
+ * sent; with no script left every send succeeds.
+ */
+export const scriptedBot = (
+  script: Array<Error | 'ok'> = [],
+): BotMessenger & { sent(): SentToChat[]; texts(): string[] } => {
+  const sent: SentToChat[] = [];
+  return {
+    sent: () => [...sent],
+    texts: () =>
+      sent.map(({ outgoing }) => ('text' in outgoing ? outgoing.text : JSON.stringify(outgoing.card))),
+    send: async (token, to, outgoing) => {
+      const next = script.shift();
+      if (next instanceof Error) throw next;
+      sent.push({ to, token, outgoing });
+      return { activityId: `activity-${sent.length}` };
+    },
+    update: async () => undefined,
+    openPersonalConversation: async (_token, args) => ({
+      serviceUrl: args.serviceUrl,
+      conversationId: `a:${args.userId}`,
+      tenantId: args.tenantId,
+    }),
+  };
+};
+
+export const fakeBotWork = (failWith?: Error): BotWorkQueue & { jobs(): BotJob[] } => {
+  const jobs: BotJob[] = [];
+  return {
+    jobs: () => [...jobs],
+    enqueue: async (job) => {
+      if (failWith) throw failWith;
+      jobs.push(job);
+    },
+  };
+};
+
+export const aConversation = (overrides: Partial<Conversation> = {}): Conversation => ({
+  schemaVersion: 1,
+  microsoftUser: 'tenant-1:oid-1',
+  tenantId: 'tenant-1',
+  oid: 'oid-1',
+  userId: '29:user-1',
+  serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  conversationId: 'a:1conversation',
+  botId: 'a7c9e1f3-2b4d-4c6e-8f0a-1b3d5f7a9c2e',
+  installed: true,
+  confirmedConnection: null,
+  welcomed: false,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  ...overrides,
+});
