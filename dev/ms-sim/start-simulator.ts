@@ -30,7 +30,12 @@ export async function startMicrosoftSimulator(
     refreshSeconds: options.refreshTokenTtlSeconds ?? NINETY_DAYS,
   });
   const botKeys = ChannelSigningKeys.open(options.dataDir);
-  const botChannel = new BotChannel(botKeys);
+  const botChannel = new BotChannel(botKeys, Date.now, (oid, activity) => {
+    const action = typeof activity.action === 'string' ? activity.action : '';
+    const removed = activity.type === 'installationUpdate' && action.startsWith('remove');
+    if (removed) uninstallBot(ctx, oid);
+    else installBot(ctx, oid);
+  });
   const ctx: SimContext = {
     state,
     directory: new Directory(state),

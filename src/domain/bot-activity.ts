@@ -48,6 +48,8 @@ export const botActivitySchema = z.object({
   /** Teams caps a message at about 28 KB; the endpoint's body cap bounds it anyway. */
   text: text(100_000).optional(),
   replyToId: text(512).optional(),
+  /** `conversationUpdate`: who joined; the bot itself when it was added to a chat or team. */
+  membersAdded: z.array(account).max(100).optional(),
   /** An invoke's payload; each handler reads it with its own schema. */
   value: z.unknown().optional(),
 });

@@ -32,11 +32,11 @@ export const handleBotActivity = async (request: WebTriggerRequest): Promise<Web
   if (Buffer.byteLength(body, 'utf8') > MAX_ACTIVITY_BYTES)
     return json(413, { error: 'too_large', message: 'The activity is too large.' });
   try {
-    const { activity } = await authenticateActivity(interactiveDeps, {
+    const authenticated = await authenticateActivity(interactiveDeps, {
       authorization: authorizationOf(request.headers),
       body,
     });
-    const answer = await receiveActivity(interactiveDeps, activity);
+    const answer = await receiveActivity(interactiveDeps, authenticated);
     return answer.body === undefined ? { statusCode: answer.status } : json(answer.status, answer.body);
   } catch (failure) {
     const answer = answerFor(failure);

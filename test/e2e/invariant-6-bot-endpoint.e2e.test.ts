@@ -52,6 +52,13 @@ describe('invariant 6: the bot endpoint authenticates every request before it ch
         .sort(),
     );
     expect(dump.keys['bot-health']).toMatchObject({ lastRequestAt: expect.any(String) });
+    // Its work went to the queue: the welcome (Mia has not logged in) and the answer to "help".
+    await sandbox.forge.idle();
+    const chat = sandbox.microsoft.bot.activities(mia.oid).map((a) => JSON.stringify(a.card ?? a.text));
+    expect(chat).toEqual([
+      expect.stringContaining('Welcome to Teams for Confluence'),
+      expect.stringContaining('What I can do'),
+    ]);
   });
 
   it('answers an invoke it does not handle yet with 200 {}', async () => {

@@ -56,6 +56,12 @@ export class BotChannel {
   constructor(
     private readonly keys: ChannelSigningKeys,
     private readonly now: () => number = Date.now,
+    /**
+     * Told of every activity before it is sent, so the simulator's Teams can follow: a person who
+     * writes to the bot has the app, and one who removes it no longer has.
+     */
+    private readonly onActivity: (fromOid: string, activity: Record<string, unknown>) => void = () =>
+      undefined,
   ) {}
 
   /** The app's messaging endpoint (the sandbox registers the `bot-messages` web trigger URL). */
@@ -111,6 +117,7 @@ export class BotChannel {
   async send(request: ChannelSendRequest = {}): Promise<ChannelAnswer> {
     if (!this.endpoint) throw new Error('No bot endpoint registered with the simulator');
     const activity = this.activity(request.from, request.activity, request.botId);
+    this.onActivity(request.from ?? PEOPLE[0]?.oid ?? '', activity);
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (request.token !== null) {
       const token = this.signToken({

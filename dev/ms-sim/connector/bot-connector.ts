@@ -61,6 +61,23 @@ export const personalConversationId = (botId: string, oid: string): string =>
 
 type Answer = { status: number; body: unknown };
 
+/**
+ * A 1:1 conversation Teams told the bot about in an activity (the id is derived the same way)
+ * rather than one the bot opened: remembered on first use.
+ */
+function knownPersonalConversation(
+  ctx: SimContext,
+  botId: string,
+  conversationId: string,
+): { oid: string; botId: string } | undefined {
+  const person = ctx.directory.people().find((p) => personalConversationId(botId, p.oid) === conversationId);
+  if (!person) return undefined;
+  const conversation = { oid: person.oid.toLowerCase(), botId };
+  dataOf(ctx).conversations[conversationId] = conversation;
+  ctx.state.changed();
+  return conversation;
+}
+
 const refusal = (status: number, code: string, message: string): Answer => ({
   status,
   body: { error: { code, message } },
@@ -154,7 +171,8 @@ export function connectorAnswer(
     return { status: 201, body: { id } };
   }
   const conversationId = decodeURIComponent(rawConversation);
-  const conversation = data.conversations[conversationId];
+  const conversation =
+    data.conversations[conversationId] ?? knownPersonalConversation(ctx, botId, conversationId);
   if (!conversation || conversation.botId !== botId)
     return refusal(404, 'ConversationNotFound', 'Conversation not found.');
   if (!data.installedFor.includes(conversation.oid))

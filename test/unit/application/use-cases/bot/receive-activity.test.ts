@@ -3,7 +3,11 @@ import { authenticateActivity } from '../../../../../src/application/use-cases/b
 import { receiveActivity } from '../../../../../src/application/use-cases/bot/receive-activity';
 import { AppError } from '../../../../../src/domain/app-error';
 import type { BotHealth } from '../../../../../src/domain/bot-health';
+import type { Connection } from '../../../../../src/domain/connection';
 import type { TenantMapping } from '../../../../../src/domain/tenant-mapping';
+import { fakeBotWork, fakeConversations } from '../../../../support/bot-fakes';
+import { fakeConnections, fakeTokenVault } from '../../../../support/fakes';
+import { aConnection } from '../../../../support/settings-builders';
 
 const TENANT = '8b2a4c1e-3f5d-4e6a-9b7c-0d1e2f3a4b5c';
 const CLIENT_ID = 'a7c9e1f3-2b4d-4c6e-8f0a-1b3d5f7a9c2e';
@@ -33,7 +37,9 @@ const activity = (overrides: Record<string, unknown> = {}, botId = CLIENT_ID) =>
   ...overrides,
 });
 
-const harness = (options: { mapping?: TenantMapping | null; storedBotId?: string | null } = {}) => {
+const harness = (
+  options: { mapping?: TenantMapping | null; storedBotId?: string | null; connections?: Connection[] } = {},
+) => {
   let now = Date.parse('2026-11-22T09:00:00Z');
   let health: BotHealth | null = null;
   const healthWrites: BotHealth[] = [];
@@ -63,6 +69,10 @@ const harness = (options: { mapping?: TenantMapping | null; storedBotId?: string
     botStore: bot,
     botAuth,
     clock: { now: () => new Date(now) },
+    conversations: fakeConversations(),
+    botWork: fakeBotWork(),
+    connections: fakeConnections(options.connections ?? []),
+    tokens: fakeTokenVault(),
   };
   return {
     deps,
@@ -177,12 +187,10 @@ describe('authenticating a request to the bot endpoint', () => {
 
 describe('receiving an authenticated activity', () => {
   const parsed = async (h: ReturnType<typeof harness>, overrides: Record<string, unknown>) =>
-    (
-      await authenticateActivity(h.deps, {
-        authorization: 'Bearer x',
-        body: JSON.stringify(activity(overrides)),
-      })
-    ).activity;
+    authenticateActivity(h.deps, {
+      authorization: 'Bearer x',
+      body: JSON.stringify(activity(overrides)),
+    });
 
   it.each(['message', 'conversationUpdate', 'installationUpdate'])(
     'answers a %s with 200 and no body',
@@ -218,5 +226,88 @@ describe('receiving an authenticated activity', () => {
     h.advance(60_000);
     await receiveActivity(h.deps, message);
     expect(h.health()?.lastRequestAt).toBe('2026-11-22T09:01:10.000Z');
+  });
+});
+
+describe('the 1:1 conversation and the bot’s queued work', () => {
+  const OID = '0f6a3b1c-3333-4a1b-9c1d-000000000003';
+  const MS_USER = `${TENANT}:${OID}`;
+  const receive = async (h: ReturnType<typeof harness>, overrides: Record<string, unknown>) =>
+    receiveActivity(
+      h.deps,
+      await authenticateActivity(h.deps, {
+        authorization: 'Bearer x',
+        body: JSON.stringify(activity(overrides)),
+      }),
+    );
+
+  it('keeps the conversation from an install and queues the greeting', async () => {
+    const h = harness();
+    await receive(h, { type: 'installationUpdate', action: 'add', text: undefined });
+    expect(await h.deps.conversations.get(MS_USER)).toMatchObject({
+      conversationId: 'a:1xyz',
+      serviceUrl: SERVICE_URL,
+      userId: '29:1abc',
+      installed: true,
+    });
+    expect(h.deps.botWork.jobs()).toEqual([{ kind: 'greet', microsoftUser: MS_USER }]);
+  });
+
+  it('greets on a first message too (Teams may skip the install event), then answers the command', async () => {
+    const h = harness();
+    await receive(h, { text: ' Help ' });
+    await receive(h, { text: 'status' });
+    expect(h.deps.botWork.jobs()).toEqual([
+      { kind: 'greet', microsoftUser: MS_USER },
+      { kind: 'command', microsoftUser: MS_USER, command: 'help' },
+      { kind: 'command', microsoftUser: MS_USER, command: 'status' },
+    ]);
+  });
+
+  it('marks a removed app and queues nothing for it', async () => {
+    const h = harness();
+    await receive(h, { type: 'installationUpdate', action: 'add' });
+    await receive(h, { type: 'installationUpdate', action: 'remove' });
+    expect((await h.deps.conversations.get(MS_USER))?.installed).toBe(false);
+    expect(h.deps.botWork.jobs()).toHaveLength(1);
+  });
+
+  it('keeps nothing from a group chat or a channel', async () => {
+    const h = harness();
+    await receive(h, {
+      conversation: { id: '19:chat@thread.v2', tenantId: TENANT, conversationType: 'groupChat' },
+    });
+    expect(await h.deps.conversations.get(MS_USER)).toBeNull();
+    expect(h.deps.botWork.jobs()).toEqual([]);
+  });
+
+  it('disconnects the signed-in Teams user’s own link when they confirm, and says so in the card', async () => {
+    const h = harness({ connections: [aConnection({ accountId: 'mia', tenantId: TENANT, oid: OID })] });
+    const answer = await receive(h, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'disconnect-confirmed' } },
+    });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' },
+    });
+    expect(JSON.stringify(answer.body)).toContain('Disconnected');
+    expect(await h.deps.connections.get('mia')).toBeNull();
+  });
+
+  it('never disconnects someone else: the link removed is the activity’s own Microsoft user’s', async () => {
+    const other = aConnection({
+      accountId: 'rex',
+      tenantId: TENANT,
+      oid: '11111111-2222-4333-8444-555555555555',
+    });
+    const h = harness({ connections: [other] });
+    await receive(h, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'disconnect-confirmed', data: { accountId: 'rex' } } },
+    });
+    expect(await h.deps.connections.get('rex')).toEqual(other);
   });
 });
