@@ -18,12 +18,22 @@ export interface BotActivityRecord {
   updatedAt?: number;
 }
 
+/** What a person typed to the bot in the Teams view (the app only sees it as an activity). */
+export interface TypedMessage {
+  id: string;
+  oid: string;
+  at: number;
+  text: string;
+}
+
 /** The Bot Framework side of the simulator's state: who installed the app, conversations, activities. */
 export interface BotSimData {
   installedFor: string[];
   conversations: Record<string, { oid: string; botId: string }>;
   activities: BotActivityRecord[];
   lastActivityId: number;
+  /** Absent in state written before the Teams view had a box to type to the bot. */
+  typed?: TypedMessage[];
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -53,6 +63,39 @@ export function uninstallBot(ctx: SimContext, oid: string): void {
 /** What the bot sent, oldest first; only one person's 1:1 chat when `oid` is given. */
 export function botActivities(ctx: SimContext, oid?: string): BotActivityRecord[] {
   return dataOf(ctx).activities.filter((a) => oid === undefined || a.oid === oid.toLowerCase());
+}
+
+/** Whether the person has the app (Teams' "Add app" without a later "Remove"). */
+export const hasBot = (ctx: SimContext, oid: string): boolean =>
+  dataOf(ctx).installedFor.includes(oid.toLowerCase());
+
+/**
+ * Keeps what the person typed into their chat with the bot. Its id comes from the same counter
+ * as the bot's activities, so the chat shows both in the order they happened.
+ */
+export function recordTyped(ctx: SimContext, oid: string, text: string): TypedMessage {
+  const data = dataOf(ctx);
+  data.lastActivityId += 1;
+  const typed = { id: `typed:${data.lastActivityId}`, oid: oid.toLowerCase(), at: ctx.clock(), text };
+  (data.typed ??= []).push(typed);
+  ctx.state.changed();
+  return typed;
+}
+
+export const typedMessages = (ctx: SimContext, oid: string): TypedMessage[] =>
+  (dataOf(ctx).typed ?? []).filter((t) => t.oid === oid.toLowerCase());
+
+/**
+ * A Universal Action's answer replaced the card in the person's chat (Teams does this on the
+ * client, for the person who pressed the button). False when there is no such activity there.
+ */
+export function replaceBotCard(ctx: SimContext, oid: string, activityId: string, card: unknown): boolean {
+  const existing = botActivities(ctx, oid).find((a) => a.id === activityId);
+  if (!existing) return false;
+  delete existing.text;
+  Object.assign(existing, { card, updatedAt: ctx.clock() });
+  ctx.state.changed();
+  return true;
 }
 
 /** The 1:1 conversation id Teams gives the bot and a person: stable, opaque, `a:`-prefixed. */

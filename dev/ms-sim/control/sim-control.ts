@@ -4,13 +4,15 @@ import { FaultSettingError, parseFaults } from '../faults';
 import { sendJson, sendText } from '../http/respond';
 import { toPostedMessages } from '../posted-message';
 import type { SimContext } from '../sim-context';
+import { handleBotChatApi } from '../teams-view/bot-chat-api';
 import { serveStaticAsset } from '../teams-view/static-assets';
 import { handleViewApi } from '../teams-view/view-api';
 
 /**
  * The simulator's own switches under `/_sim/`: `GET|POST faults`, `GET messages`, `POST reset`,
  * `POST bot/send` (Teams sends an activity to the app's bot endpoint),
- * plus the Teams view's JSON API (`api/…`) and browser files (`static/…`).
+ * plus the Teams view's JSON API (`api/…`; `api/bot-chat…` plays a person in their chat with the
+ * companion bot) and browser files (`static/…`).
  */
 export async function handleSimControl(
   ctx: SimContext,
@@ -23,6 +25,10 @@ export async function handleSimControl(
   const method = req.method ?? 'GET';
   if (rest.startsWith('static/') && method === 'GET')
     return serveStaticAsset(res, rest.slice('static/'.length));
+  if (rest === 'api/bot-chat' || rest.startsWith('api/bot-chat/')) {
+    const query = new URL(req.url ?? '/', 'http://simulator.invalid').searchParams;
+    return handleBotChatApi(ctx, method, res, rest.slice('api/bot-chat'.length), query, rawBody);
+  }
   if (rest.startsWith('api/') && method === 'GET') return handleViewApi(ctx, res, rest.slice('api/'.length));
   if (rest === 'faults' && method === 'GET') return sendJson(res, 200, ctx.faults.get());
   if (rest === 'faults' && method === 'POST') {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { TENANT } from '../../seed';
+import { botActivities, hasBot, typedMessages } from '../connector/bot-connector';
 import { sendJson } from '../http/respond';
 import { toPostedMessages } from '../posted-message';
 import type { SimContext } from '../sim-context';
@@ -7,7 +8,8 @@ import type { SimContext } from '../sim-context';
 /**
  * JSON for the Teams-like page: `GET /_sim/api/conversations` (teams → channels, chats) and
  * `GET /_sim/api/conversations/{channel or chat id}/messages` (roots oldest first, with replies).
- * The page is an observer's view of the whole tenant, not one user's client.
+ * The page is an observer's view of the whole tenant, not one user's client; `botChats` lists each
+ * person's 1:1 chat with the companion bot (whether they added the app, how many messages).
  */
 export function handleViewApi(ctx: SimContext, res: ServerResponse, rest: string): void {
   if (rest === 'conversations') return sendJson(res, 200, conversations(ctx));
@@ -47,6 +49,12 @@ function conversations(ctx: SimContext) {
       chatType: c.chatType,
       members: c.memberOids.map((oid) => nameOf(ctx, oid)),
       messageCount: countIn(ctx, c.id),
+    })),
+    botChats: ctx.directory.people().map((p) => ({
+      oid: p.oid,
+      displayName: p.displayName,
+      installed: hasBot(ctx, p.oid),
+      messageCount: botActivities(ctx, p.oid).length + typedMessages(ctx, p.oid).length,
     })),
   };
 }
