@@ -1,6 +1,7 @@
 import { createBotTokenVerifier, fetchBotFrameworkKeys } from './adapters/bot-framework-auth.adapter';
 import { botConnector } from './adapters/bot-connector.adapter';
 import { confluenceAppView } from './adapters/confluence-app-view.adapter';
+import { confluenceAudience } from './adapters/confluence-audience.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
 import { confluencePermissions } from './adapters/confluence-permissions.adapter';
@@ -11,7 +12,11 @@ import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
 import { graphTeamsMessenger } from './adapters/graph-teams-messenger.adapter';
-import { kvsBotSigningKeyCache, kvsBotStore } from './adapters/kvs-bot-store.adapter';
+import {
+  kvsBotRegistrationStore,
+  kvsBotSigningKeyCache,
+  kvsBotStore,
+} from './adapters/kvs-bot-store.adapter';
 import { kvsBotTokenCache } from './adapters/kvs-bot-token-cache.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
 import { kvsConversationStore } from './adapters/kvs-conversation-store.adapter';
@@ -43,6 +48,7 @@ const shared = {
   search: confluenceSearch,
   people: confluencePeople,
   appView: confluenceAppView,
+  audience: confluenceAudience,
   identity: entraIdentity,
   urls: forgeAppUrls,
   clock: systemClock,
@@ -57,6 +63,7 @@ const shared = {
   conversations: kvsConversationStore,
   botWork: forgeBotWorkQueue,
   botStore: kvsBotStore,
+  botRegistrations: kvsBotRegistrationStore,
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,
     fetchKeys: fetchBotFrameworkKeys,

@@ -1,3 +1,4 @@
+import type { BotRegistration, BotRegistrationStore } from '../../src/application/ports/bot';
 import type {
   BotMessenger,
   BotTokenCache,
@@ -6,7 +7,12 @@ import type {
   ConversationStore,
   OutgoingText,
 } from '../../src/application/ports/bot-messenger';
-import type { MicrosoftIdentity, OutgoingCard, TokenAudience } from '../../src/application/ports/microsoft';
+import type {
+  AppCredentials,
+  MicrosoftIdentity,
+  OutgoingCard,
+  TokenAudience,
+} from '../../src/application/ports/microsoft';
 import type { BotJob } from '../../src/domain/bot-job';
 import type { Conversation } from '../../src/domain/conversation';
 
@@ -24,18 +30,27 @@ export const memoryBotTokens = (): BotTokenCache & {
   };
 };
 
-/** An identity that hands out numbered app-only tokens; `audiences()` says which API each was for. */
-export const countingIdentity = (): MicrosoftIdentity & { audiences(): TokenAudience[] } => {
+/**
+ * An identity that hands out numbered app-only tokens; `audiences()` says which API each was for,
+ * `apps()` which app (client id and secret) asked.
+ */
+export const countingIdentity = (): MicrosoftIdentity & {
+  audiences(): TokenAudience[];
+  apps(): AppCredentials[];
+} => {
   const asked: TokenAudience[] = [];
+  const apps: AppCredentials[] = [];
   const refuse = () => Promise.reject(new Error('not used by the bot'));
   return {
     audiences: () => [...asked],
+    apps: () => [...apps],
     authorizeUrl: () => '',
     adminConsentUrl: () => '',
     redeemCode: refuse,
     refresh: refuse,
-    clientCredentials: async (_app, audience = 'graph') => {
+    clientCredentials: async (app, audience = 'graph') => {
       asked.push(audience);
+      apps.push(app);
       return {
         accessToken: `bot-token-${asked.length}`,
         refreshToken: null,
@@ -115,5 +130,37 @@ export const aConversation = (overrides: Partial<Conversation> = {}): Conversati
   confirmedConnection: null,
   welcomed: false,
   updatedAt: '2026-11-01T00:00:00.000Z',
+  ...overrides,
+});
+
+/** The separate bot's registration and secret in memory; with no arguments the mapping's app is the bot. */
+export const memoryBotRegistrations = (
+  registration: BotRegistration | null = null,
+  secret: string | null = null,
+): BotRegistrationStore & {
+  registration(): BotRegistration | null;
+  secret(): string | null;
+} => {
+  let stored = registration;
+  let storedSecret = secret;
+  return {
+    registration: () => stored,
+    secret: () => storedSecret,
+    get: async () => stored,
+    put: async (next) => void (stored = next),
+    clear: async () => {
+      stored = null;
+      storedSecret = null;
+    },
+    getSecret: async () => storedSecret,
+    setSecret: async (next) => void (storedSecret = next),
+  };
+};
+
+export const aBotRegistration = (overrides: Partial<BotRegistration> = {}): BotRegistration => ({
+  botId: 'b0b0b0b0-1111-4222-8333-444455556666',
+  secretExpiresOn: '2027-09-30',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  updatedBy: 'ada',
   ...overrides,
 });

@@ -28,3 +28,25 @@ export interface BotStore {
   getHealth(): Promise<BotHealth | null>;
   putHealth(health: BotHealth): Promise<void>;
 }
+
+/** A bot the site admin registered apart from the tenant mapping's app (Teams Developer Portal). */
+export interface BotRegistration {
+  /** The bot's Entra app id, lower case. */
+  botId: string;
+  /** YYYY-MM-DD: the bot secret's expiry, as Developer Portal shows it. */
+  secretExpiresOn: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The separate bot's registration and its secret (the same KVS key `bot` as `BotStore.getBotId`). */
+export interface BotRegistrationStore {
+  /** The separate bot, or null when the tenant mapping's app is the bot. */
+  get(): Promise<BotRegistration | null>;
+  put(registration: BotRegistration): Promise<void>;
+  /** Back to the tenant mapping's app: the registration and the bot secret are removed. */
+  clear(): Promise<void>;
+  /** The bot's client secret: write-only from the UI, read only to get the bot's token. */
+  getSecret(): Promise<string | null>;
+  setSecret(secret: string): Promise<void>;
+}

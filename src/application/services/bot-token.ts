@@ -1,5 +1,7 @@
+import { AppError } from '../../domain/app-error';
+import type { BotRegistrationStore } from '../ports/bot';
 import type { BotTokenCache } from '../ports/bot-messenger';
-import type { MicrosoftIdentity } from '../ports/microsoft';
+import type { AppCredentials, MicrosoftIdentity } from '../ports/microsoft';
 import type { Clock } from '../ports/platform';
 import type { TenantStore } from '../ports/stores';
 import { loadAppCredentials } from './app-credentials';
@@ -8,6 +10,7 @@ export interface BotTokenDeps {
   tenants: TenantStore;
   identity: MicrosoftIdentity;
   botTokens: BotTokenCache;
+  botRegistrations: Pick<BotRegistrationStore, 'get' | 'getSecret'>;
   clock: Clock;
 }
 
@@ -15,15 +18,35 @@ export interface BotTokenDeps {
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 
 /**
- * A Bot Connector token for the bot, which is the tenant mapping's Entra app (single-tenant, in
- * the customer's tenant). Cached until shortly before it expires, and never reused for another
- * client id (an admin who changed the app gets a token for the new one at once).
+ * The bot's app: a bot the admin registered apart (Developer Portal) signs in with its own id and
+ * secret; otherwise the tenant mapping's Entra app is the bot. Either way in the mapped tenant:
+ * the bot is single-tenant (ARCHITECTURE.md D10).
+ */
+const botCredentials = async (deps: BotTokenDeps): Promise<AppCredentials> => {
+  const [{ credentials }, registration] = await Promise.all([
+    loadAppCredentials(deps.tenants),
+    deps.botRegistrations.get(),
+  ]);
+  if (!registration) return credentials;
+  const botSecret = await deps.botRegistrations.getSecret();
+  if (!botSecret) {
+    throw new AppError(
+      'tenant_not_configured',
+      'The companion bot has no bot secret stored. A Confluence site admin must enter the bot secret under Teams app in the global settings.',
+    );
+  }
+  return { tenantId: credentials.tenantId, clientId: registration.botId, clientSecret: botSecret };
+};
+
+/**
+ * A Bot Connector token for the bot. Cached until shortly before it expires, and never reused for
+ * another client id (an admin who changed the app or the bot gets a token for the new one at once).
  */
 export const botAccessToken = async (
   deps: BotTokenDeps,
   options: { forceRefresh?: boolean } = {},
 ): Promise<string> => {
-  const { credentials } = await loadAppCredentials(deps.tenants);
+  const credentials = await botCredentials(deps);
   const now = deps.clock.now().getTime();
   const cached = options.forceRefresh ? null : await deps.botTokens.get();
   if (cached && cached.clientId === credentials.clientId && cached.expiresAt - EXPIRY_MARGIN_MS > now) {

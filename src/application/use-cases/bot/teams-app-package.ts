@@ -9,6 +9,7 @@ import {
   type TeamsAppManifest,
 } from '../../../domain/teams-app-manifest';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
+import type { BotStore } from '../../ports/bot';
 import type { ConfluencePermissions } from '../../ports/confluence';
 import type { AppUrls } from '../../ports/platform';
 import type { TenantStore } from '../../ports/stores';
@@ -23,6 +24,7 @@ export interface TeamsAppPackageDeps extends TeamsPackageBuildDeps {
   permissions: Pick<ConfluencePermissions, 'isSiteAdmin'>;
   tenants: TenantStore;
   urls: Pick<AppUrls, 'personalPageUrl'>;
+  botStore: Pick<BotStore, 'getBotId'>;
 }
 
 export interface SitePackageInput {
@@ -67,7 +69,7 @@ export const buildTeamsPackage = async (
 
 /**
  * `teams-app/package`: a site admin downloads the Teams app package for this site. The bot is the
- * tenant mapping's Entra app (D10's default).
+ * tenant mapping's Entra app (D10's default) unless the admin registered one apart.
  */
 export const downloadTeamsAppPackage = async (
   deps: TeamsAppPackageDeps,
@@ -84,7 +86,7 @@ export const downloadTeamsAppPackage = async (
   if (!caller.siteUrl) throw new Error('The Forge context has no siteUrl');
   const built = await buildTeamsPackage(deps, {
     siteUrl: caller.siteUrl,
-    botId: mapping.clientId,
+    botId: (await deps.botStore.getBotId()) ?? mapping.clientId,
     clientId: mapping.clientId,
     websiteUrl: deps.urls.personalPageUrl(caller.siteUrl),
   });

@@ -12,6 +12,7 @@ import type { TenantMapping } from '../../../../../src/domain/tenant-mapping';
 const ADMIN = 'admin-account';
 const CLIENT = 'a7c9e1f3-2b4d-4c6e-8f0a-1b3d5f7a9c2e';
 const OTHER_CLIENT = 'c1c1c1c1-2b4d-4c6e-8f0a-1b3d5f7a9c2e';
+const BOT = 'b0b0b0b0-1111-4222-8333-444455556666';
 
 const mapping = (clientId = CLIENT): TenantMapping => ({
   schemaVersion: 1,
@@ -25,7 +26,12 @@ const mapping = (clientId = CLIENT): TenantMapping => ({
 
 /** One site's KVS, as far as this use case reads and writes it. */
 const site = (tenant: TenantMapping | null = mapping()) => {
-  const state = { tenant, record: null as TeamsPackageRecord | null, writes: 0 };
+  const state = {
+    tenant,
+    record: null as TeamsPackageRecord | null,
+    writes: 0,
+    separateBotId: null as string | null,
+  };
   const tenants: TenantStore = {
     get: () => Promise.resolve(state.tenant),
     put: () => Promise.reject(new Error('not used')),
@@ -46,6 +52,7 @@ const site = (tenant: TenantMapping | null = mapping()) => {
     urls: { personalPageUrl: (siteUrl) => `${siteUrl}/wiki/apps/app/env/microsoft-teams` },
     teamsPackager: teamsAppPackager,
     teamsPackageVersions: packageVersions,
+    botStore: { getBotId: () => Promise.resolve(state.separateBotId) },
   };
   return { state, deps };
 };
@@ -107,6 +114,14 @@ describe('downloading the Teams app package', () => {
     expect(changed.appId).toBe(first.appId);
     expect(manifestIn(changed.base64)).toMatchObject({ id: first.appId, version: '1.0.1' });
     expect(state.record?.version).toBe('1.0.1');
+  });
+
+  it('names a bot registered apart (Developer Portal) as the bot, and keeps the mapping’s app for sign-in', async () => {
+    const { state, deps } = site();
+    state.separateBotId = BOT;
+    const manifest = manifestIn((await downloadTeamsAppPackage(deps, caller())).base64);
+    expect(manifest.bots[0]?.botId).toBe(BOT);
+    expect(manifest.webApplicationInfo.id).toBe(CLIENT);
   });
 
   it('gives another site another app id', async () => {
