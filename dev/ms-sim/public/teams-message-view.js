@@ -73,12 +73,23 @@
     return new AC.HostConfig(window.TeamsHostConfigs[dark ? 'dark' : 'light']);
   }
 
-  function renderCard(container, cardJson, notify) {
+  /*
+   * `onExecute`, for cards a bot sent: Action.Execute reaches the bot (the renderer has merged the
+   * card's Input values into `action.data` by then). Without it, as for cards a user posted
+   * through Graph, only Action.OpenUrl does something.
+   */
+  function renderCard(container, cardJson, notify, onExecute) {
     var card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig();
     card.onExecuteAction = function (action) {
       if (action instanceof AC.OpenUrlAction) {
         window.open(action.url, '_blank', 'noopener');
+      } else if (onExecute && action instanceof AC.ExecuteAction) {
+        onExecute(action);
+      } else if (onExecute) {
+        notify(
+          (action.getJsonTypeName() || 'This action') + ' is not simulated; bots here use Action.Execute.',
+        );
       } else {
         notify(
           (action.getJsonTypeName() || 'This action') +
@@ -139,5 +150,5 @@
     return item;
   }
 
-  window.TeamsMessageView = { make: make, renderMessage: renderMessage };
+  window.TeamsMessageView = { make: make, renderMessage: renderMessage, renderCard: renderCard };
 })();

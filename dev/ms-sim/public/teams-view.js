@@ -1,13 +1,16 @@
 /*
  * The Teams-like page of the Microsoft simulator (plain browser script, no build step): the
  * rail of teams, channels and chats, the selected conversation, a refresh every 2 seconds and
- * the theme switch. Messages are drawn by teams-message-view.js.
+ * the theme switch. Messages are drawn by teams-message-view.js; the companion bot's app page and
+ * 1:1 chats by teams-bot-chat.js, refreshed every second while open (the bot answers from a queue).
  */
 (function () {
   'use strict';
 
   var REFRESH_MS = 2000;
+  var BOT_REFRESH_MS = 1000;
   var view = window.TeamsMessageView;
+  var bot = window.TeamsBotChat;
   var make = view.make;
   var selected = null;
   var lastRailJson = '';
@@ -72,6 +75,16 @@
       li.appendChild(conversationButton(c.id, label));
       chats.appendChild(li);
     });
+    bot.railItems(data.botChats || [], conversationButton).forEach(function (button) {
+      var li = make('li');
+      li.appendChild(button);
+      chats.appendChild(li);
+    });
+    var apps = el('apps');
+    apps.textContent = '';
+    var li = make('li');
+    li.appendChild(conversationButton(bot.APP_ID, bot.BOT_NAME));
+    apps.appendChild(li);
   }
 
   function notify(text) {
@@ -79,6 +92,7 @@
   }
 
   function renderMessages(data) {
+    bot.hide();
     var main = el('conversation');
     main.setAttribute('data-conversation-id', data.conversation.id);
     el('conversation-title').textContent = data.conversation.title;
@@ -90,13 +104,51 @@
     el('status').textContent = data.messages.length ? '' : 'No messages yet.';
   }
 
+  var botContext = {
+    notify: notify,
+    refresh: function () {
+      return refreshRail().then(function () {
+        return refreshMessages(true);
+      });
+    },
+    select: function (id) {
+      select(id, true);
+    },
+  };
+
+  /* Where the selected conversation's JSON comes from, and what draws it. */
+  function sourceOf(id) {
+    if (id === bot.APP_ID)
+      return {
+        path: '/_sim/api/conversations',
+        render: function (data) {
+          bot.hide();
+          el('conversation').setAttribute('data-conversation-id', id);
+          bot.renderAppPage(data, botContext);
+        },
+      };
+    if (bot.isChat(id))
+      return {
+        path: bot.chatPath(id),
+        render: function (data) {
+          el('conversation').setAttribute('data-conversation-id', id);
+          bot.renderChat(data, botContext);
+        },
+      };
+    return {
+      path: '/_sim/api/conversations/' + encodeURIComponent(id) + '/messages',
+      render: renderMessages,
+    };
+  }
+
   function refreshMessages(force) {
     if (!selected) return Promise.resolve();
-    return api('/_sim/api/conversations/' + encodeURIComponent(selected) + '/messages').then(function (data) {
-      var json = JSON.stringify(data);
+    var source = sourceOf(selected);
+    return api(source.path).then(function (data) {
+      var json = selected + '|' + JSON.stringify(data);
       if (!force && json === lastMessagesJson) return;
       lastMessagesJson = json;
-      renderMessages(data);
+      source.render(data);
     });
   }
 
@@ -150,6 +202,8 @@
   }
   if (savedTheme === 'dark') applyTheme('dark');
   if (initial) select(initial, false);
+  bot.wireCompose(botContext.refresh);
+  var ticks = 0;
   function tick() {
     refreshRail()
       .then(function () {
@@ -160,5 +214,10 @@
       });
   }
   tick();
-  setInterval(tick, REFRESH_MS);
+  /* Every REFRESH_MS; every BOT_REFRESH_MS while the bot's page or a chat with it is open. */
+  setInterval(function () {
+    ticks += 1;
+    var botOpen = selected === bot.APP_ID || bot.isChat(selected);
+    if (botOpen || ticks % (REFRESH_MS / BOT_REFRESH_MS) === 0) tick();
+  }, BOT_REFRESH_MS);
 })();

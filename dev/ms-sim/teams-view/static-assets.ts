@@ -29,6 +29,10 @@ const ASSETS: Record<string, { load: () => Promise<Buffer | string>; type: strin
     load: file(() => path.join(__dirname, '..', 'public', 'teams-message-view.js')),
     type: 'text/javascript',
   },
+  'teams-bot-chat.js': {
+    load: file(() => path.join(__dirname, '..', 'public', 'teams-bot-chat.js')),
+    type: 'text/javascript',
+  },
   'teams-view.js': {
     load: file(() => path.join(__dirname, '..', 'public', 'teams-view.js')),
     type: 'text/javascript',

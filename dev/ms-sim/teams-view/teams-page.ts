@@ -7,7 +7,9 @@ import { escapeHtml } from '../http/html';
  * page's theme (light; dark with the switch or `?theme=dark`); `teams-host-config.js` is not
  * deferred, so the theme applies before the first paint. Stable hooks for browser tests:
  * `data-testid="message"` per message, `data-testid="card"` per Adaptive Card,
- * `data-conversation-id` on conversations.
+ * `data-conversation-id` on conversations (`bot:{oid}` for a person's chat with the companion bot,
+ * `app:teams-for-confluence` for the app's page under Apps), `data-testid="add-app"`/`"remove-app"`.
+ * The compose box and the Add/Remove button show only in a chat with the bot.
  */
 export function teamsPage(): string {
   return `<!doctype html>
@@ -22,6 +24,7 @@ export function teamsPage(): string {
 <script src="/_sim/static/markdown-it.min.js" defer></script>
 <script src="/_sim/static/adaptivecards.min.js" defer></script>
 <script src="/_sim/static/teams-message-view.js" defer></script>
+<script src="/_sim/static/teams-bot-chat.js" defer></script>
 <script src="/_sim/static/teams-view.js" defer></script>
 </head>
 <body>
@@ -37,13 +40,24 @@ export function teamsPage(): string {
     <div id="teams"></div>
     <h2 class="rail-heading">Chats</h2>
     <ul id="chats" class="rail-list"></ul>
+    <h2 class="rail-heading">Apps</h2>
+    <ul id="apps" class="rail-list"></ul>
   </nav>
   <main id="conversation" tabindex="-1" aria-labelledby="conversation-title" data-conversation-id="">
-    <h1 id="conversation-title">Select a channel or chat</h1>
+    <div class="conversation-head">
+      <h1 id="conversation-title">Select a channel or chat</h1>
+      <div id="chat-actions" class="chat-actions" hidden></div>
+    </div>
     <p id="status" role="status" aria-live="polite"></p>
     <ol id="messages" class="messages" aria-label="Messages"></ol>
+    <form id="compose" class="compose" hidden>
+      <label for="compose-input" class="visually-hidden">Type a message to Teams for Confluence</label>
+      <input id="compose-input" type="text" autocomplete="off" maxlength="4000" placeholder="Type a message">
+      <button id="compose-send" type="submit" class="primary">Send</button>
+    </form>
   </main>
 </div>
+<div id="toast" class="toast" role="status" aria-live="polite" hidden></div>
 </body>
 </html>`;
 }

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Script } from 'node:vm';
 import { startMicrosoftSimulator, type MicrosoftSimulator } from '../../../dev/ms-sim';
 import { ENTRA_APP, TENANT, person } from '../../../dev/seed';
 import { tokenRequest } from './support/entra-client';
@@ -231,6 +234,19 @@ describe('Microsoft simulator: the Teams view’s chat with the companion bot', 
     endpoint.script.invokeAnswer = { status: 500, body: { error: 'boom' } };
     const acted = await post('action', { oid: mia.oid, activityId, verb: 'x', data: {} });
     expect(acted.json.outcome).toMatchObject({ kind: 'error', text: expect.stringContaining('500') });
+  });
+
+  it('serves the page with the bot chat’s script, its compose box and the Apps section', async () => {
+    const html = await (await fetch(sim.teamsViewUrl)).text();
+    expect(html).toContain('/_sim/static/teams-bot-chat.js');
+    expect(html).toContain('<ul id="apps"');
+    expect(html).toContain('<form id="compose"');
+    const served = await (await fetch(`${sim.url}/_sim/static/teams-bot-chat.js`)).text();
+    const file = await readFile(path.join(__dirname, '../../../dev/ms-sim/public/teams-bot-chat.js'), 'utf8');
+    expect(served).toBe(file);
+    expect(() => new Script(file)).not.toThrow();
+    for (const hook of ["'/_sim/api/bot-chat'", "'data-activity-id'", "'add-app'", "'remove-app'"])
+      expect(file).toContain(hook);
   });
 
   it('refuses requests it cannot act on', async () => {
