@@ -9,7 +9,12 @@ import type { PersonalPreferences } from './preferences';
 import type { RuleInput, RuleScopeInput, RuleUpdate, RuleView } from './rules';
 import type { ShareInput } from './sharing';
 import type { SiteContextView } from './site-context';
-import type { TeamsAppPackageDownload } from './teams-app';
+import type {
+  BotRegistrationInput,
+  TeamsAppPackageDownload,
+  TeamsAppSettingsView,
+  TestMessageQueued,
+} from './teams-app';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from './teams-directory';
 import type { TenantMappingInput, TenantSettingsView } from './tenant';
 
@@ -62,6 +67,12 @@ export interface ResolverApi {
   'deliveries/retry': { input: { key: string }; output: DeliveryLogEntry };
   /** Site admins: this site's Teams app package (zip in base64), to upload in Teams admin center. */
   'teams-app/package': { input: None; output: TeamsAppPackageDownload };
+  /** Site admins: the bot's messaging endpoint, which app is the bot, and the endpoint's health. */
+  'teams-app/get': { input: None; output: TeamsAppSettingsView };
+  /** Site admins: the mapping's app as the bot, or a separate bot (id, write-only secret, expiry). */
+  'teams-app/save-bot': { input: BotRegistrationInput; output: TeamsAppSettingsView };
+  /** Site admins: a test card to the caller's own 1:1 chat with the bot (queued). */
+  'teams-app/test-message': { input: None; output: TestMessageQueued };
 }
 
 export type ResolverKey = keyof ResolverApi;

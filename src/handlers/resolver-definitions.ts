@@ -17,6 +17,11 @@ import {
 import { getTenantSettings, saveTenantSettings } from '../application/use-cases/settings/tenant-settings';
 import { updateRule } from '../application/use-cases/rules/update-rule';
 import { downloadTeamsAppPackage } from '../application/use-cases/bot/teams-app-package';
+import {
+  getTeamsAppSettings,
+  saveBotRegistration,
+  sendTestMessage,
+} from '../application/use-cases/bot/teams-app-settings';
 import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
@@ -107,4 +112,10 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     run: (caller, input) => retryDelivery(deps, caller, input.key),
   }),
   'teams-app/package': { input: nothing, run: (caller) => downloadTeamsAppPackage(deps, caller) },
+  'teams-app/get': { input: nothing, run: (caller) => getTeamsAppSettings(deps, caller) },
+  'teams-app/save-bot': define('teams-app/save-bot', {
+    input: inputs.botRegistrationInput,
+    run: (caller, input) => saveBotRegistration(deps, caller, input),
+  }),
+  'teams-app/test-message': { input: nothing, run: (caller) => sendTestMessage(deps, caller) },
 };

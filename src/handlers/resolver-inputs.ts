@@ -60,3 +60,29 @@ export const teamInput = z.object({ teamId: z.string().min(1, 'Choose a team').m
 
 /** A completion code is the app's own 43-character value; its shape is checked again by the use case. */
 export const signInCompletionInput = z.object({ code: z.string().min(1).max(100) }).strict();
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Which app is the bot; a separate bot's id is a GUID from Teams Developer Portal or Entra. */
+export const botRegistrationInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('tenant-app') }).strict(),
+    z
+      .object({
+        kind: z.literal('separate'),
+        botId: z
+          .string()
+          .trim()
+          .regex(GUID, 'Enter the bot id, a GUID from Teams Developer Portal (Bot management)'),
+        /** Absent or empty keeps the stored secret. */
+        botSecret: z.string().trim().max(1024, 'A client secret is shorter than this').optional(),
+        secretExpiresOn: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD')
+          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date'),
+      })
+      .strict(),
+  ],
+  { error: 'Choose which app is the bot' },
+);

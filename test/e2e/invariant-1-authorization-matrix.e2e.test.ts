@@ -8,7 +8,7 @@ import {
   signInAtMicrosoft,
 } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
-import { ENTRA_APP, TEAMS, TENANT, person } from '../../dev/seed';
+import { ENTRA_APP, PEOPLE, TEAMS, TENANT, person } from '../../dev/seed';
 import { hashKeyPart } from '../../src/adapters/kvs-keys';
 import type { ResolverApi, ResolverKey } from '../../src/contracts/resolver-api';
 import type { DeliveryRecord } from '../../src/domain/delivery';
@@ -66,6 +66,9 @@ interface Variant {
   writes?: (accountId: string) => string[];
 }
 const READ_ONLY = () => [];
+/** The key part of a person's 1:1 conversation with the bot (`tid:oid`, hashed as the store does). */
+const ownChat = (accountId: string): string =>
+  hashKeyPart(`${TENANT.id}:${PEOPLE.find((p) => p.accountId === accountId)?.oid ?? ''}`.toLowerCase());
 
 /** KVS keys, entity rows and secret names as one flat map, to tell exactly what a call changed. */
 const storedState = (dump: ReturnType<Sandbox['forge']['kvsDump']>): Map<string, string> => {
@@ -144,6 +147,32 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
     'teams-app/package': [
       { name: '', payload: () => ({}), expect: only('ada'), writes: () => ['key:teams-package'] },
     ],
+    'teams-app/get': [{ name: '', payload: () => ({}), expect: only('ada'), writes: READ_ONLY }],
+    // Back to the mapping's app: a separate bot would change who the rest of the matrix talks to.
+    'teams-app/save-bot': [
+      {
+        name: 'the mapping’s app',
+        payload: () => ({ kind: 'tenant-app' }),
+        expect: only('ada'),
+        writes: () => ['key:bot', 'secret:bot-client-secret'],
+      },
+    ],
+    // Ada has the app in Teams (everyone is connected), so only authority can refuse.
+    'teams-app/test-message': [
+      {
+        name: 'the app added in Teams',
+        payload: async () => {
+          await sandbox.microsoft.botChannel.send({
+            from: person('ada').oid,
+            activity: { type: 'installationUpdate', action: 'add' },
+          });
+          await sandbox.forge.idle({ timeoutMs: 30_000 });
+          return {};
+        },
+        expect: only('ada'),
+        writes: () => ['secret:bot-connector-token'],
+      },
+    ],
     'connection/get': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
     'connection/start-login': [
       { name: '', payload: () => ({}), expect: everyone(), writes: () => ['key:oauth-state:'] },
@@ -172,7 +201,8 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
         name: '',
         payload: () => ({}),
         expect: everyone(),
-        writes: (id) => [`connection:${id}`, `secret:ms-token:${id}`],
+        // The caller's own 1:1 chat with the bot, when they added the app, is told.
+        writes: (id) => [`connection:${id}`, `secret:ms-token:${id}`, `key:conversation:${ownChat(id)}`],
       },
     ],
     'preferences/get': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],

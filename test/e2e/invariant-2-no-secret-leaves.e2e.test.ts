@@ -4,6 +4,10 @@ import { ENTRA_APP, TENANT, person } from '../../dev/seed';
 import { findSecrets } from '../support/secret-patterns';
 import { startSandboxAfterFirstSlice } from '../support/sandbox-fixture';
 
+/** A bot registered in Teams Developer Portal, with a secret of its own. */
+const SEPARATE_BOT_ID = 'b0b0b0b0-1111-4222-8333-444455556666';
+const BOT_SECRET = 'separate-bot-secret-7Hq~never-shown';
+
 describe('invariant 2: no secret is returned to the UI, logged, or put in an error message', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
@@ -38,16 +42,43 @@ describe('invariant 2: no secret is returned to the UI, logged, or put in an err
     expect(findSecrets(text)).toEqual([]);
   });
 
+  it('holds for the Teams app section: the bot secret is write-only, refusals included', async () => {
+    const ada = person('ada');
+    const separate = { kind: 'separate', botId: SEPARATE_BOT_ID, botSecret: BOT_SECRET } as const;
+    const answers = [
+      await invokeAs(sandbox, ada, SURFACES.global, 'teams-app/save-bot', {
+        ...separate,
+        secretExpiresOn: '2020-01-01',
+      }),
+      await invokeAs(sandbox, ada, SURFACES.global, 'teams-app/save-bot', {
+        ...separate,
+        secretExpiresOn: '2030-01-01',
+      }),
+      await invokeAs(sandbox, ada, SURFACES.global, 'teams-app/get', {}),
+      await invokeAs(sandbox, ada, SURFACES.global, 'teams-app/test-message', {}),
+    ];
+    const text = JSON.stringify(answers);
+    expect(text).toContain('secretStored');
+    expect(text).not.toContain(BOT_SECRET);
+    expect(findSecrets(text)).toEqual([]);
+  });
+
   it('holds for every line the functions logged', () => {
     expect(sandbox.forge.logs.length).toBeGreaterThan(0);
     expect(findSecrets(JSON.stringify(sandbox.forge.logs))).toEqual([]);
+    expect(JSON.stringify(sandbox.forge.logs)).not.toContain(BOT_SECRET);
   });
 
   it('keeps tokens and the client secret only in KVS secrets', () => {
     const dump = sandbox.forge.kvsDump();
     expect(findSecrets(JSON.stringify({ keys: dump.keys, entities: dump.entities }))).toEqual([]);
+    expect(JSON.stringify({ keys: dump.keys, entities: dump.entities })).not.toContain(BOT_SECRET);
     expect(dump.secretKeys).toEqual(
-      expect.arrayContaining(['ms-client-secret', `ms-token:${person('ada').accountId}`]),
+      expect.arrayContaining([
+        'ms-client-secret',
+        `ms-token:${person('ada').accountId}`,
+        'bot-client-secret',
+      ]),
     );
   });
 });

@@ -20,4 +20,6 @@ export interface AppUrls {
   oauthRedirectUri(): Promise<string>;
   /** The app's personal page on this site, where a finished Microsoft sign-in is redeemed. */
   personalPageUrl(siteUrl: string): string;
+  /** The companion bot's messaging endpoint (the `bot-messages` web trigger), to register in Azure or Developer Portal. */
+  botMessagingEndpoint(): Promise<string>;
 }

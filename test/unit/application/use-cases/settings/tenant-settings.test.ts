@@ -27,6 +27,7 @@ const deps = (secretExpiresOn: string, now: string): TenantSettingsDeps => ({
   urls: {
     oauthRedirectUri: async () => 'https://example.invalid/callback',
     personalPageUrl: (site) => `${site}/wiki/apps/app/env/microsoft-teams`,
+    botMessagingEndpoint: async () => 'https://example.invalid/bot-messages',
   },
   clock: fixedClock(now),
   random: countingRandom(),
