@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startMicrosoftSimulator, type MicrosoftSimulator } from '../../dev/ms-sim';
 import { SURFACES, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { ENTRA_APP, TENANT, person } from '../../dev/seed';
@@ -119,3 +122,112 @@ describe('Teams view: Mia’s chat with the companion bot, in Chromium', () => {
     await saveScreenshot(teams, 'teams-bot-chat-removed-dark');
   });
 });
+
+/**
+ * The answers the app does not give yet (a message, an error), from a stand-in bot endpoint:
+ * the view shows them as a toast and the card keeps what was typed into it.
+ */
+describe('Teams view: an Action.Execute answered with a message or an error, in Chromium', () => {
+  const mia = person('mia');
+  let sim: MicrosoftSimulator;
+  let bot: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sim = await startMicrosoftSimulator({ throttle: false });
+    bot = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        const activity = JSON.parse(body) as {
+          type: string;
+          value?: { action: { verb: string; data: { comment?: string } } };
+        };
+        if (activity.type !== 'invoke' || !activity.value) return res.writeHead(200).end();
+        const { verb, data } = activity.value.action;
+        const answer =
+          verb === 'comment'
+            ? {
+                statusCode: 200,
+                type: 'application/vnd.microsoft.activity.message',
+                value: `Comment added: ${data.comment ?? ''}`,
+              }
+            : {
+                statusCode: 400,
+                type: 'application/vnd.microsoft.error',
+                value: { code: 'BadRequest', message: 'That did not work.' },
+              };
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+    sim.botChannel.registerEndpoint(`http://127.0.0.1:${(bot.address() as AddressInfo).port}/bot`);
+    sim.bot.install(mia.oid);
+    await botSendsCard(sim, mia.oid, {
+      type: 'AdaptiveCard',
+      version: '1.4',
+      body: [
+        { type: 'TextBlock', text: 'Comment on this page' },
+        { type: 'Input.Text', id: 'comment', label: 'Comment' },
+      ],
+      actions: [
+        { type: 'Action.Execute', title: 'Comment', verb: 'comment' },
+        { type: 'Action.Execute', title: 'Fail', verb: 'fail' },
+      ],
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => bot?.close(resolve));
+    await sim?.stop();
+  });
+
+  it.each(['light', 'dark'])('shows the message and the error as toasts (%s)', async (theme) => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 600 } });
+    await page.goto(`${sim.teamsViewUrl}?theme=${theme}#bot:${mia.oid}`);
+    const input = page.getByRole('textbox', { name: 'Comment' });
+    await input.fill('Looks good');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.locator('#toast[role="status"]:has-text("Comment added: Looks good")').waitFor();
+    expect(await input.inputValue()).toBe('Looks good');
+    await saveScreenshot(page, `teams-bot-chat-toast-${theme}`);
+    await page.getByRole('button', { name: 'Fail' }).click();
+    await page.locator('#toast[role="alert"]:has-text("That did not work.")').waitFor();
+    await saveScreenshot(page, `teams-bot-chat-error-${theme}`);
+    await page.close();
+  });
+});
+
+/** The app's side through the simulator's connector: the bot's token, the 1:1 chat, one card. */
+async function botSendsCard(sim: MicrosoftSimulator, oid: string, card: unknown): Promise<void> {
+  const token = (await (
+    await fetch(`${sim.routes.login}/${TENANT.id}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ENTRA_APP.clientId,
+        client_secret: ENTRA_APP.clientSecret,
+        scope: 'https://api.botframework.com/.default',
+      }),
+    })
+  ).json()) as { access_token: string };
+  const call = async (path: string, body: unknown) =>
+    (await (
+      await fetch(`${sim.routes.connector}/amer/v3/conversations${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { id: string };
+  const conversation = await call('', {
+    bot: { id: `28:${ENTRA_APP.clientId}` },
+    members: [{ id: `29:${oid}` }],
+    tenantId: TENANT.id,
+  });
+  await call(`/${encodeURIComponent(conversation.id)}/activities`, {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  });
+}

@@ -113,7 +113,12 @@
     });
   }
 
+  /* Cards whose Action.Execute is on its way: a second click waits, as Teams shows a spinner. */
+  var pending = {};
+
   function sendAction(chat, activityId, action, ctx) {
+    if (pending[activityId]) return Promise.resolve();
+    pending[activityId] = true;
     return post('/action', {
       oid: chat.person.oid,
       activityId: activityId,
@@ -125,10 +130,14 @@
         var outcome = answer.outcome;
         if (outcome.kind === 'message') toast(outcome.text, false);
         if (outcome.kind === 'error') toast(outcome.text, true);
-        ctx.refresh();
+        // Only a new card is drawn again: otherwise the card keeps what was typed into it, as in Teams.
+        if (outcome.kind === 'card') ctx.refresh();
       })
       .catch(function (e) {
         toast(e.message, true);
+      })
+      .then(function () {
+        delete pending[activityId];
       });
   }
 
