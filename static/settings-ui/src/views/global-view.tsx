@@ -1,12 +1,13 @@
 import { Stack } from '@atlaskit/primitives';
 import { DeliveryHealth } from '../global/delivery-health';
+import { TeamsAppSection } from '../global/teams-app-section';
 import { TenantSection } from '../global/tenant-section';
 import { RulesSection } from '../rules/rules-section';
 import { useSite } from '../site/site-context';
 import { TEST_IDS } from '../testids';
 import { Notice } from '../ui/notice';
 
-/** Confluence settings → Microsoft Teams, for site admins: tenant mapping, global rules, delivery health. */
+/** Confluence settings → Microsoft Teams, for site admins: tenant mapping, Teams app, global rules, delivery health. */
 export const GlobalView = () => {
   const site = useSite();
   if (!site.isSiteAdmin) {
@@ -24,6 +25,7 @@ export const GlobalView = () => {
   return (
     <Stack space="space.400">
       <TenantSection />
+      <TeamsAppSection />
       <RulesSection
         scope={{ scope: 'global' }}
         title="Global rules"
