@@ -24,6 +24,7 @@ import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
+import { kvsPersonalDigestStore } from './adapters/kvs-personal-digest-store.adapter';
 import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
 import { kvsTeamsPackageStore } from './adapters/kvs-teams-package-store.adapter';
@@ -41,6 +42,7 @@ const shared = {
   rules: kvsRuleStore,
   deliveries: kvsDeliveryStore,
   preferences: kvsPreferenceStore,
+  personalDigests: kvsPersonalDigestStore,
   ledger: kvsEventLedger,
   queue: forgeDeliveryQueue,
   permissions: confluencePermissions,

@@ -12,3 +12,6 @@ export { handleDelivery as deliver } from './handlers/delivery.consumer';
 // Web triggers
 export { handleOAuthCallback as oauthCallback } from './handlers/oauth-callback.webtrigger';
 export { handleBotActivity as botActivity } from './handlers/bot-messages.webtrigger';
+
+// Scheduled trigger
+export { handlePersonalDigests as personalDigests } from './handlers/personal-digests.scheduled';

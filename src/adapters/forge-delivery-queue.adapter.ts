@@ -1,6 +1,8 @@
 import { Queue } from '@forge/events';
 import type { DeliveryQueue } from '../application/ports/platform';
 import type { PlannedDelivery } from '../domain/delivery-plan';
+import type { PersonalAudienceRequest } from '../domain/personal-notification';
+import { hashKeyPart } from './kvs-keys';
 
 export const DELIVERY_QUEUE_KEY = 'deliveries';
 /** Forge accepts at most 50 events and 200 KB per push; keep a margin for the envelope. */
@@ -9,7 +11,10 @@ const PUSH_MAX_BYTES = 180 * 1024;
 
 const queue = new Queue({ key: DELIVERY_QUEUE_KEY });
 
-type PushEvent = { body: DeliveryMessage; concurrency: { key: string; limit: number } };
+type PushEvent = {
+  body: DeliveryMessage | { personalAudience: PersonalAudienceRequest };
+  concurrency: { key: string; limit: number };
+};
 
 /**
  * One queue event per delivery. The concurrency key keeps one send at a time per channel or
@@ -40,8 +45,15 @@ const pushBatches = <T>(events: readonly T[]): T[][] => {
 };
 
 export const forgeDeliveryQueue: DeliveryQueue = {
-  enqueue: async (deliveries) => {
-    for (const batch of pushBatches(deliveries.map(toEvent))) await queue.push(batch);
+  enqueue: async (deliveries, personal) => {
+    const events: PushEvent[] = deliveries.map(toEvent);
+    // The personal side runs apart from any destination's sends, one event at a time per content.
+    if (personal)
+      events.push({
+        body: { personalAudience: personal },
+        concurrency: { key: `audience-${hashKeyPart(personal.event.contentId)}`, limit: 1 },
+      });
+    for (const batch of pushBatches(events)) await queue.push(batch);
   },
 };
 

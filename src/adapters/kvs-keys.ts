@@ -5,6 +5,8 @@ export const ENTITY = {
   rule: 'rule',
   connection: 'connection',
   delivery: 'delivery',
+  /** A person's personal cards held for quiet hours or their daily digest. */
+  personalDigest: 'personal-digest',
 } as const;
 
 export const INDEX = {
@@ -13,6 +15,7 @@ export const INDEX = {
   byStatus: 'by-status',
   byContent: 'by-content',
   byMicrosoftUser: 'by-microsoft-user',
+  byWaiting: 'by-waiting',
 } as const;
 
 export const KEY = {

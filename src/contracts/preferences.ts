@@ -6,4 +6,6 @@ export interface PersonalPreferences {
   repliesToMyComments: boolean;
   quietHours: { enabled: boolean; start: string; end: string; timeZone: string };
   dailyDigest: boolean;
+  /** HH:MM in `quietHours.timeZone`: when the daily digest goes out. */
+  dailyDigestTime: string;
 }

@@ -27,6 +27,8 @@ export interface ContentCardInput {
   versionMessage?: string;
   pageUrl: string;
   ruleOwnerName: string;
+  /** A personal card in the recipient's 1:1 chat: why they get it, instead of naming a rule. */
+  personalReason?: string;
   /** "Share to Teams": who shared the page; the card then says so instead of naming a rule. */
   sharedByName?: string;
   /** "Share to Teams": the sharer's note, shown under the title. */
@@ -157,7 +159,9 @@ export const buildContentCard = (input: ContentCardInput): AdaptiveCard => {
       ...(facts.length > 0 ? [factSet(facts)] : []),
       input.sharedByName
         ? textBlock(`${escapeCardMarkdown(input.sharedByName)} shared this page`, SUBTLE)
-        : footer(input.ruleOwnerName),
+        : input.personalReason
+          ? textBlock(escapeCardMarkdown(input.personalReason), SUBTLE)
+          : footer(input.ruleOwnerName),
     ],
     [...openUrl('Open in Confluence', input.pageUrl), ...openUrl('View changes', input.diffUrl)],
   );

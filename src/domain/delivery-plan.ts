@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventDedupKey, type ContentEvent } from './content-event';
 import { destinationKey, type Destination, type RestrictedContentMode, type Rule } from './rule';
+import type { PersonalReason } from './personal-notification';
 import { judgeRule, sortRules, type PendingCheck } from './rule-matcher';
 
 /**
@@ -33,6 +34,8 @@ export interface PlannedDelivery {
   /** Every matching rule for this destination, oldest first, never empty. */
   senders: PlannedSender[];
   event: ContentEvent;
+  /** A personal card: why its recipient gets it (domain/personal-notification). */
+  personalReasons?: PersonalReason[];
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);

@@ -32,6 +32,8 @@ export interface PostedCard {
 /** An event held back for the destination's next digest, already checked and rendered as its sender. */
 export interface HeldItem {
   deliveryKey: string;
+  /** The page or blog post, so a later digest can check it is still visible (absent in older items). */
+  contentId?: string;
   senderAccountId: string;
   /** The rule that cleared it, and its version then: a digest re-reads the rule before posting it. */
   ruleId?: string;

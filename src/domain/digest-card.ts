@@ -41,6 +41,32 @@ const line = (item: HeldItem): string => {
   return `- ${title} — ${escapeCardMarkdown(item.authorName)} ${WHAT[item.kind]} it${stamp}`;
 };
 
+/** A person's held personal cards, in one card in their 1:1 chat. */
+export const buildPersonalDigestCard = (input: {
+  items: readonly HeldItem[];
+  overflow: number;
+  why: 'daily-digest' | 'quiet-hours';
+}): AdaptiveCard => {
+  const listed = input.items.slice(0, MAX_LINES);
+  const more = input.items.length - listed.length + input.overflow;
+  const total = input.items.length + input.overflow;
+  return adaptiveCard([
+    textBlock(
+      input.why === 'daily-digest' ? 'Confluence · Your daily digest' : 'Confluence · While you were away',
+      SUBTLE,
+    ),
+    textBlock(`${total} update${total === 1 ? '' : 's'} for you`, { size: 'Medium', weight: 'Bolder' }),
+    textBlock(listed.map(line).join('\n')),
+    ...(more > 0 ? [textBlock(`…and ${more} more.`, SUBTLE)] : []),
+    textBlock(
+      input.why === 'daily-digest'
+        ? 'You chose a daily digest on your Microsoft Teams page in Confluence.'
+        : 'Held during your quiet hours, set on your Microsoft Teams page in Confluence.',
+      SUBTLE,
+    ),
+  ]);
+};
+
 /** One card listing the events held back while a destination was busy. */
 export const buildDigestCard = (input: DigestCardInput): AdaptiveCard => {
   const listed = input.items.slice(0, MAX_LINES);

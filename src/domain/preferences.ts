@@ -29,6 +29,8 @@ export const personalPreferencesSchema = z
       })
       .strict(),
     dailyDigest: z.boolean(),
+    /** When the daily digest goes out, HH:MM on the person's clock (the quiet hours' time zone). */
+    dailyDigestTime: z.string().regex(TIME, 'Enter a time as HH:MM'),
   })
   .strict();
 
@@ -47,4 +49,5 @@ export const DEFAULT_PREFERENCES: PersonalPreferences = {
   repliesToMyComments: true,
   quietHours: { enabled: false, start: '19:00', end: '08:00', timeZone: 'UTC' },
   dailyDigest: false,
+  dailyDigestTime: '09:00',
 };

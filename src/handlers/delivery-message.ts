@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { UnreadableMessage } from '../application/services/delivery-records';
 import { botJobSchema } from '../domain/bot-job';
 import { destinationSchema } from '../domain/rule';
-import { plannedDeliverySchema } from './planned-delivery.schema';
+import { personalAudienceSchema, plannedDeliverySchema } from './planned-delivery.schema';
 
 const digestSchema = z.object({
   concurrencyKey: z.string().min(1).max(200),
@@ -19,6 +19,7 @@ export const deliveryQueueEventSchema = z.object({
     z.object({ delivery: plannedDeliverySchema }),
     z.object({ digest: digestSchema }),
     z.object({ botJob: botJobSchema }),
+    z.object({ personalAudience: personalAudienceSchema }),
   ]),
   // A retry context the platform shaped differently must not make a good message unreadable.
   retryContext: z
@@ -51,6 +52,8 @@ const problemIn = (body: Record<string, unknown> | null): string => {
     return pathOf('delivery', plannedDeliverySchema.safeParse(body['delivery']).error);
   if (body && 'digest' in body) return pathOf('digest', digestSchema.safeParse(body['digest']).error);
   if (body && 'botJob' in body) return pathOf('botJob', botJobSchema.safeParse(body['botJob']).error);
+  if (body && 'personalAudience' in body)
+    return pathOf('personalAudience', personalAudienceSchema.safeParse(body['personalAudience']).error);
   return 'neither a delivery, a digest nor a bot job';
 };
 

@@ -3,6 +3,7 @@ import { deliverNotification } from '../application/use-cases/notifications/deli
 import { recordUnreadableMessage } from '../application/services/delivery-records';
 import { flushDigest } from '../application/use-cases/notifications/flush-digest';
 import { doBotWork } from '../application/use-cases/bot/bot-work';
+import { planPersonalAudience } from '../application/use-cases/notifications/personal-audience';
 import { backgroundDeps } from '../composition-root';
 import { attemptOf, deliveryQueueEventSchema, unreadableMessage } from './delivery-message';
 
@@ -27,6 +28,12 @@ export const handleDelivery = async (event: unknown): Promise<InvocationError | 
     unconfirmed: retry !== undefined && retry.retryData?.unconfirmed !== false,
   };
   const body = parsed.data.body;
+  if ('personalAudience' in body) {
+    // Reads only; a failure goes back to the queue (the deliveries it plans are idempotent).
+    const planned = await planPersonalAudience(backgroundDeps, body.personalAudience);
+    console.log(`Personal audience: ${planned.recipients} recipients, ${planned.dropped} over the limit`);
+    return;
+  }
   if ('botJob' in body) {
     const done = await doBotWork(backgroundDeps, body.botJob, attempt.number);
     console.log(`Bot ${body.botJob.kind} ${done.kind} (attempt ${attempt.number})`);

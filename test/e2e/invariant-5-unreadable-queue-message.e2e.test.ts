@@ -73,7 +73,7 @@ describe('invariant 5: an unreadable queue message is recorded as a failed deliv
       expect.objectContaining({
         status: 'failed',
         destination: null,
-        reason: expect.stringContaining('could not be read (neither a delivery nor a digest)'),
+        reason: expect.stringContaining('could not be read (neither a delivery, a digest nor a bot job)'),
       }),
     ]);
   });

@@ -14,7 +14,9 @@ import type {
   TokenAudience,
 } from '../../src/application/ports/microsoft';
 import type { BotJob } from '../../src/domain/bot-job';
+import type { PersonalDigestStore } from '../../src/application/ports/stores';
 import type { Conversation } from '../../src/domain/conversation';
+import type { PersonalDigest } from '../../src/domain/personal-hold';
 
 /** A Bot Connector token cache in memory. */
 export const memoryBotTokens = (): BotTokenCache & {
@@ -164,3 +166,16 @@ export const aBotRegistration = (overrides: Partial<BotRegistration> = {}): BotR
   updatedBy: 'ada',
   ...overrides,
 });
+
+/** People's held personal cards in memory; `listWaiting` lists those with cards, oldest first. */
+export const memoryPersonalDigests = (): PersonalDigestStore & {
+  digestOf(accountId: string): PersonalDigest | undefined;
+} => {
+  const map = new Map<string, PersonalDigest>();
+  return {
+    digestOf: (accountId) => map.get(accountId),
+    get: async (accountId) => map.get(accountId) ?? null,
+    put: async (digest) => void map.set(digest.accountId, digest),
+    listWaiting: async (limit) => [...map.values()].filter((d) => d.items.length > 0).slice(0, limit),
+  };
+};

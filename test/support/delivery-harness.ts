@@ -6,12 +6,20 @@ import type { ContentEvent } from '../../src/domain/content-event';
 import { planDeliveries, type PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Rule } from '../../src/domain/rule';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
+import {
+  fakeConversations,
+  memoryBotRegistrations,
+  memoryBotTokens,
+  memoryPersonalDigests,
+  scriptedBot,
+} from './bot-fakes';
 import { aContentEvent, aRule, nameOf } from './builders';
 import { fakeActivityStore, fakeDigestScheduler, fakeTimer } from './delivery-fakes';
 import {
   fakeConfluence,
   fakeConnections,
   fakeDeliveryStore,
+  fakePreferenceStore,
   fakeTenants,
   fakeTokenVault,
   scriptedIdentity,
@@ -97,6 +105,12 @@ export const deliveryDeps = () => ({
   activity: fakeActivityStore(),
   digests: fakeDigestScheduler(),
   timer: fakeTimer(),
+  preferences: fakePreferenceStore(),
+  conversations: fakeConversations(),
+  bot: scriptedBot(),
+  botTokens: memoryBotTokens(),
+  botRegistrations: memoryBotRegistrations(),
+  personalDigests: memoryPersonalDigests(),
 });
 
 export type DeliveryTestDeps = ReturnType<typeof deliveryDeps>;

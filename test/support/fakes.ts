@@ -24,6 +24,7 @@ import type {
 } from '../../src/application/ports/stores';
 import type { Connection, StoredTokens } from '../../src/domain/connection';
 import type { DeliveryRecord } from '../../src/domain/delivery';
+import type { PersonalAudienceRequest } from '../../src/domain/personal-notification';
 import type { PersonalPreferences } from '../../src/domain/preferences';
 import type { PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Destination, Rule } from '../../src/domain/rule';
@@ -84,15 +85,20 @@ export const fakeLedger = (): FakeLedger => {
 export interface FakeQueue extends DeliveryQueue {
   /** Every delivery put on the queue so far, in order. */
   enqueued(): PlannedDelivery[];
+  /** The personal side of each event queued so far (who gets a card is found by the consumer). */
+  personalSides(): PersonalAudienceRequest[];
 }
 
 export const fakeQueue = (failWith?: Error): FakeQueue => {
   const pushed: PlannedDelivery[] = [];
+  const personal: PersonalAudienceRequest[] = [];
   return {
     enqueued: () => [...pushed],
-    enqueue: async (deliveries) => {
+    personalSides: () => [...personal],
+    enqueue: async (deliveries, side) => {
       if (failWith) throw failWith;
       pushed.push(...deliveries);
+      if (side) personal.push(side);
     },
   };
 };

@@ -125,3 +125,21 @@ export class ConfluenceRequestError extends Error {
     this.name = 'ConfluenceRequestError';
   }
 }
+
+/**
+ * Who Confluence itself would notify about a change, read as the app (the consumer has no user):
+ * the people personal notifications are for. Account ids only; each is checked later as its
+ * person before anything is sent to them (invariant 3).
+ */
+export interface NotificationAudience {
+  /** People watching the page or blog post itself. */
+  contentWatchers(contentId: string): Promise<string[]>;
+  /** People watching the space the content is in. */
+  spaceWatchers(contentId: string): Promise<string[]>;
+  /** Who created the page or blog post; null when Confluence does not say or it is gone. */
+  creatorOf(contentId: string): Promise<string | null>;
+  /** A version's storage-format body as the app reads it (for its @mentions); null when gone. */
+  versionBody(contentId: string, version: number): Promise<string | null>;
+  /** A comment's storage body and author as the app reads it; null when gone. */
+  comment(commentId: string): Promise<CommentSummary | null>;
+}

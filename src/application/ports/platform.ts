@@ -1,8 +1,10 @@
 import type { PlannedDelivery } from '../../domain/delivery-plan';
+import type { PersonalAudienceRequest } from '../../domain/personal-notification';
 
 /** Hands planned deliveries to the queue consumer. */
 export interface DeliveryQueue {
-  enqueue(deliveries: readonly PlannedDelivery[]): Promise<void>;
+  /** One push for everything an event gives: its deliveries and, when any, its personal side. */
+  enqueue(deliveries: readonly PlannedDelivery[], personal?: PersonalAudienceRequest): Promise<void>;
 }
 
 export interface Clock {

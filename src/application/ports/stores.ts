@@ -3,6 +3,7 @@ import type { DeliveryRecord, DeliveryStatus } from '../../domain/delivery';
 import type { PersonalPreferences } from '../../domain/preferences';
 import type { Rule } from '../../domain/rule';
 import type { TenantMapping } from '../../domain/tenant-mapping';
+import type { PersonalDigest } from '../../domain/personal-hold';
 
 /** Rules, indexed by scope key and by owner so an event never scans all rules. */
 export interface RuleStore {
@@ -99,4 +100,12 @@ export interface PreferenceStore {
 export interface EventLedger {
   wasQueued(key: string): Promise<boolean>;
   markQueued(key: string): Promise<void>;
+}
+
+/** People's personal cards waiting for quiet hours to end or for their daily digest. */
+export interface PersonalDigestStore {
+  get(accountId: string): Promise<PersonalDigest | null>;
+  put(digest: PersonalDigest): Promise<void>;
+  /** The people with cards waiting, oldest change first, a page at a time. */
+  listWaiting(limit: number): Promise<PersonalDigest[]>;
 }

@@ -70,6 +70,8 @@ export const composeCard = async (
   delivery: PlannedDelivery,
   choice: Cleared,
   foldInto?: PostedCard,
+  /** A personal card: why its recipient gets it, in place of the rule owner's footer. */
+  personalReason?: string,
 ): Promise<AdaptiveCard> => {
   const { event } = delivery;
   const owner = choice.sender.ownerAccountId;
@@ -115,6 +117,7 @@ export const composeCard = async (
     ...(event.label ? { labelAdded: event.label } : {}),
     ...(foldInto ? { editCount: foldInto.edits + 1 } : {}),
     ...(editorNames.length > 1 ? { editorNames } : {}),
+    ...(personalReason ? { personalReason } : {}),
   });
 };
 
@@ -128,6 +131,7 @@ export const heldItemFor = async (
   const { event } = delivery;
   const base = {
     deliveryKey: delivery.deliveryKey,
+    contentId: event.contentId,
     senderAccountId: choice.sender.ownerAccountId,
     ruleId: choice.sender.ruleId,
     ...(choice.sender.ruleVersion ? { ruleVersion: choice.sender.ruleVersion } : {}),

@@ -15,10 +15,10 @@ import type { Connection } from '../../../domain/connection';
 import { microsoftUserKey, type Conversation } from '../../../domain/conversation';
 import type { BotMessenger, ConversationStore, OutgoingText } from '../../ports/bot-messenger';
 import type { ConfluencePeople } from '../../ports/confluence';
-import { isMicrosoftFailure } from '../../ports/microsoft';
 import type { AppUrls } from '../../ports/platform';
 import type { ConnectionStore, RuleStore } from '../../ports/stores';
-import { botAccessToken, type BotTokenDeps } from '../../services/bot-token';
+import { sendAsBot } from '../../services/bot-send';
+import type { BotTokenDeps } from '../../services/bot-token';
 import { classifyFailure, type Failure } from '../../services/send-as-owner';
 
 export interface BotWorkDeps extends BotTokenDeps {
@@ -41,33 +41,12 @@ const pageUrl = async (deps: BotWorkDeps, siteUrl: string | undefined): Promise<
   return site ? deps.urls.personalPageUrl(site) : undefined;
 };
 
-/**
- * Sends into the person's 1:1 chat as the bot. A refused token is fetched again once; a person
- * who removed or blocked the app (403) is marked as such and nothing is retried for them.
- */
 const sendTo = async (
   deps: BotWorkDeps,
   conversation: Conversation,
   outgoing: Outgoing,
-): Promise<'sent' | 'not-installed'> => {
-  const send = async (forceRefresh: boolean) =>
-    deps.bot.send(await botAccessToken(deps, { forceRefresh }), conversation, outgoing);
-  try {
-    await send(false).catch((error: unknown) => {
-      if (isMicrosoftFailure(error, 'token-rejected')) return send(true);
-      throw error;
-    });
-    return 'sent';
-  } catch (error) {
-    if (!isMicrosoftFailure(error, 'forbidden')) throw error;
-    await deps.conversations.put({
-      ...conversation,
-      installed: false,
-      updatedAt: deps.clock.now().toISOString(),
-    });
-    return 'not-installed';
-  }
-};
+): Promise<'sent' | 'not-installed'> =>
+  (await sendAsBot(deps, conversation, outgoing)) === 'not-installed' ? 'not-installed' : 'sent';
 
 const cardOf = (card: AdaptiveCard, what: string): Outgoing => ({ card, sendId: what });
 

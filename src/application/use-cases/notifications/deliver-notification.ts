@@ -15,6 +15,7 @@ import {
 import { chooseSender } from '../../services/choose-sender';
 import { composeCard, heldItemFor, type Cleared as ClearedChoice } from '../../services/compose-card';
 import { currentSenders } from '../../services/current-senders';
+import { currentPersonalSenders, sendPersonally, type PersonalSendDeps } from './send-personally';
 import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
 import { dispatchCard, type DispatchArgs, type DispatchDeps } from '../../services/dispatch-card';
 import type { AppView, ConfluencePeople, ContentReader, CqlSearch } from '../../ports/confluence';
@@ -25,18 +26,19 @@ import { classifyFailure, type Attempt, type Failure } from '../../services/send
 
 export { MAX_ATTEMPTS } from '../../services/send-as-owner';
 
-interface DeliverDeps extends DispatchDeps {
-  rules: Pick<RuleStore, 'getMany'>;
-  deliveries: DeliveryStore;
-  content: ContentReader;
-  search: Pick<CqlSearch, 'matchesCqlAs'>;
-  people: ConfluencePeople;
-  appView: Pick<AppView, 'readContentFacts' | 'readAppCommentMarker'>;
-  activity: DestinationActivityStore;
-  digests: DigestScheduler;
-  /** The "no flood" settings; the product's defaults when absent. */
-  flood?: FloodSettings;
-}
+type DeliverDeps = DispatchDeps &
+  PersonalSendDeps & {
+    rules: Pick<RuleStore, 'getMany'>;
+    deliveries: DeliveryStore;
+    content: ContentReader;
+    search: Pick<CqlSearch, 'matchesCqlAs'>;
+    people: ConfluencePeople;
+    appView: Pick<AppView, 'readContentFacts' | 'readAppCommentMarker'>;
+    activity: DestinationActivityStore;
+    digests: DigestScheduler;
+    /** The "no flood" settings; the product's defaults when absent. */
+    flood?: FloodSettings;
+  };
 
 type DeliverOutcome =
   | { kind: 'already-done'; status: DeliveryStatus }
@@ -44,9 +46,6 @@ type DeliverOutcome =
   | { kind: 'held' }
   | { kind: 'skipped'; reason: string }
   | Failure;
-
-const PERSONAL_REASON =
-  'Personal notifications need the Teams companion bot, which is not set up on this site yet.';
 
 const VIA_NOTE = {
   update: 'Updated the card already posted for this page',
@@ -180,18 +179,16 @@ export const deliverNotification = async (
   // An earlier attempt may have posted, or an admin's retry of a failed row follows one that may.
   const mayHaveSent = unconfirmed || previous !== null;
   const destination = delivery.destination;
-  if (destination.type === 'personal') {
-    await baseRecord('failed', { reason: PERSONAL_REASON });
-    return { kind: 'failed', reason: PERSONAL_REASON };
-  }
   let owner = delivery.senders[0].ownerAccountId;
   let record: Recorder = baseRecord;
   try {
     // Neither an echo nor a filtered event is a delivery: nothing is recorded, as for an event
     // no rule matched. A duplicate queue message simply checks again.
     if (await isAppComment(deps.appView, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
-    // The rules as they are now: one deleted, turned off or retargeted since sends nothing.
-    const current = await currentSenders(deps.rules, delivery);
+    // The rules as they are now: one deleted, turned off or retargeted since sends nothing; for a
+    // personal card, also the recipient's preferences as they are now.
+    const personal = destination.type === 'personal' ? await currentPersonalSenders(deps, delivery) : null;
+    const current = personal ?? (await currentSenders(deps.rules, delivery));
     if (current.kind === 'none') {
       await record('skipped', { reason: current.reason });
       return { kind: 'skipped', reason: current.reason };
@@ -206,6 +203,14 @@ export const deliverNotification = async (
       await record('skipped', { reason: choice.reason });
       return { kind: 'skipped', reason: choice.reason };
     }
+    if (destination.type === 'personal')
+      return await sendPersonally(
+        deps,
+        delivery,
+        choice,
+        personal?.kind === 'senders' ? personal.reasons : [],
+        record,
+      );
     return await sendCleared(deps, { delivery, destination, choice, record }, mayHaveSent);
   } catch (error) {
     const ownerName = await deps.people.displayNameOf(owner).catch(() => 'The rule owner');

@@ -5,6 +5,7 @@ import {
   type EventOrigin,
 } from '../../../domain/content-event';
 import { planDeliveries } from '../../../domain/delivery-plan';
+import { reasonsAnEventCanGive } from '../../../domain/personal-notification';
 import { sortRules } from '../../../domain/rule-matcher';
 import type { AppView } from '../../ports/confluence';
 import type { DeliveryQueue } from '../../ports/platform';
@@ -54,10 +55,16 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
   ]);
   if (queuedBefore) return { kind: 'duplicate' };
   const { matched, pending } = sortRules(candidates, event);
-  const deliveries = planDeliveries(event, matched, pending);
+  const planned = planDeliveries(event, matched, pending);
+  // Cards to a person's own 1:1 chat are planned with their other personal reasons (watching,
+  // mentions, …), which only the consumer can read: one card per person per event.
+  const deliveries = planned.filter((d) => d.destination.type !== 'personal');
+  const ruleSenders = planned.filter((d) => d.destination.type === 'personal').flatMap((d) => d.senders);
+  const personal =
+    ruleSenders.length > 0 || reasonsAnEventCanGive(event).length > 0 ? { event, ruleSenders } : undefined;
   // Nothing to queue, nothing to mark: a redelivery matches again, to the same nothing.
-  if (deliveries.length === 0) return { kind: 'queued', deliveries: 0 };
-  await deps.queue.enqueue(deliveries);
+  if (deliveries.length === 0 && !personal) return { kind: 'queued', deliveries: 0 };
+  await deps.queue.enqueue(deliveries, personal);
   await deps.ledger.markQueued(key);
   return { kind: 'queued', deliveries: deliveries.length };
 };

@@ -6,10 +6,10 @@ import type { PersonalPreferences } from '../../../../src/contracts/preferences'
 import { asFailure, call, type ResolverFailure } from '../api/resolver-client';
 import { TEST_IDS } from '../testids';
 import { FailureNotice } from '../ui/failure-notice';
-import { changedPaths, errorAt, Group, withoutErrorsAt } from '../ui/fields';
+import { changedPaths, errorAt, Group, TextInput, withoutErrorsAt } from '../ui/fields';
 import { LiveRegion } from '../ui/live-region';
 import { Notice } from '../ui/notice';
-import { QuietHoursFields, SwitchField } from './quiet-hours-fields';
+import { QuietHoursFields, SwitchField, TimeZoneField } from './quiet-hours-fields';
 import { browserTimeZone } from './time-zones';
 
 type EventPreference = 'watchedContentUpdated' | 'mentions' | 'commentsOnMyContent' | 'repliesToMyComments';
@@ -29,6 +29,7 @@ const PLACED = [
   'repliesToMyComments',
   'quietHours',
   'dailyDigest',
+  'dailyDigestTime',
 ];
 
 /**
@@ -98,6 +99,25 @@ export const PreferencesForm = ({ initial }: { initial: PersonalPreferences }) =
           helper="One message a day that sums up what you would otherwise get one by one."
           error={errorAt(errors, 'dailyDigest')}
         />
+        {preferences.dailyDigest && (
+          <TextInput
+            id="pref-daily-digest-time"
+            label="Send it at"
+            type="time"
+            value={preferences.dailyDigestTime}
+            onChange={(dailyDigestTime) => change({ dailyDigestTime })}
+            testId={TEST_IDS.dailyDigestTime}
+            width={140}
+            error={errorAt(errors, 'dailyDigestTime')}
+          />
+        )}
+        {(preferences.quietHours.enabled || preferences.dailyDigest) && (
+          <TimeZoneField
+            value={preferences.quietHours.timeZone}
+            onChange={(timeZone) => change({ quietHours: { ...preferences.quietHours, timeZone } })}
+            error={errorAt(errors, 'quietHours.timeZone')}
+          />
+        )}
         <LiveRegion testId={TEST_IDS.preferencesMessage}>
           {saved && (
             <Notice appearance="success">

@@ -36,6 +36,34 @@ export const SwitchField = (props: {
   </Stack>
 );
 
+/** The person's time zone, which quiet hours and the daily digest's time are in. */
+export const TimeZoneField = ({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (timeZone: string) => void;
+  error?: string;
+}) => {
+  const zones = useMemo(
+    () => timeZoneOptions(value).map((zone) => ({ value: zone, label: zoneLabel(zone) })),
+    [value],
+  );
+  return (
+    <Picker
+      id={TEST_IDS.timeZonePicker}
+      label="Your time zone"
+      options={zones}
+      value={{ value, label: zoneLabel(value) }}
+      onChange={(zone) => onChange(zone.value)}
+      placeholder="Choose a time zone"
+      noOptionsText="No time zone with that name"
+      error={error}
+    />
+  );
+};
+
 /** Quiet hours: no messages between two times of day in the person's time zone. */
 export const QuietHoursFields = ({
   value,
@@ -46,10 +74,6 @@ export const QuietHoursFields = ({
   onChange: (value: QuietHours) => void;
   errors: Record<string, string>;
 }) => {
-  const zones = useMemo(
-    () => timeZoneOptions(value.timeZone).map((zone) => ({ value: zone, label: zoneLabel(zone) })),
-    [value.timeZone],
-  );
   const set = (part: Partial<QuietHours>) => onChange({ ...value, ...part });
   return (
     <Group id="quiet-hours" legend="Quiet hours" error={errorAt(errors, 'quietHours.enabled')} prominent>
@@ -85,16 +109,6 @@ export const QuietHoursFields = ({
               error={errorAt(errors, 'quietHours.end')}
             />
           </Inline>
-          <Picker
-            id={TEST_IDS.timeZonePicker}
-            label="Time zone"
-            options={zones}
-            value={{ value: value.timeZone, label: zoneLabel(value.timeZone) }}
-            onChange={(zone) => set({ timeZone: zone.value })}
-            placeholder="Choose a time zone"
-            noOptionsText="No time zone with that name"
-            error={errorAt(errors, 'quietHours.timeZone')}
-          />
         </Stack>
       )}
     </Group>

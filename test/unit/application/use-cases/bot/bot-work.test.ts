@@ -7,6 +7,7 @@ import {
   aConversation,
   countingIdentity,
   fakeConversations,
+  memoryBotRegistrations,
   memoryBotTokens,
   scriptedBot,
 } from '../../../../support/bot-fakes';
@@ -37,6 +38,7 @@ const setup = (
     tenants: fakeTenants(aTenantMapping({ siteUrl: SITE }), 'secret'),
     identity,
     botTokens: memoryBotTokens(),
+    botRegistrations: memoryBotRegistrations(),
     clock: fixedClock('2026-12-03T10:00:00Z'),
     conversations,
     connections: fakeConnections(options.connections ?? []),

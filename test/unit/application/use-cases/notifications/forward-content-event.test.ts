@@ -87,10 +87,32 @@ describe('forwardContentEvent', () => {
     expect(deps.ledger.queuedEventCount()).toBe(0);
   });
 
-  it('marks nothing for an event no rule wants: a redelivery matches it again, to nothing', async () => {
+  it('marks nothing for an event nobody wants: a redelivery matches it again, to nothing', async () => {
+    // A minor edit ("don't notify watchers") gives no personal card either.
+    const deps = depsWith([aRule({ events: ['page_created'] })]);
+    const minorEdit = aPageUpdatedPayload({ suppressNotifications: true });
+    expect(await forwardContentEvent(deps, minorEdit)).toEqual({ kind: 'queued', deliveries: 0 });
+    expect(deps.ledger.queuedEventCount()).toBe(0);
+    expect(deps.queue.personalSides()).toEqual([]);
+  });
+
+  it('queues the personal side of a page update no rule wants: watchers and mentions are the consumer’s to find', async () => {
     const deps = depsWith([aRule({ events: ['page_created'] })]);
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 0 });
-    expect(deps.ledger.queuedEventCount()).toBe(0);
+    expect(deps.queue.personalSides()).toEqual([
+      { event: expect.objectContaining({ kind: 'page_updated', contentId: '65601' }), ruleSenders: [] },
+    ]);
+    expect(deps.ledger.queuedEventCount()).toBe(1);
+  });
+
+  it('hands a "me personally" rule to the personal side instead of a delivery of its own', async () => {
+    const mine = aRule({ ownerAccountId: 'mia', destination: { type: 'personal' } });
+    const deps = depsWith([mine, aRule({ destination: chat('team') })]);
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
+    expect(deps.queue.enqueued().map((d) => d.destination.type)).toEqual(['chat']);
+    expect(deps.queue.personalSides()[0]?.ruleSenders).toEqual([
+      expect.objectContaining({ ruleId: mine.id, ownerAccountId: 'mia' }),
+    ]);
   });
 
   it('issue 9: queues a new page published with "don’t notify watchers" under the default skip-minor-edits filter', async () => {

@@ -1,0 +1,110 @@
+import { microsoftUserKey } from '../../../domain/conversation';
+import {
+  MAX_PERSONAL_RECIPIENTS,
+  mentionedAccountIds,
+  newMentions,
+  planPersonalDeliveries,
+  reasonsAllowed,
+  reasonsAnEventCanGive,
+  type PersonalAudienceRequest,
+  type PersonalReason,
+} from '../../../domain/personal-notification';
+import { DEFAULT_PREFERENCES } from '../../../domain/preferences';
+import type { ConversationStore } from '../../ports/bot-messenger';
+import type { NotificationAudience } from '../../ports/confluence';
+import type { DeliveryQueue } from '../../ports/platform';
+import type { ConnectionStore, PreferenceStore } from '../../ports/stores';
+
+export interface PersonalAudienceDeps {
+  audience: NotificationAudience;
+  connections: Pick<ConnectionStore, 'get'>;
+  preferences: Pick<PreferenceStore, 'get'>;
+  conversations: Pick<ConversationStore, 'get'>;
+  queue: DeliveryQueue;
+}
+
+type Outcome = { kind: 'planned'; recipients: number; dropped: number };
+
+/** Who Confluence says cares about this event, by reason, before anyone's preferences. */
+const candidates = async (
+  deps: PersonalAudienceDeps,
+  request: PersonalAudienceRequest,
+): Promise<Map<string, Set<PersonalReason>>> => {
+  const { event } = request;
+  const reasons = new Map<string, Set<PersonalReason>>();
+  const add = (accountIds: readonly (string | null)[], reason: PersonalReason) => {
+    for (const id of accountIds) if (id) reasons.set(id, (reasons.get(id) ?? new Set()).add(reason));
+  };
+  add(
+    request.ruleSenders.map((s) => s.ownerAccountId),
+    'rule',
+  );
+  const possible = reasonsAnEventCanGive(event);
+  const updated = event.kind === 'page_updated' || event.kind === 'blogpost_updated';
+  await Promise.all([
+    possible.includes('watching')
+      ? Promise.all([
+          updated ? deps.audience.contentWatchers(event.contentId) : [],
+          deps.audience.spaceWatchers(event.contentId),
+        ]).then(([content, space]) => add([...content, ...space], 'watching'))
+      : null,
+    possible.includes('mentioned') && !event.comment
+      ? Promise.all([
+          event.version > 1 ? deps.audience.versionBody(event.contentId, event.version - 1) : null,
+          deps.audience.versionBody(event.contentId, event.version),
+        ]).then(([before, after]) => add(after === null ? [] : newMentions(before, after), 'mentioned'))
+      : null,
+    event.comment && possible.length > 0
+      ? deps.audience.comment(event.comment.id).then((comment) => {
+          if (comment) add(mentionedAccountIds(comment.body), 'mentioned');
+        })
+      : null,
+    possible.includes('comment-on-your-content')
+      ? deps.audience.creatorOf(event.contentId).then((creator) => add([creator], 'comment-on-your-content'))
+      : null,
+    event.comment?.parentCommentId
+      ? deps.audience
+          .comment(event.comment.parentCommentId)
+          .then((parent) => add([parent?.authorAccountId ?? null], 'reply-to-your-comment'))
+      : null,
+  ]);
+  // Never for one's own action.
+  if (event.actorAccountId) reasons.delete(event.actorAccountId);
+  return reasons;
+};
+
+/**
+ * Whom an event gives a personal card, and why, from what Confluence says (watchers, new
+ * @mentions, the content's creator, the parent comment's author) and the "me personally" rules;
+ * each person's own preferences decide, and only people who logged in and added the app in
+ * Teams are candidates (a rule of one's own still gets a row saying why nothing arrived). One
+ * delivery per person, planned and queued here; each is checked as its recipient when sent.
+ */
+export const planPersonalAudience = async (
+  deps: PersonalAudienceDeps,
+  request: PersonalAudienceRequest,
+): Promise<Outcome> => {
+  const found = await candidates(deps, request);
+  const people = [...found.entries()].slice(0, MAX_PERSONAL_RECIPIENTS);
+  const recipients = new Map<string, PersonalReason[]>();
+  for (const [accountId, reasons] of people) {
+    const onlyRule = [...reasons].every((r) => r === 'rule');
+    const connection = await deps.connections.get(accountId);
+    if (!connection && !onlyRule) continue;
+    if (!onlyRule && connection) {
+      const conversation = await deps.conversations.get(
+        microsoftUserKey(connection.tenantId, connection.oid),
+      );
+      if (!conversation?.installed) {
+        if (reasons.has('rule')) recipients.set(accountId, ['rule']);
+        continue;
+      }
+    }
+    const preferences = (await deps.preferences.get(accountId)) ?? DEFAULT_PREFERENCES;
+    const allowed = reasonsAllowed([...reasons], preferences);
+    if (allowed.length > 0) recipients.set(accountId, allowed);
+  }
+  const deliveries = planPersonalDeliveries(request.event, recipients, request.ruleSenders);
+  if (deliveries.length > 0) await deps.queue.enqueue(deliveries);
+  return { kind: 'planned', recipients: deliveries.length, dropped: found.size - people.length };
+};
