@@ -12,6 +12,7 @@ import type {
   WebTriggerModule,
 } from './manifest-model';
 import { parseEntities } from './parse-entities';
+import { parseScheduledTriggers } from './parse-scheduled-triggers';
 
 type Raw = Record<string, unknown>;
 
@@ -64,6 +65,7 @@ function parseModules(modules: Raw) {
     queue: text(consumer.queue),
     functionKey: text(consumer.function),
   }));
+  const scheduledTriggers = parseScheduledTriggers(modules.scheduledTrigger);
   const webTriggers = new Map(asList(modules.webtrigger).map((raw) => [text(raw.key), parseWebTrigger(raw)]));
   const uiModules = new Map<string, UiModule>();
   for (const [type, list] of Object.entries(modules)) {
@@ -82,13 +84,14 @@ function parseModules(modules: Raw) {
       });
     }
   }
-  return { functions, triggers, consumers, webTriggers, uiModules };
+  return { functions, triggers, consumers, scheduledTriggers, webTriggers, uiModules };
 }
 
 function checkFunctionReferences(model: Omit<ManifestModel, 'appId' | 'appAri'>): void {
   const referenced = [
     ...model.triggers.map((m) => [m.key, m.functionKey]),
     ...model.consumers.map((m) => [m.key, m.functionKey]),
+    ...model.scheduledTriggers.map((m) => [m.key, m.functionKey]),
     ...[...model.webTriggers.values()].map((m) => [m.key, m.functionKey]),
     ...[...model.uiModules.values()]
       .filter((m) => m.resolverFunctionKey)

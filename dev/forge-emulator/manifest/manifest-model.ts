@@ -31,6 +31,15 @@ export interface TriggerModule {
   ignoreSelf: boolean;
 }
 
+/** How often Forge invokes a scheduled trigger (manifest-reference/modules/scheduled-trigger). */
+export type ScheduledInterval = 'fiveMinute' | 'hour' | 'day' | 'week';
+
+export interface ScheduledTriggerModule {
+  key: string;
+  functionKey: string;
+  interval: ScheduledInterval;
+}
+
 export interface ConsumerModule {
   key: string;
   queue: string;
@@ -74,6 +83,7 @@ export interface ManifestModel {
   functions: Map<string, FunctionDefinition>;
   triggers: TriggerModule[];
   consumers: ConsumerModule[];
+  scheduledTriggers: ScheduledTriggerModule[];
   webTriggers: Map<string, WebTriggerModule>;
   uiModules: Map<string, UiModule>;
   /** Resource key -> path relative to the app folder. */
