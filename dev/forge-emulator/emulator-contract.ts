@@ -23,7 +23,10 @@ export interface ForgeEmulatorOptions {
   cloudId: string;
   /** The app's own Atlassian account; product events it caused are dropped by `filter.ignoreSelf`. */
   appAccountId: string;
-  /** Epoch ms; KVS TTL and the queue retention window use it (default `Date.now`). Queue waits are real time. */
+  /**
+   * Epoch ms; KVS TTL, the queue retention window and scheduled triggers use it (default `Date.now`).
+   * Queue waits are real time.
+   */
   clock?: () => number;
   /** Every wait (delayInSeconds, retryAfter, backoff) is multiplied by this; tests use ~0.001 (default 1). */
   delayScale?: number;
@@ -90,6 +93,15 @@ export interface ResolverCall {
   extension?: Record<string, unknown>;
 }
 
+/** One run of a scheduled trigger. */
+export interface ScheduledTriggerRun {
+  moduleKey: string;
+  invocationId: string;
+  /** False when the function threw or timed out; Forge does not retry it, the next tick runs as usual. */
+  ok: boolean;
+  timedOut: boolean;
+}
+
 /** A running emulator. */
 export interface ForgeEmulator {
   /** `http://127.0.0.1:<port>` */
@@ -104,7 +116,12 @@ export interface ForgeEmulator {
   identity: { appId: string; environmentId: string };
   /** The same stable URL that `webTrigger.getUrl(key)` returns inside functions. */
   webTriggerUrl(key: string): string;
-  /** Resolves when no invocation runs and no queue message is pending (including scheduled retries). */
+  /** Runs a scheduled trigger now, outside its schedule; resolves when the invocation has finished. */
+  runScheduledTrigger(key: string): Promise<ScheduledTriggerRun>;
+  /**
+   * Starts the scheduled triggers that are due by the clock, then resolves when no invocation runs and no
+   * queue message is pending (including scheduled retries). It never waits for a scheduled trigger's next tick.
+   */
   idle(opts?: { timeoutMs?: number }): Promise<void>;
   logs: LogEntry[];
   deadLetters: DeadLetter[];

@@ -22,4 +22,5 @@ export type {
   LogEntry,
   LogLevel,
   ResolverCall,
+  ScheduledTriggerRun,
 } from './emulator-contract';

@@ -18,6 +18,7 @@ import { currentInvocation } from './runtime/invocation-context';
 import { InvocationHistory } from './runtime/invocation-history';
 import { InvocationRunner } from './runtime/invocation-runner';
 import { appendLog } from './runtime/log-sink';
+import { TriggerSchedule } from './schedule/trigger-schedule';
 import { StatsCollector } from './stats/stats-collector';
 import { WebTriggerRegistry } from './webtrigger/webtrigger-registry';
 
@@ -65,6 +66,7 @@ export async function startForgeEmulator(options: ForgeEmulatorOptions): Promise
     scheduler,
     jobs,
     runner: new InvocationRunner(getCore),
+    schedule: new TriggerSchedule(getCore),
     history: new InvocationHistory(),
     platformFetch,
     url: '',
@@ -92,5 +94,6 @@ export async function startForgeEmulator(options: ForgeEmulatorOptions): Promise
     throw error;
   }
   if (saved) scheduler.restore(saved.pendingMessages);
+  created.schedule.start();
   return createEmulatorFacade(created, server, stateFile);
 }

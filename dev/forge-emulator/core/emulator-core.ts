@@ -5,6 +5,7 @@ import type { DeliveryScheduler } from '../queue/delivery-scheduler';
 import type { JobTracker } from '../queue/job-tracker';
 import type { InvocationHistory } from '../runtime/invocation-history';
 import type { InvocationRunner } from '../runtime/invocation-runner';
+import type { TriggerSchedule } from '../schedule/trigger-schedule';
 import type { StatsCollector } from '../stats/stats-collector';
 import type { WebTriggerRegistry } from '../webtrigger/webtrigger-registry';
 import type { AppIdentity } from './app-identity';
@@ -33,6 +34,8 @@ export interface EmulatorCore {
   readonly scheduler: DeliveryScheduler;
   readonly jobs: JobTracker;
   readonly runner: InvocationRunner;
+  /** The scheduled triggers' next runs, by the clock. */
+  readonly schedule: TriggerSchedule;
   /** The newest finished invocations, for the overview page. */
   readonly history: InvocationHistory;
   /** `fetch` as it was before the emulator patched it: the platform's own calls are not app egress. */

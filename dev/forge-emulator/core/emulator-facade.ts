@@ -64,6 +64,7 @@ export function createEmulatorFacade(
       if (stopped) return;
       stopped = true;
       core.scheduler.stop();
+      core.schedule.stop();
       const deadline = Date.now() + STOP_GRACE_MS;
       while (core.runner.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       stateFile.flush();
@@ -74,7 +75,12 @@ export function createEmulatorFacade(
     invokeResolver: (call) => invokeResolver(core, call),
     identity: { appId: core.identity.appId, environmentId: core.identity.environmentId },
     webTriggerUrl: (key) => core.webTriggers.urlFor(key),
-    idle: (opts) => whenIdle(core, opts?.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS),
+    runScheduledTrigger: (key) => core.schedule.runNow(key),
+    idle: (opts) => {
+      // A test clock moves without telling anyone: start what it made due, then wait only for what runs.
+      core.schedule.runDue();
+      return whenIdle(core, opts?.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+    },
     logs: core.logs,
     deadLetters: core.deadLetters,
     stats: { snapshot: () => core.stats.snapshot(), reset: () => core.stats.reset() },

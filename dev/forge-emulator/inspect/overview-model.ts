@@ -39,6 +39,15 @@ export interface DeadLetterRow extends Omit<QueuedRow, 'state' | 'dueInMs' | 'at
   time: string;
 }
 
+/** A scheduled trigger and when it runs, by the emulator clock. */
+export interface ScheduledTriggerRow {
+  key: string;
+  functionKey: string;
+  interval: string;
+  nextRunAt: string;
+  lastRun?: { startedAt: string; ok: boolean; invocationId: string };
+}
+
 /** The emulator's state as its overview page and `?format=json` show it; secret values never appear. */
 export interface EmulatorOverview {
   app: { appAri: string; manifest: string; siteUrl: string; cloudId: string; environmentId: string };
@@ -52,6 +61,7 @@ export interface EmulatorOverview {
   }>;
   modules: Array<{ type: string; key: string; functionKey?: string; detail: string; link?: string }>;
   webTriggers: Array<{ key: string; functionKey: string; responseType: string; url: string }>;
+  scheduledTriggers: ScheduledTriggerRow[];
   kvs: {
     keys: Bounded<StoredRow>;
     entities: Array<{ name: string } & Bounded<StoredRow>>;
@@ -100,7 +110,26 @@ function storedRows(core: EmulatorCore, space: SpaceId): Bounded<StoredRow> {
   return { total: entries.length, rows: rows(entries.slice(0, OVERVIEW_LIMITS.rows)) };
 }
 
-function modules(core: EmulatorCore): EmulatorOverview['modules'] {
+function scheduledTriggers(core: EmulatorCore): ScheduledTriggerRow[] {
+  return core.schedule.list().map(({ trigger, nextRunAt, lastRun }) => ({
+    key: trigger.key,
+    functionKey: trigger.functionKey,
+    interval: trigger.interval,
+    nextRunAt: iso(nextRunAt),
+    ...(lastRun
+      ? { lastRun: { startedAt: iso(lastRun.startedAt), ok: lastRun.ok, invocationId: lastRun.invocationId } }
+      : {}),
+  }));
+}
+
+const EVERY: Record<string, string> = {
+  fiveMinute: 'every five minutes',
+  hour: 'every hour',
+  day: 'every day',
+  week: 'every week',
+};
+
+function modules(core: EmulatorCore, scheduled: ScheduledTriggerRow[]): EmulatorOverview['modules'] {
   const { manifest } = core;
   return [
     ...[...manifest.uiModules.values()].map((m) => ({
@@ -122,6 +151,12 @@ function modules(core: EmulatorCore): EmulatorOverview['modules'] {
       functionKey: c.functionKey,
       detail: `queue ${c.queue}`,
     })),
+    ...scheduled.map((t) => ({
+      type: 'scheduledTrigger',
+      key: t.key,
+      functionKey: t.functionKey,
+      detail: `${EVERY[t.interval] ?? t.interval} · next run ${t.nextRunAt}`,
+    })),
     ...[...manifest.webTriggers.values()].map((w) => ({
       type: 'webtrigger',
       key: w.key,
@@ -136,6 +171,7 @@ export function buildOverview(core: EmulatorCore, options: { invocationId?: stri
   const { manifest, options: opts } = core;
   const stats = core.stats.snapshot().invocations;
   const now = Date.now();
+  const scheduled = scheduledTriggers(core);
   const logs = options.invocationId
     ? core.logs.filter((line) => line.invocationId === options.invocationId)
     : core.logs;
@@ -158,13 +194,14 @@ export function buildOverview(core: EmulatorCore, options: { invocationId?: stri
         meanMs: s && s.count > 0 ? Math.round((s.totalMs / s.count) * 10) / 10 : 0,
       };
     }),
-    modules: modules(core),
+    modules: modules(core, scheduled),
     webTriggers: [...manifest.webTriggers.values()].map((w) => ({
       key: w.key,
       functionKey: w.functionKey,
       responseType: w.responseType,
       url: core.webTriggers.urlFor(w.key),
     })),
+    scheduledTriggers: scheduled,
     kvs: {
       keys: storedRows(core, 'kvs'),
       entities: [...manifest.entities.keys()].map((name) => ({

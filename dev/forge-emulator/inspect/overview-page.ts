@@ -2,6 +2,7 @@ import { html, Markup } from './html';
 import { activitySection, queueSection } from './overview-activity.view';
 import type { Bounded, EmulatorOverview, StoredRow } from './overview-model';
 import { more, none, OVERVIEW_STYLE } from './overview-parts';
+import { scheduleSection } from './overview-schedule.view';
 
 function storedTable(list: Bounded<StoredRow>, what: string): Markup {
   if (list.total === 0) return none(`No ${what}.`);
@@ -139,12 +140,15 @@ export function renderOverviewPage(o: EmulatorOverview): string {
           <div class="muted mono">${o.app.appAri} · site ${o.app.siteUrl} · manifest ${o.app.manifest}</div>
           <nav>
             <a href="#functions">Functions</a><a href="#modules">Modules</a
-            ><a href="#web-triggers">Web triggers</a> <a href="#storage">Storage</a
-            ><a href="#queues">Queues</a><a href="#invocations">Invocations</a> <a href="#logs">Logs</a
-            ><a href="/">Refresh</a><a href="/?format=json">JSON</a>
+            ><a href="#web-triggers">Web triggers</a><a href="#scheduled-triggers">Scheduled triggers</a>
+            <a href="#storage">Storage</a><a href="#queues">Queues</a><a href="#invocations">Invocations</a>
+            <a href="#logs">Logs</a><a href="/">Refresh</a><a href="/?format=json">JSON</a>
           </nav>
         </header>
-        <main>${appSections(o)} ${storageSection(o)} ${queueSection(o)} ${activitySection(o)}</main>
+        <main>
+          ${appSections(o)} ${scheduleSection(o)} ${storageSection(o)} ${queueSection(o)}
+          ${activitySection(o)}
+        </main>
       </body>
     </html>`.value;
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EmulatorCore } from '../core/emulator-core';
 
-export type InvocationKind = 'resolver' | 'trigger' | 'consumer' | 'webtrigger';
+export type InvocationKind = 'resolver' | 'trigger' | 'consumer' | 'webtrigger' | 'scheduledTrigger';
 
 /** The state of one function invocation; concurrent invocations each carry their own. */
 export interface InvocationState {
