@@ -16,7 +16,8 @@ import { microsoftUserKey, type Conversation } from '../../../domain/conversatio
 import type { BotMessenger, ConversationStore, OutgoingText } from '../../ports/bot-messenger';
 import type { ConfluencePeople } from '../../ports/confluence';
 import type { AppUrls } from '../../ports/platform';
-import type { ConnectionStore, RuleStore } from '../../ports/stores';
+import type { ConnectionStore, PreferenceStore, RuleStore } from '../../ports/stores';
+import { DEFAULT_PREFERENCES, type PersonalPreferences } from '../../../domain/preferences';
 import { sendAsBot } from '../../services/bot-send';
 import type { BotTokenDeps } from '../../services/bot-token';
 import { classifyFailure, type Failure } from '../../services/send-as-owner';
@@ -28,6 +29,7 @@ export interface BotWorkDeps extends BotTokenDeps {
   people: ConfluencePeople;
   bot: BotMessenger;
   urls: Pick<AppUrls, 'personalPageUrl'>;
+  preferences: Pick<PreferenceStore, 'get'>;
 }
 
 export type BotWorkOutcome =
@@ -89,18 +91,39 @@ const greet = async (deps: BotWorkDeps, conversation: Conversation): Promise<Bot
   return { kind: 'sent', what: 'welcome' };
 };
 
+/** What reaches the person here, in the words of their personal page. */
+const personalInWords = (preferences: PersonalPreferences): string[] => {
+  const events = [
+    preferences.watchedContentUpdated ? 'pages you watch' : '',
+    preferences.mentions ? '@mentions' : '',
+    preferences.commentsOnMyContent ? 'comments on your content' : '',
+    preferences.repliesToMyComments ? 'replies to your comments' : '',
+  ].filter(Boolean);
+  const zone = preferences.quietHours.timeZone;
+  const timing = preferences.dailyDigest
+    ? `in a daily digest at ${preferences.dailyDigestTime} (${zone})`
+    : preferences.quietHours.enabled
+      ? `held during quiet hours ${preferences.quietHours.start}–${preferences.quietHours.end} (${zone})`
+      : '';
+  return events.length > 0 ? [...events, ...(timing ? [timing] : [])] : [];
+};
+
 const statusOf = async (deps: BotWorkDeps, connection: Connection | null): Promise<StatusFacts> => {
   if (!connection) return { confluenceName: null, connection: 'not-connected', rules: 0, personal: [] };
-  const [name, rules] = await Promise.all([
+  const [name, rules, preferences] = await Promise.all([
     deps.people.displayNameOf(connection.accountId),
     deps.rules.listByOwner(connection.accountId),
+    deps.preferences.get(connection.accountId),
   ]);
   const personal = rules.filter((r) => r.enabled && r.destination.type === 'personal').length;
   return {
     confluenceName: name,
     connection: connection.status === 'ok' ? 'connected' : 'needs-login',
     rules: rules.length,
-    personal: personal > 0 ? [`${personal} of your rules send to you here`] : [],
+    personal: [
+      ...personalInWords(preferences ?? DEFAULT_PREFERENCES),
+      ...(personal > 0 ? [`${personal} of your rules`] : []),
+    ],
   };
 };
 

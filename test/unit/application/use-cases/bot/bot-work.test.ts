@@ -14,6 +14,7 @@ import {
 import {
   fakeConfluence,
   fakeConnections,
+  fakePreferenceStore,
   fakeRuleStore,
   fakeTenants,
   fixedClock,
@@ -49,6 +50,7 @@ const setup = (
     people: fakeConfluence({ displayNameOf: async (id) => (id === 'mia' ? 'Mia Member' : id) }).people,
     bot,
     urls: { personalPageUrl: (site) => `${site}/wiki/apps/app/env/microsoft-teams` },
+    preferences: fakePreferenceStore(),
   };
   return { deps, conversations, bot, identity };
 };
@@ -105,7 +107,9 @@ describe('the companion bot in the 1:1 chat', () => {
     const [help, status, disconnect, unknown] = bot.texts();
     expect(help).toContain('disconnect');
     expect(status).toContain('Connected as Mia Member');
-    expect(status).toContain('1 of your rules send to you here');
+    expect(status).toContain(
+      'pages you watch, @mentions, comments on your content, replies to your comments, 1 of your rules',
+    );
     expect(disconnect).toContain('Action.Execute');
     expect(disconnect).toContain('disconnect-confirmed');
     expect(unknown).toBe('I did not understand that. Type help to see what I can do.');
