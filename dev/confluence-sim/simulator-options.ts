@@ -55,6 +55,13 @@ export interface ConfluenceSimulator {
     contentId: string,
     restrictions: { read?: string[]; update?: string[] },
   ): Promise<void>;
+  /**
+   * Starts (or, with `watching` false, stops) `accountId`'s watch of a page or blog post, as the
+   * Watch button does; the person must be able to view it.
+   */
+  watchContent(accountId: string, contentId: string, watching?: boolean): Promise<void>;
+  /** Starts (or stops) `accountId`'s watch of a whole space, as "Watch space" does. */
+  watchSpace(accountId: string, spaceKey: string, watching?: boolean): Promise<void>;
   /** A page or blog post by exact title (a copy); throws if there is none. */
   findContent(title: string): ContentRecord;
   /** Every event emitted since start, in order. */

@@ -7,6 +7,7 @@ import { createContent } from './actions/create-content';
 import { editComment } from './actions/edit-comment';
 import { editContent } from './actions/edit-content';
 import { restrictContent } from './actions/restrict-content';
+import { setContentWatch, setSpaceWatch } from './actions/set-watch';
 import { createRestDispatcher } from './rest/rest-dispatcher';
 import type { ConfluenceSimulator, ConfluenceSimulatorOptions } from './simulator-options';
 import { ConfluenceSite } from './site/confluence-site';
@@ -86,6 +87,10 @@ export async function startConfluenceSimulator(
     addLabel: (accountId, contentId, label) => addLabel(as(accountId), contentId, label),
     restrictContent: (accountId, contentId, restrictions) =>
       Promise.resolve().then(() => restrictContent(as(accountId), contentId, restrictions)),
+    watchContent: (accountId, contentId, watching = true) =>
+      Promise.resolve().then(() => setContentWatch(as(accountId), contentId, watching)),
+    watchSpace: (accountId, spaceKey, watching = true) =>
+      Promise.resolve().then(() => setSpaceWatch(as(accountId), spaceKey, watching)),
     findContent(title) {
       const found = live.allContent().find((c) => c.type !== 'comment' && c.title === title);
       if (!found) throw new Error(`The Confluence simulator has no page or blog post titled "${title}".`);

@@ -4,6 +4,7 @@ import type { ContentRecord } from '../site/content-record';
 import { canEditSpace } from '../site/permissions';
 import { SimulatorError } from '../site/simulator-error';
 import { type ActionContext, causeOf, checkTitle, viewableContent } from './action-context';
+import { autowatch } from './set-watch';
 
 /** Input of `createPage`. */
 export interface CreateContentInput {
@@ -56,6 +57,7 @@ export async function createContent(ctx: ActionContext, input: CreateContentInpu
     restrictions: { read: [], update: [] },
   };
   site.addContent(record);
+  autowatch(ctx, record);
   site.hooks.changed();
   const event = contentEvent(site, 'created', record, causeOf(ctx));
   await publishEvent(site, event.eventType, event.payload);

@@ -4,6 +4,7 @@ import type { ContentRecord } from '../site/content-record';
 import { canEditContent } from '../site/permissions';
 import { SimulatorError } from '../site/simulator-error';
 import { type ActionContext, appendVersion, causeOf, checkTitle, viewableContent } from './action-context';
+import { autowatch } from './set-watch';
 
 /** Input of `editPage`. */
 export interface EditContentInput {
@@ -42,6 +43,7 @@ export async function editContent(
     ...(input.versionMessage !== undefined ? { message: input.versionMessage } : {}),
     minorEdit: input.minorEdit ?? false,
   });
+  autowatch(ctx, content);
   ctx.site.hooks.changed();
   const event = contentEvent(ctx.site, 'updated', content, causeOf(ctx));
   await publishEvent(ctx.site, event.eventType, event.payload);

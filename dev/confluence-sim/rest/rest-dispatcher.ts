@@ -12,6 +12,7 @@ import { registerV1PermissionCheckRoutes } from './routes/v1-permission-check.ro
 import { registerV1SearchRoutes } from './routes/v1-search.routes';
 import { registerV1SpaceRoutes } from './routes/v1-space.routes';
 import { registerV1UserRoutes } from './routes/v1-users.routes';
+import { registerV1WatchRoutes } from './routes/v1-watches.routes';
 import { registerV2CommentRoutes } from './routes/v2-comments.routes';
 import { registerV2ContentUpdateRoutes } from './routes/v2-content-update.routes';
 import { registerV2ContentRoutes } from './routes/v2-content.routes';
@@ -33,6 +34,7 @@ function buildRouter(): Router<RestHandler> {
   // Search first: `/content/search` would otherwise be taken for a content id.
   registerV1SearchRoutes(router);
   registerV1UserRoutes(router);
+  registerV1WatchRoutes(router);
   registerV1SpaceRoutes(router);
   registerV1PermissionCheckRoutes(router);
   registerV1ContentPropertyRoutes(router);

@@ -1,6 +1,7 @@
 import type { ContentRecord } from './content-record';
 import type { SiteState } from './site-state';
 import type { SpaceRecord } from './space-record';
+import { WatchBook } from './watch-book';
 
 /** A product event as the simulator recorded and emitted it. */
 export interface EmittedEvent {
@@ -22,6 +23,8 @@ export interface SiteHooks {
  */
 export class ConfluenceSite {
   readonly events: EmittedEvent[] = [];
+  /** Content and space watches; they live in the state, so they are saved with it. */
+  readonly watches: WatchBook;
   private readonly spaces = new Map<string, SpaceRecord>();
   private readonly contents = new Map<string, ContentRecord>();
 
@@ -31,6 +34,7 @@ export class ConfluenceSite {
   ) {
     for (const space of state.spaces) this.spaces.set(space.key, space);
     for (const content of state.contents) this.contents.set(content.id, content);
+    this.watches = new WatchBook(state);
   }
 
   /** Current time as Confluence renders it (ISO 8601, UTC). */

@@ -32,9 +32,14 @@ export class SeedBuilder {
     spaces: [],
     contents: [],
     labelIds: {},
+    contentWatches: {},
+    spaceWatches: {},
   };
 
-  /** Adds an item with its version history and labels; returns its id. */
+  /**
+   * Adds an item with its version history and labels; returns its id. The author and the editors of
+   * a page or blog post watch it, as Confluence's autowatch makes them.
+   */
   add(item: SeedItem): string {
     const { state } = this;
     const id = String(state.nextContentId++);
@@ -80,6 +85,9 @@ export class SeedBuilder {
       labels,
       restrictions: { read: item.readRestriction ?? [], update: [] },
     });
+    if (item.type !== 'comment') {
+      (state.contentWatches ??= {})[id] = [...new Set(versions.map((v) => v.by))];
+    }
     return id;
   }
 

@@ -10,4 +10,10 @@ export interface SiteState {
   contents: ContentRecord[];
   /** Label name → label id, so one name keeps one id across pages, as in Confluence. */
   labelIds: Record<string, string>;
+  /**
+   * Content id → accountIds watching it, and space key → accountIds watching the space, in the
+   * order the watches were added. Absent in states saved before watches existed.
+   */
+  contentWatches?: Record<string, string[]>;
+  spaceWatches?: Record<string, string[]>;
 }

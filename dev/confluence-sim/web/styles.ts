@@ -65,4 +65,9 @@ pre{background:var(--surface-sunken);padding:8px;overflow:auto;font-size:12px}
 .diff{border:1px solid var(--border);border-radius:4px;padding:6px 0}.diff>div{padding:2px 12px}
 .diff-mark{display:inline-block;width:18px;color:var(--text-subtlest)}.diff-added{background:var(--success-bg)}.diff-removed{background:var(--danger-bg);text-decoration:line-through}
 ins.diff-added,del.diff-removed{padding:0 2px}
+.mention{display:inline-block;padding:0 6px;border-radius:20px;background:var(--neutral);color:var(--text-subtle);line-height:1.5}
+.mention-me{background:var(--brand);color:var(--text-inverse)}
+.btn .icon{width:16px;height:16px;vertical-align:-3px;margin-right:4px;fill:none;stroke:currentColor;stroke-width:2}
+.btn[aria-pressed=true]{background:var(--label-bg);color:var(--label-text)}
+.title-row{display:flex;align-items:baseline;gap:12px;flex-wrap:wrap}
 `;

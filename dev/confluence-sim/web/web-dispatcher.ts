@@ -7,6 +7,7 @@ import { registerBrowseRoutes } from './routes/browse.routes';
 import { registerEditRoutes } from './routes/edit.routes';
 import { registerForgeRoutes } from './routes/forge.routes';
 import { registerSandboxRoutes } from './routes/sandbox.routes';
+import { registerWatchRoutes } from './routes/watch.routes';
 import type { SimulatorUiOptions } from './ui-options';
 import { uiUser } from './ui-session';
 import { chooseTheme } from './ui-theme';
@@ -27,6 +28,7 @@ export function createWebDispatcher(site: ConfluenceSite, ui: SimulatorUiOptions
   registerEditRoutes(router);
   registerForgeRoutes(router);
   registerSandboxRoutes(router);
+  registerWatchRoutes(router);
   registerBrowseRoutes(router);
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

@@ -7,6 +7,7 @@ import type { Router } from '../../http/router';
 import { canEditContent, canEditSpace } from '../../site/permissions';
 import { SimulatorError } from '../../site/simulator-error';
 import { contentWebPath } from '../../site/web-paths';
+import { storageToTypedMentions, typedMentionsToStorage } from '../mentions';
 import { createView } from '../views/create.view';
 import { editView } from '../views/edit.view';
 import { messagePage } from '../views/message.view';
@@ -14,7 +15,7 @@ import { redirectTo, type WebHandler, type WebRequest } from '../web-handler';
 import { loadContent, loadSpace } from './load-content';
 
 /** People in the web UI act as themselves; their changes are not `selfGenerated` for the app. */
-const asUser = (req: WebRequest): ActionContext => ({
+export const asUser = (req: WebRequest): ActionContext => ({
   site: req.site,
   principal: req.user,
   origin: 'product',
@@ -37,7 +38,7 @@ export function registerEditRoutes(router: Router<WebHandler>): void {
     }
     const values = {
       title: content.title,
-      body: content.body,
+      body: storageToTypedMentions(content.body),
       minorEdit: false,
       message: '',
       baseVersion: content.version,
@@ -59,7 +60,7 @@ export function registerEditRoutes(router: Router<WebHandler>): void {
     try {
       const saved = await editContent(asUser(req), loaded.content.id, {
         title: values.title,
-        body: values.body,
+        body: typedMentionsToStorage(values.body),
         minorEdit: values.minorEdit,
         versionMessage: values.message,
         baseVersion: values.baseVersion,
@@ -100,7 +101,7 @@ export function registerEditRoutes(router: Router<WebHandler>): void {
         spaceKey: space.key,
         type,
         title: values.title,
-        body: values.body,
+        body: typedMentionsToStorage(values.body),
         ...(type === 'page' && values.parentId ? { parentId: values.parentId } : {}),
       });
       return redirectTo(`/wiki${contentWebPath(req.site, created)}`);
@@ -116,7 +117,7 @@ export function registerEditRoutes(router: Router<WebHandler>): void {
     const form = await req.form();
     const parentCommentId = form.get('parentCommentId');
     const comment = await addComment(asUser(req), loaded.content.id, {
-      body: form.get('body') ?? '',
+      body: typedMentionsToStorage(form.get('body') ?? ''),
       ...(parentCommentId ? { parentCommentId } : {}),
     });
     return redirectTo(`/wiki${contentWebPath(req.site, comment)}`);

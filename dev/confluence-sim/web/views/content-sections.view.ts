@@ -25,15 +25,15 @@ export function labelsSection(
   </section>`;
 }
 
-function commentThread(site: ConfluenceSite, comment: ContentRecord): SafeHtml {
+function commentThread(site: ConfluenceSite, user: UiUser, comment: ContentRecord): SafeHtml {
   const replies = site.allContent().filter((c) => c.type === 'comment' && c.parentCommentId === comment.id);
   return html`<div class="comment" id="comment-${comment.id}" data-testid="comment">
     <div class="byline">
       ${personName(comment.createdBy)} · ${comment.createdAt.slice(0, 16).replace('T', ' ')}
       ${comment.location === 'inline' ? ' · inline comment' : ''}${comment.version > 1 ? ' · edited' : ''}
     </div>
-    <div>${renderStorage(comment.body)}</div>
-    ${replies.map((r) => commentThread(site, r))}
+    <div>${renderStorage(comment.body, user.accountId)}</div>
+    ${replies.map((r) => commentThread(site, user, r))}
   </div>`;
 }
 
@@ -47,7 +47,7 @@ export function commentsSection(
   const roots = site.comments(content.id, undefined, true);
   const form = canComment(site, user, content)
     ? html`<form method="post" action="${base}/comments" class="stack">
-        <label for="comment-body">Add a comment</label>
+        <label for="comment-body">Add a comment (type @Name to mention someone)</label>
         <textarea
           id="comment-body"
           name="body"
@@ -61,6 +61,6 @@ export function commentsSection(
     : '';
   return html`<section data-testid="comments">
     <h3>${roots.length} comment${roots.length === 1 ? '' : 's'}</h3>
-    ${roots.map((c) => commentThread(site, c))}${form}
+    ${roots.map((c) => commentThread(site, user, c))}${form}
   </section>`;
 }

@@ -11,6 +11,7 @@ import { renderStorage } from '../storage-sanitizer';
 import { modulesOfType } from '../ui-options';
 import { page, type WebRequest, type WebResult } from '../web-handler';
 import { commentsSection, labelsSection } from './content-sections.view';
+import { watchToggle } from './watch-toggle.view';
 
 /** A page or blog post (`version` set: an earlier version, read-only). */
 export function contentView(
@@ -35,7 +36,9 @@ export function contentView(
         ${m.title}
       </button>`,
   );
+  const watching = site.watches.isWatching({ contentId: content.id }, user.accountId);
   const toolbar = html`<div class="toolbar">
+    ${watchToggle(`${base}/watch`, watching, { watch: 'Watch', watching: 'Watching' })}
     ${canEditContent(site, user, content) ? html`<a class="btn btn-primary" href="${base}/edit" data-testid="edit-button">Edit</a>` : ''}
     <details class="menu" data-testid="more-actions">
       <summary class="btn" aria-label="More actions">•••</summary>
@@ -69,7 +72,7 @@ export function contentView(
       ${shown.when.slice(0, 16).replace('T', ' ')}${shown.message ? ` · "${shown.message}"` : ''}
     </div>
     ${historical}
-    <div data-testid="page-body">${renderStorage(shown.body)}</div>
+    <div data-testid="page-body">${renderStorage(shown.body, user.accountId)}</div>
     <hr />
     ${version ? '' : html`${labelsSection(site, user, content, base)}${commentsSection(site, user, content, base)}`}
     ${forge ? actions.map((m) => forgeContentActionModal(forge, m, { accountId: user.accountId, theme: req.theme }, extension)) : ''}`;

@@ -37,7 +37,7 @@ export function createView(
       </select>
       <label for="title">Title</label>
       <input type="text" id="title" name="title" value="${values.title}" required data-testid="title-input" />
-      <label for="body">Body (storage format)</label>
+      <label for="body">Body (storage format; type @Name to mention someone)</label>
       <textarea id="body" name="body" data-testid="body-input">${values.body}</textarea>
       <p><button class="btn btn-primary" data-testid="save-button">Publish</button></p>
     </form>`;

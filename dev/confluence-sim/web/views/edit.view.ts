@@ -30,7 +30,7 @@ export function editView(
       <input type="hidden" name="baseVersion" value="${values.baseVersion}" />
       <label for="title">Title</label>
       <input type="text" id="title" name="title" value="${values.title}" required data-testid="title-input" />
-      <label for="body">Body (storage format)</label>
+      <label for="body">Body (storage format; type @Name to mention someone)</label>
       <textarea id="body" name="body" data-testid="body-input">${values.body}</textarea>
       <p>
         <label style="display:inline;font-weight:400"
