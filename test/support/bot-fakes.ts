@@ -1,4 +1,4 @@
-import type { BotRegistration, BotRegistrationStore } from '../../src/application/ports/bot';
+import type { BotRegistration, BotRegistrationStore, BotStore } from '../../src/application/ports/bot';
 import type {
   BotMessenger,
   BotTokenCache,
@@ -179,3 +179,11 @@ export const memoryPersonalDigests = (): PersonalDigestStore & {
     listWaiting: async (limit) => [...map.values()].filter((d) => d.items.length > 0).slice(0, limit),
   };
 };
+
+/** The bot's health record as the endpoint keeps it; `reachedAt` set: Teams has reached the bot. */
+export const fakeBotHealth = (reachedAt: string | null = null): Pick<BotStore, 'getHealth'> => ({
+  getHealth: async () =>
+    reachedAt === null
+      ? null
+      : { schemaVersion: 1, lastRequestAt: reachedAt, lastAuthFailureAt: null, lastAuthFailureReason: null },
+});

@@ -2,10 +2,13 @@ import { AppError, invalidInputMessage } from '../../domain/app-error';
 import { cqlFilterProblem } from '../../domain/cql-filter';
 import type { Destination, RuleFilters, RuleScope } from '../../domain/rule';
 import type { Caller } from './authority';
+import type { BotStore } from '../ports/bot';
 import type { CqlSearch } from '../ports/confluence';
+import { botReachable } from './bot-reachable';
 
 interface RuleCheckDeps {
   search: CqlSearch;
+  botStore: Pick<BotStore, 'getHealth'>;
 }
 
 /**
@@ -47,11 +50,10 @@ export const checkRuleSettings = async (
   storedCql?: string,
 ): Promise<void> => {
   const fieldErrors: Record<string, string> = {};
-  // No site has the companion bot yet, so nothing can deliver to `personal`; the companion-bot
-  // issue (11) brings the bot's setup, and this check then asks whether this site has one.
-  if (rule.destination.type === 'personal') {
+  // "Me personally" goes through the companion bot: refused until Teams has reached it.
+  if (rule.destination.type === 'personal' && !(await botReachable(deps.botStore))) {
     fieldErrors.destination =
-      'Personal notifications need the Teams companion bot, which is not set up on this site yet. Choose a channel or chat.';
+      'Personal notifications need the companion bot (the Teams for Confluence app in Microsoft Teams), which is not set up on this site yet: a site admin uploads it under Settings → Microsoft Teams → Teams app. Choose a channel or chat.';
   }
   if (rule.includeDescendants && rule.scope !== 'content') {
     fieldErrors.includeDescendants = 'Only a page rule can cover child pages';

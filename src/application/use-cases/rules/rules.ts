@@ -8,6 +8,7 @@ import type {
   ContentReader,
   CqlSearch,
 } from '../../ports/confluence';
+import type { BotStore } from '../../ports/bot';
 import type { Clock, Random } from '../../ports/platform';
 import type { ConnectionStore, RuleStore } from '../../ports/stores';
 import { checkRuleSettings } from '../../services/rule-checks';
@@ -21,6 +22,7 @@ export interface RulesDeps {
   content: Pick<ContentReader, 'getContentAs'>;
   search: CqlSearch;
   people: ConfluencePeople;
+  botStore: Pick<BotStore, 'getHealth'>;
   clock: Clock;
   random: Random;
 }

@@ -3,9 +3,12 @@ import { AppError } from '../../../domain/app-error';
 import type { Caller } from '../../services/authority';
 import type { ConfluencePermissions, ContentReader } from '../../ports/confluence';
 import type { TenantStore } from '../../ports/stores';
+import type { BotStore } from '../../ports/bot';
+import { botReachable } from '../../services/bot-reachable';
 
 interface SiteContextDeps {
   tenants: TenantStore;
+  botStore: Pick<BotStore, 'getHealth'>;
   permissions: ConfluencePermissions;
   content: ContentReader;
 }
@@ -25,13 +28,14 @@ export const getSiteContext = async (
   const content = input.contentId ? await deps.content.getContentAs(accountId, input.contentId) : null;
   if (input.contentId && !content) throw new AppError('not_found', NOT_VISIBLE);
   const spaceKey = input.spaceKey ?? content?.spaceKey;
-  const [mapping, secret, isSiteAdmin, space, canManage, canEdit] = await Promise.all([
+  const [mapping, secret, isSiteAdmin, space, canManage, canEdit, botConfigured] = await Promise.all([
     deps.tenants.get(),
     deps.tenants.getClientSecret(),
     deps.permissions.isSiteAdmin(accountId),
     spaceKey ? deps.content.getSpaceAs(accountId, spaceKey) : null,
     spaceKey ? deps.permissions.isSpaceAdmin(accountId, spaceKey) : false,
     content ? deps.permissions.canEditContent(accountId, content.id) : false,
+    botReachable(deps.botStore),
   ]);
   if (spaceKey && !space) {
     throw new AppError(
@@ -42,9 +46,9 @@ export const getSiteContext = async (
   return {
     accountId,
     tenantConfigured: mapping !== null && secret !== null,
-    // No site has the companion bot yet (the companion-bot issue, 11, brings its setup): the UI
-    // says personal notifications wait for it and keeps "me personally" disabled.
-    botConfigured: false,
+    // Until Teams has reached the bot, the UI says personal notifications wait for it and keeps
+    // "me personally" disabled.
+    botConfigured,
     isSiteAdmin,
     space: space ? { key: space.key, name: space.name, canManage } : null,
     content: content

@@ -16,6 +16,7 @@ import {
 } from '../../../../support/fakes';
 import { refusal } from '../../../../support/refusal';
 import { aConnection } from '../../../../support/settings-builders';
+import { fakeBotHealth } from '../../../../support/bot-fakes';
 
 const ME = 'me-1';
 const channel = {
@@ -42,6 +43,7 @@ const makeDeps = (
   ...fakeConfluence({ isSpaceAdmin: async (_id, key) => key === 'ENG' }),
   clock: fixedClock(),
   random: countingRandom(),
+  botStore: fakeBotHealth(),
   ...overrides,
 });
 
@@ -199,5 +201,13 @@ describe('rules use cases', () => {
     expect((await refusal(deleteRule(deps, { accountId: ME }, rule.id))).code).toBe('forbidden');
     expect(deps.rules.holds(rule.id)).toBe(true);
     expect((await refusal(deleteRule(deps, { accountId: ME }, 'nope'))).code).toBe('not_found');
+  });
+});
+
+describe('"me personally" as a rule’s destination', () => {
+  it('is taken once the bot works', async () => {
+    const deps = makeDeps({ botStore: fakeBotHealth('2026-12-03T10:00:00.000Z') });
+    const view = await createRule(deps, { accountId: ME }, input({ destination: { type: 'personal' } }));
+    expect(view.destination).toEqual({ type: 'personal' });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../../../support/fakes';
 import { refusal } from '../../../../support/refusal';
 import { aConnection } from '../../../../support/settings-builders';
+import { fakeBotHealth } from '../../../../support/bot-fakes';
 
 const OWNER = 'owner-1';
 const ADMIN = 'space-admin-2';
@@ -28,6 +29,7 @@ const setup = (overrides: Partial<Omit<RulesDeps, 'rules'>> = {}) => {
     }),
     clock: fixedClock('2026-11-22T10:00:00Z'),
     random: countingRandom(),
+    botStore: fakeBotHealth(),
     ...overrides,
   };
   return { rule, deps };

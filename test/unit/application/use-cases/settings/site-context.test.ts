@@ -2,6 +2,7 @@ import { getSiteContext } from '../../../../../src/application/use-cases/setting
 import { fakeConfluence, fakeTenants } from '../../../../support/fakes';
 import { refusal } from '../../../../support/refusal';
 import { aTenantMapping } from '../../../../support/settings-builders';
+import { fakeBotHealth } from '../../../../support/bot-fakes';
 
 const page = {
   id: '65539',
@@ -24,7 +25,7 @@ describe('getSiteContext', () => {
       getSpaceAs: async (_a, key) => ({ key, name: 'Engineering' }),
     });
     const view = await getSiteContext(
-      { tenants: fakeTenants(aTenantMapping(), 'secret'), ...confluence },
+      { tenants: fakeTenants(aTenantMapping(), 'secret'), botStore: fakeBotHealth(), ...confluence },
       { accountId: 'sam' },
       { contentId: '65539' },
     );
@@ -41,7 +42,7 @@ describe('getSiteContext', () => {
 
   it('says the tenant is not configured until both mapping and secret are stored', async () => {
     const view = await getSiteContext(
-      { tenants: fakeTenants(aTenantMapping(), null), ...fakeConfluence() },
+      { tenants: fakeTenants(aTenantMapping(), null), botStore: fakeBotHealth(), ...fakeConfluence() },
       { accountId: 'mia' },
       {},
     );
@@ -51,7 +52,11 @@ describe('getSiteContext', () => {
   it('answers not_found, never the title, for content the caller cannot view', async () => {
     const answer = await refusal(
       getSiteContext(
-        { tenants: fakeTenants(null, null), ...fakeConfluence({ getContentAs: async () => null }) },
+        {
+          tenants: fakeTenants(null, null),
+          botStore: fakeBotHealth(),
+          ...fakeConfluence({ getContentAs: async () => null }),
+        },
         { accountId: 'rex' },
         { contentId: '65541' },
       ),
@@ -63,11 +68,28 @@ describe('getSiteContext', () => {
   it('answers not_found for a space the caller cannot see', async () => {
     const answer = await refusal(
       getSiteContext(
-        { tenants: fakeTenants(null, null), ...fakeConfluence({ getSpaceAs: async () => null }) },
+        {
+          tenants: fakeTenants(null, null),
+          botStore: fakeBotHealth(),
+          ...fakeConfluence({ getSpaceAs: async () => null }),
+        },
         { accountId: 'rex' },
         { spaceKey: 'HR' },
       ),
     );
     expect(answer.code).toBe('not_found');
+  });
+});
+
+describe('whether the companion bot works on this site', () => {
+  it('says so once Teams has reached the bot with a valid token', async () => {
+    const deps = { tenants: fakeTenants(aTenantMapping(), 'secret'), ...fakeConfluence() };
+    const before = await getSiteContext({ ...deps, botStore: fakeBotHealth() }, { accountId: 'sam' }, {});
+    const after = await getSiteContext(
+      { ...deps, botStore: fakeBotHealth('2026-12-03T10:00:00.000Z') },
+      { accountId: 'sam' },
+      {},
+    );
+    expect([before.botConfigured, after.botConfigured]).toEqual([false, true]);
   });
 });
