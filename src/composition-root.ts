@@ -17,6 +17,7 @@ import {
   kvsBotSigningKeyCache,
   kvsBotStore,
 } from './adapters/kvs-bot-store.adapter';
+import { kvsActivityLedger } from './adapters/kvs-activity-ledger.adapter';
 import { kvsBotTokenCache } from './adapters/kvs-bot-token-cache.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
 import { kvsConversationStore } from './adapters/kvs-conversation-store.adapter';
@@ -64,6 +65,7 @@ const shared = {
   botTokens: kvsBotTokenCache,
   conversations: kvsConversationStore,
   botWork: forgeBotWorkQueue,
+  activities: kvsActivityLedger,
   botStore: kvsBotStore,
   botRegistrations: kvsBotRegistrationStore,
   botAuth: createBotTokenVerifier({

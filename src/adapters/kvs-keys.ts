@@ -31,6 +31,8 @@ export const KEY = {
   bot: 'bot',
   /** The companion bot's 1:1 conversation with a Microsoft user (hash of `tid:oid`). */
   conversation: (microsoftUserHash: string) => `conversation:${microsoftUserHash}`,
+  /** Written once with FAIL_IF_EXISTS: an activity Teams sent is acted on once, replays are not. */
+  botActivitySeen: (activityHash: string) => `bot-activity-seen:${activityHash}`,
   botHealth: 'bot-health',
   /** The Bot Framework's published signing keys (JWKS) with the time they were fetched. */
   botSigningKeys: 'bot-signing-keys',

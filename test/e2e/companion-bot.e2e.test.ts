@@ -65,6 +65,19 @@ describe('the companion bot in each person’s 1:1 chat', () => {
     expect(chatOf(sam).at(-1)).toContain('Connected as Sam Spaceadmin');
   });
 
+  it('acts once on a replayed activity (the same id within the token’s lifetime)', async () => {
+    const before = chatOf(sam).length;
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await sandbox.microsoft.botChannel.send({
+        from: sam.oid,
+        activity: { id: 'replayed-activity-1', text: 'help' },
+      });
+      expect(answer.status).toBe(200);
+    }
+    await settle();
+    expect(chatOf(sam)).toHaveLength(before + 1);
+  });
+
   it('sends a "me personally" rule’s card into its owner’s chat, checked as the owner, saying why', async () => {
     await invokeOk(sandbox, sam, SURFACES.space('ENG'), 'rules/create', {
       scope: 'space',

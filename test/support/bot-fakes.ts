@@ -1,5 +1,6 @@
 import type { BotRegistration, BotRegistrationStore, BotStore } from '../../src/application/ports/bot';
 import type {
+  ActivityLedger,
   BotMessenger,
   BotTokenCache,
   BotWorkQueue,
@@ -187,3 +188,15 @@ export const fakeBotHealth = (reachedAt: string | null = null): Pick<BotStore, '
       ? null
       : { schemaVersion: 1, lastRequestAt: reachedAt, lastAuthFailureAt: null, lastAuthFailureReason: null },
 });
+
+/** The bot endpoint's replay ledger in memory. */
+export const memoryActivityLedger = (): ActivityLedger => {
+  const seen = new Set<string>();
+  return {
+    firstSeen: async (key) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    },
+  };
+};

@@ -63,3 +63,9 @@ export interface ConversationStore {
 export interface BotWorkQueue {
   enqueue(job: BotJob): Promise<void>;
 }
+
+/** The activities the bot endpoint has acted on, so a replayed one (same id) changes nothing. */
+export interface ActivityLedger {
+  /** True the first time `activityKey` is seen within `ttlSeconds`; false for a replay. */
+  firstSeen(activityKey: string, ttlSeconds: number): Promise<boolean>;
+}

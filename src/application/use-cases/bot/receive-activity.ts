@@ -3,7 +3,7 @@ import { confirmDisconnectCard, disconnectedCard, DISCONNECT_VERB } from '../../
 import { commandOf } from '../../../domain/bot-job';
 import type { AdaptiveCard } from '../../../domain/card-elements';
 import { conversationSeen, microsoftUserKey } from '../../../domain/conversation';
-import type { BotWorkQueue, ConversationStore } from '../../ports/bot-messenger';
+import type { ActivityLedger, BotWorkQueue, ConversationStore } from '../../ports/bot-messenger';
 import type { Clock } from '../../ports/platform';
 import type { ConnectionStore, TokenVault } from '../../ports/stores';
 import type { AuthenticatedActivity } from './authenticate-activity';
@@ -14,6 +14,7 @@ export interface ReceiveActivityDeps extends BotHealthDeps {
   botWork: BotWorkQueue;
   connections: Pick<ConnectionStore, 'findByMicrosoftUser' | 'delete'>;
   tokens: Pick<TokenVault, 'delete'>;
+  activities: ActivityLedger;
   clock: Clock;
 }
 
@@ -28,6 +29,9 @@ const replaceCard = (card: AdaptiveCard): BotAnswer => ({
   status: 200,
   body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
 });
+
+/** Longer than a Bot Framework token lives (about an hour) plus the five minutes' skew. */
+const REPLAY_WINDOW_SECONDS = 2 * 60 * 60;
 
 /** An invoke the bot does not handle: `{}`, which Teams takes as "nothing to show". */
 const NOTHING: BotAnswer = { status: 200, body: {} };
@@ -107,6 +111,12 @@ export const receiveActivity = async (
 ): Promise<BotAnswer> => {
   await noteBotRequest(deps);
   const { activity } = authenticated;
+  // A valid token lives about an hour: a captured request replayed meanwhile is acted on once.
+  if (activity.id && activity.type !== 'typing') {
+    const key = `${activity.conversation.id}|${activity.type}|${activity.id}`;
+    if (!(await deps.activities.firstSeen(key, REPLAY_WINDOW_SECONDS)))
+      return activity.type === 'invoke' ? NOTHING : { status: 200 };
+  }
   switch (activity.type) {
     case 'invoke':
       if (activity.name === 'adaptiveCard/action' && actionVerb(activity.value) === DISCONNECT_VERB)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BotAuthError, type BotStore, type BotTokenVerifier } from '../../../../../src/application/ports/bot';
 import { authenticateActivity } from '../../../../../src/application/use-cases/bot/authenticate-activity';
 import { receiveActivity } from '../../../../../src/application/use-cases/bot/receive-activity';
@@ -5,7 +6,7 @@ import { AppError } from '../../../../../src/domain/app-error';
 import type { BotHealth } from '../../../../../src/domain/bot-health';
 import type { Connection } from '../../../../../src/domain/connection';
 import type { TenantMapping } from '../../../../../src/domain/tenant-mapping';
-import { fakeBotWork, fakeConversations } from '../../../../support/bot-fakes';
+import { fakeBotWork, fakeConversations, memoryActivityLedger } from '../../../../support/bot-fakes';
 import { fakeConnections, fakeTokenVault } from '../../../../support/fakes';
 import { aConnection } from '../../../../support/settings-builders';
 
@@ -24,9 +25,10 @@ const mapping: TenantMapping = {
   updatedBy: 'ada',
 };
 
+/** A Teams activity; each has its own id, as Teams gives them. */
 const activity = (overrides: Record<string, unknown> = {}, botId = CLIENT_ID) => ({
   type: 'message',
-  id: '1',
+  id: randomUUID(),
   serviceUrl: SERVICE_URL,
   channelId: 'msteams',
   from: { id: '29:1abc', aadObjectId: '0f6a3b1c-3333-4a1b-9c1d-000000000003' },
@@ -73,6 +75,7 @@ const harness = (
     botWork: fakeBotWork(),
     connections: fakeConnections(options.connections ?? []),
     tokens: fakeTokenVault(),
+    activities: memoryActivityLedger(),
   };
   return {
     deps,
@@ -309,5 +312,21 @@ describe('the 1:1 conversation and the bot’s queued work', () => {
       value: { action: { type: 'Action.Execute', verb: 'disconnect-confirmed', data: { accountId: 'rex' } } },
     });
     expect(await h.deps.connections.get('rex')).toEqual(other);
+  });
+});
+
+describe('a replayed activity', () => {
+  it('is acted on once: the same message id again queues nothing more', async () => {
+    const h = harness();
+    const message = activity({ id: 'same-id', text: 'status' });
+    const send = async () =>
+      receiveActivity(
+        h.deps,
+        await authenticateActivity(h.deps, { authorization: 'Bearer x', body: JSON.stringify(message) }),
+      );
+    expect(await send()).toEqual({ status: 200 });
+    const jobs = h.deps.botWork.jobs().length;
+    expect(await send()).toEqual({ status: 200 });
+    expect(h.deps.botWork.jobs()).toHaveLength(jobs);
   });
 });
