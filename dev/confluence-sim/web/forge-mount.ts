@@ -82,7 +82,9 @@ export function forgeSurface(
 
 /**
  * A content action: a "•••" menu item opens a modal dialog, and the app is mounted into it the first
- * time it opens (Confluence also loads content actions lazily).
+ * time it opens (Confluence also loads content actions lazily). Confluence draws no header and no
+ * close button around a Custom UI content action (a Forge modal gets a header only when the app
+ * gives it a title): the app closes it with `view.close()`; Escape and a click outside close it too.
  */
 export function forgeContentActionModal(
   forge: ForgeUiConfig,
@@ -91,13 +93,12 @@ export function forgeContentActionModal(
   extension: ForgeExtension,
 ): SafeHtml {
   const id = `forge-${module.key}`;
-  return html`<dialog id="dialog-${module.key}" data-testid="forge-modal">
-      <div class="modal-head">
-        <strong>${module.title}</strong>
-        <button class="btn" data-testid="forge-modal-close" onclick="this.closest('dialog').close()">
-          Close
-        </button>
-      </div>
+  return html`<dialog
+      id="dialog-${module.key}"
+      class="forge-modal"
+      data-testid="forge-modal"
+      aria-label="${module.title}"
+    >
       <div
         id="${id}"
         class="forge-container"
@@ -111,6 +112,9 @@ export function forgeContentActionModal(
         var dialog = document.getElementById(${scriptJson(`dialog-${module.key}`)});
         var container = document.getElementById(${scriptJson(id)});
         var mounted = false;
+        dialog.addEventListener('click', function (event) {
+          if (event.target === dialog) dialog.close();
+        });
         document
           .querySelectorAll('[data-content-action=' + JSON.stringify(${scriptJson(module.key)}) + ']')
           .forEach(function (item) {

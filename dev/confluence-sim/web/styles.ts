@@ -57,7 +57,6 @@ form.stack input[type=text],form.stack textarea,form.stack select{width:100%;pad
 form.stack textarea{min-height:260px;font-family:ui-monospace,monospace}
 dialog{width:min(900px,95vw);border:0;border-radius:6px;box-shadow:0 8px 24px var(--shadow);padding:0;background:var(--surface-overlay);color:var(--text)}
 dialog::backdrop{background:var(--blanket)}
-dialog .modal-head{display:flex;justify-content:space-between;align-items:center;padding:12px 16px;border-bottom:1px solid var(--border)}
 .forge-container{min-height:120px;padding:8px 0}
 table{border-collapse:collapse}td,th{border-bottom:1px solid var(--border);padding:6px 10px;text-align:left}
 pre{background:var(--surface-sunken);padding:8px;overflow:auto;font-size:12px}

@@ -76,6 +76,10 @@ describe('Confluence simulator web UI: Forge surfaces', () => {
     expect(view.status).toBe(200);
     expect(view.text).toContain('data-content-action="teams-content-action"');
     expect(view.text).toContain('data-testid="forge-modal"');
+    // Forge draws no header and no close button around a content action's Custom UI: the app's own
+    // Close (view.close) is the only one, with Escape and a click outside.
+    expect(view.text).not.toContain('forge-modal-close');
+    expect(view.text).not.toContain('modal-head');
     expect(mountCalls(view.text)).toEqual([
       {
         moduleKey: 'teams-content-action',
