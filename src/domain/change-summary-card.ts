@@ -31,7 +31,13 @@ export const changeSummaryElements = (changes: ChangeSummary): CardElement[] => 
       ...SUBTLE,
       spacing: 'Medium',
     }),
-    ...(passage ? [textBlock(`…${passage}…`)] : []),
+    ...(passage
+      ? [
+          textBlock(
+            `${changes.passageCut?.before === false ? '' : '…'}${passage}${changes.passageCut?.after === false ? '' : '…'}`,
+          ),
+        ]
+      : []),
     ...(facts.length > 0 ? [factSet(facts)] : []),
   ];
 };

@@ -15,6 +15,8 @@ export interface ChangeSummary {
   removed: string;
   /** The first change with a few words of context either side. */
   passage: PassagePart[];
+  /** Whether the text goes on before and after the passage (a card marks it with …). */
+  passageCut: { before: boolean; after: boolean };
 }
 
 /** Bounds: a card summary needs neither whole documents nor an exact diff of huge edits. */
@@ -90,9 +92,9 @@ const toParts = (ops: readonly Op[]): PassagePart[] =>
     return parts;
   }, []);
 
-const firstPassage = (ops: readonly Op[]): PassagePart[] => {
+const firstPassage = (ops: readonly Op[]): { parts: PassagePart[]; from: number; to: number } => {
   const start = ops.findIndex((op) => op.kind !== 'same');
-  if (start < 0) return [];
+  if (start < 0) return { parts: [], from: 0, to: 0 };
   let end = start;
   let changed = 0;
   // The changed run goes on until a few unchanged words in a row, or enough changed words.
@@ -105,7 +107,11 @@ const firstPassage = (ops: readonly Op[]): PassagePart[] => {
   const before = ops.slice(Math.max(0, start - CONTEXT_WORDS), start);
   const after = ops.slice(end, end + CONTEXT_WORDS).filter((op) => op.kind === 'same');
   const parts = toParts([...before, ...ops.slice(start, end), ...after]);
-  return parts.map((part) => ({ ...part, text: excerpt(part.text, EXCERPT_CHARS) }));
+  return {
+    parts: parts.map((part) => ({ ...part, text: excerpt(part.text, EXCERPT_CHARS) })),
+    from: Math.max(0, start - CONTEXT_WORDS),
+    to: end + after.length,
+  };
 };
 
 /**
@@ -133,11 +139,16 @@ export const summariseChange = (before: string, after: string): ChangeSummary | 
     ...middle,
     ...context(a.slice(a.length - tail, a.length - tail + CONTEXT_WORDS)),
   ];
+  const passage = firstPassage(ops);
   return {
     addedWords: middle.filter((op) => op.kind === 'added').length,
     removedWords: middle.filter((op) => op.kind === 'removed').length,
     added: runsOf(middle, 'added'),
     removed: runsOf(middle, 'removed'),
-    passage: firstPassage(ops),
+    passage: passage.parts,
+    passageCut: {
+      before: head > CONTEXT_WORDS || passage.from > 0,
+      after: tail > CONTEXT_WORDS || passage.to < ops.length,
+    },
   };
 };

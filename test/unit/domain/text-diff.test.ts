@@ -46,6 +46,19 @@ describe('summariseChange', () => {
         { kind: 'added', text: 'large public' },
         { kind: 'same', text: 'beta.' },
       ],
+      // The passage is the whole text: nothing cut either side.
+      passageCut: { before: false, after: false },
+    });
+  });
+
+  it('says when the text goes on before and after the passage', () => {
+    const long = (middle: string) =>
+      `${'Opening words of a long page. '.repeat(5)}${middle} ${'Closing words of a long page. '.repeat(5)}`;
+    expect(
+      summariseChange(long('The launch is in February.'), long('The launch is in March.'))?.passageCut,
+    ).toEqual({
+      before: true,
+      after: true,
     });
   });
 
