@@ -6,7 +6,7 @@
 import type { ConnectionView, FinishedSignIn } from './connection';
 import type { DeliveryHealthView, DeliveryLogEntry, DeliveryStatus } from './deliveries';
 import type { PersonalPreferences } from './preferences';
-import type { RuleInput, RuleScopeInput, RuleUpdate, RuleView } from './rules';
+import type { CoveringRuleView, RuleInput, RuleScopeInput, RuleUpdate, RuleView } from './rules';
 import type { ShareInput } from './sharing';
 import type { SiteContextView } from './site-context';
 import type {
@@ -58,6 +58,8 @@ export interface ResolverApi {
   'teams/chats': { input: None; output: Listing<ChatSummary> };
   'rules/list': { input: RuleScopeInput; output: RuleView[] };
   'rules/mine': { input: None; output: RuleView[] };
+  /** A page's editors: the enabled global, space and ancestor page rules that already send its updates. */
+  'rules/covering': { input: { contentId: string }; output: CoveringRuleView[] };
   'rules/create': { input: RuleInput; output: RuleView };
   'rules/update': { input: RuleUpdate; output: RuleView };
   'rules/delete': { input: { id: string }; output: { deleted: true } };

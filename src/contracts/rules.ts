@@ -146,3 +146,16 @@ export interface RuleView {
   /** The rule's last edits, oldest first: it posts as its owner, who sees here what others changed. */
   changes: RuleChangeView[];
 }
+
+/** A rule of a wider scope that already sends a page's updates, as the page's editors see it. */
+export interface CoveringRuleView {
+  id: string;
+  scope: 'global' | 'space' | 'content';
+  /** What the rule covers: "Every space", "Space ENG", "Page “Plans” and the pages under it". */
+  coverage: string;
+  /** Where it sends, as the delivery log says it: "Engineering › General", a chat's name. */
+  destinationLabel: string;
+  ownerName: string;
+  ownedByCaller: boolean;
+  events: EventKind[];
+}

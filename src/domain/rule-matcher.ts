@@ -47,8 +47,11 @@ const checkBasics = (rule: Rule, event: ContentEvent): Check => {
   return pass;
 };
 
+/** Where content sits: what a rule's scope is judged on. */
+type ContentPlace = Pick<ContentEvent, 'contentId' | 'contentType' | 'spaceKey' | 'ancestorIds'>;
+
 /** Whether the rule's scope covers the content: a page rule its page, and its descendants if asked. */
-const checkScope = (rule: Rule, event: ContentEvent): Check => {
+const checkScope = (rule: Rule, event: ContentPlace): Check => {
   if (rule.scope === 'global') return pass;
   if (rule.scope === 'space') {
     return rule.scopeKey === spaceScopeKey(event.spaceKey) ? pass : fail('another space');
@@ -81,6 +84,14 @@ const checkLabels = (rule: Rule, event: ContentEvent): Check => {
   if (!event.labels) return { ok: 'undecided', need: 'labels' };
   return labelsPass(rule.filters, event.labels);
 };
+
+/**
+ * Whether a rule that is on would send this content's updates, by its scope alone (events and
+ * filters aside): what the page dialog lists as "already sent by these rules". The ancestors must
+ * be known, else a page rule over descendants is not counted.
+ */
+export const ruleCoversContent = (rule: Rule, content: ContentPlace): boolean =>
+  rule.enabled && checkScope(rule, content).ok === true;
 
 /** Pure decision for one rule and one event: enabled, scope, event kind and every filter but CQL. */
 export const judgeRule = (rule: Rule, event: ContentEvent): RuleVerdict => {

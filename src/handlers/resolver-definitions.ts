@@ -16,6 +16,7 @@ import {
 } from '../application/use-cases/settings/teams-directory';
 import { getTenantSettings, saveTenantSettings } from '../application/use-cases/settings/tenant-settings';
 import { updateRule } from '../application/use-cases/rules/update-rule';
+import { listCoveringRules } from '../application/use-cases/rules/covering-rules';
 import { downloadTeamsAppPackage } from '../application/use-cases/bot/teams-app-package';
 import {
   getTeamsAppSettings,
@@ -83,6 +84,10 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     run: (caller, input) => listRules(deps, caller, input),
   }),
   'rules/mine': { input: nothing, run: (caller) => listMyRules(deps, caller) },
+  'rules/covering': define('rules/covering', {
+    input: inputs.coveringInput,
+    run: (caller, input) => listCoveringRules(deps, caller, input.contentId),
+  }),
   'rules/create': define<'rules/create', ValidRuleInput>('rules/create', {
     input: ruleInputSchema,
     run: (caller, input) => createRule(deps, caller, input),

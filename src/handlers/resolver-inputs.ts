@@ -28,6 +28,11 @@ export const scopeInput = ruleScopeSchema.strict().superRefine((input, ctx) => {
   }
 });
 
+/** The page whose covering rules are asked for. */
+export const coveringInput = z
+  .object({ contentId: z.string().regex(/^\d{1,20}$/, 'Not a content id') })
+  .strict();
+
 export const ruleIdInput = z.object({ id: z.string().uuid('Not a rule id') }).strict();
 
 const [channel, chat] = destinationSchema.options;

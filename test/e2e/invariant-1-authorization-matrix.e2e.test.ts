@@ -230,6 +230,15 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
       writes: READ_ONLY,
     })),
     'rules/mine': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    // Page editors, who may manage its rules; Rex cannot view the page and learns nothing of it.
+    'rules/covering': [
+      {
+        name: 'the page',
+        payload: () => ({ contentId: pageId }),
+        expect: { ...only('ada', 'sam', 'mia'), rex: 'not_found' },
+        writes: READ_ONLY,
+      },
+    ],
     'rules/create': (['global', 'space', 'content'] as const).map((scope) => ({
       name: scope,
       payload: () => ({ ...scopeOf(scope), events: ['page_updated'], destination: general }),

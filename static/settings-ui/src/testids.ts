@@ -44,6 +44,8 @@ export const TEST_IDS = {
   addRule: 'add-rule',
   noRules: 'no-rules',
   rulesMessage: 'rules-message',
+  coveringRules: 'covering-rules',
+  coveringRule: 'covering-rule',
 
   // Rule editor
   ruleEditor: 'rule-editor',

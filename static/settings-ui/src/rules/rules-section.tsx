@@ -35,6 +35,8 @@ interface RulesSectionProps {
   tenantNotice?: ReactNode;
   /** False where the surface already shows the login prompt once for everything on it. */
   showConnectPrompt?: boolean;
+  /** Shown above this scope's own rules: the wider rules that already cover it. */
+  covering?: ReactNode;
 }
 
 type Editing = { rule?: RuleView; version: number };
@@ -48,6 +50,7 @@ export const RulesSection = ({
   noAuthorityText,
   tenantNotice,
   showConnectPrompt = true,
+  covering,
 }: RulesSectionProps) => {
   const site = useSite();
   const { connection } = useConnection();
@@ -160,6 +163,7 @@ export const RulesSection = ({
       <LiveRegion testId={TEST_IDS.rulesMessage}>
         {message && <Notice appearance={message.ok ? 'success' : 'warning'}>{message.text}</Notice>}
       </LiveRegion>
+      {covering}
       {editing ? (
         <Suspense fallback={<Loading label="Opening the rule editor" />}>
           <RuleEditor

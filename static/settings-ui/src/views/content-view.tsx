@@ -5,6 +5,7 @@ import { ConnectPrompt } from '../connection/connect-prompt';
 import { useConnection } from '../site/connection-context';
 import { TenantMissingNotice } from '../connection/tenant-missing-notice';
 import { SharePanel } from '../content/share-panel';
+import { CoveringRules } from '../rules/covering-rules';
 import { RulesSection } from '../rules/rules-section';
 import { useSite } from '../site/site-context';
 import { TEST_IDS } from '../testids';
@@ -48,6 +49,11 @@ export const ContentView = () => {
         noAuthorityText={`Only people who can edit this ${kind} can change its rules.`}
         tenantNotice={null}
         showConnectPrompt={!needsLogin}
+        covering={
+          content.canEdit && site.tenantConfigured ? (
+            <CoveringRules contentId={content.id} kind={kind} />
+          ) : null
+        }
       />
       <Inline alignInline="end">
         <Button onClick={() => void view.close()} testId={TEST_IDS.closeApp}>
