@@ -5,11 +5,13 @@ import {
   type MicrosoftIdentity,
   type TokenSet,
 } from '../application/ports/microsoft';
+import { isOpenIdScope } from '../domain/microsoft-permissions';
 import { entraFailureKind, noAnswer } from './microsoft-failures';
 
 /** Microsoft Entra ID v2.0; the Forge egress list names this origin. */
 export const ENTRA_ORIGIN = 'https://login.microsoftonline.com';
-const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+const GRAPH_ORIGIN = 'https://graph.microsoft.com';
+const GRAPH_DEFAULT_SCOPE = `${GRAPH_ORIGIN}/.default`;
 /** @see https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication */
 const APP_ONLY_SCOPE = {
   graph: GRAPH_DEFAULT_SCOPE,
@@ -93,10 +95,13 @@ export const entraIdentity: MicrosoftIdentity = {
       prompt: 'select_account',
     }).toString()}`,
 
-  adminConsentUrl: ({ tenantId, clientId, redirectUri, state }) =>
+  // The scopes asked for by name (the v2 endpoint takes them in place of `.default`), so consent
+  // covers what sign-in asks even when the registration lists more or fewer.
+  // @see https://learn.microsoft.com/entra/identity-platform/v2-admin-consent
+  adminConsentUrl: ({ tenantId, clientId, redirectUri, state, scopes }) =>
     `${ENTRA_ORIGIN}/${encodeURIComponent(tenantId)}/v2.0/adminconsent?${new URLSearchParams({
       client_id: clientId,
-      scope: GRAPH_DEFAULT_SCOPE,
+      scope: scopes.map((s) => (isOpenIdScope(s) ? s : `${GRAPH_ORIGIN}/${s}`)).join(' '),
       redirect_uri: redirectUri,
       state,
     }).toString()}`,

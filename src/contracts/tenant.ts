@@ -4,6 +4,12 @@ export interface SecretExpiry {
   state: 'unknown' | 'ok' | 'expiring' | 'expired';
 }
 
+/** A permission the Entra app registration must list, and why the app needs it. */
+export interface RequiredPermission {
+  name: string;
+  why: string;
+}
+
 /** What the global settings page shows. Never the client secret: only whether one is stored. */
 export interface TenantSettingsView {
   configured: boolean;
@@ -16,7 +22,8 @@ export interface TenantSettingsView {
   consent: 'not-granted' | 'granted';
   consentGrantedAt: string | null;
   redirectUri: string;
-  permissions: readonly string[];
+  /** Everything the app asks Microsoft for: the server's one list, never a copy in the UI. */
+  permissions: readonly RequiredPermission[];
 }
 
 /** The site admin's Microsoft connection form. The client secret is write-only. */

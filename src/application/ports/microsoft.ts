@@ -81,7 +81,14 @@ export interface MicrosoftIdentity {
     codeChallenge: string;
     scopes: readonly string[];
   }): string;
-  adminConsentUrl(args: { tenantId: string; clientId: string; redirectUri: string; state: string }): string;
+  /** Microsoft's admin consent for the organization, asking for `scopes` (not `.default`). */
+  adminConsentUrl(args: {
+    tenantId: string;
+    clientId: string;
+    redirectUri: string;
+    state: string;
+    scopes: readonly string[];
+  }): string;
   redeemCode(
     app: AppCredentials,
     args: { code: string; redirectUri: string; codeVerifier: string; scopes: readonly string[] },

@@ -41,6 +41,7 @@ export const grantAdminConsent = async (h: AdapterHarness): Promise<void> => {
     clientId: ENTRA_APP.clientId,
     redirectUri: INTEGRATION_REDIRECT,
     state: 'consent',
+    scopes: SIGN_IN_SCOPES,
   });
   await submitAs(h, consentUrl, person('ada'), { decision: 'accept' });
 };

@@ -1,6 +1,6 @@
 import type { TenantSettingsView } from '../../../contracts/tenant';
 import { AppError } from '../../../domain/app-error';
-import { GRAPH_DELEGATED_PERMISSIONS } from '../../../domain/microsoft-permissions';
+import { MICROSOFT_PERMISSIONS } from '../../../domain/microsoft-permissions';
 import { refuseExpiredSecretDate, secretExpiryOf } from '../../../domain/secret-expiry';
 import { applyTenantMappingInput, type TenantMappingInput } from '../../../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
@@ -39,7 +39,7 @@ export const getTenantSettings = async (
     consent: mapping?.consent.status ?? 'not-granted',
     consentGrantedAt: mapping?.consent.status === 'granted' ? mapping.consent.grantedAt : null,
     redirectUri,
-    permissions: GRAPH_DELEGATED_PERMISSIONS,
+    permissions: MICROSOFT_PERMISSIONS.map(({ name, why }) => ({ name, why })),
   };
 };
 

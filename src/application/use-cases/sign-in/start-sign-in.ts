@@ -99,6 +99,7 @@ export const startAdminConsent = async (
       clientId: mapping.clientId,
       redirectUri,
       state,
+      scopes: SIGN_IN_SCOPES,
     }),
   };
 };

@@ -5,7 +5,8 @@ import { CopyButton } from '../ui/copy-button';
 
 /**
  * What to register in Microsoft Entra (ARCHITECTURE.md D2): the redirect URI and the delegated
- * Graph permissions, each copyable, because Entra takes them one at a time.
+ * permissions, each copyable, because Entra takes them one at a time. The permissions are the
+ * server's one list (src/domain/microsoft-permissions.ts, through the tenant view), each with why.
  */
 export const RegistrationSteps = ({ tenant }: { tenant: TenantSettingsView }) => (
   <ol className="steps-list">
@@ -28,9 +29,11 @@ export const RegistrationSteps = ({ tenant }: { tenant: TenantSettingsView }) =>
     <li>
       <Stack space="space.050">
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Text>Under API permissions, add these Microsoft Graph delegated permissions:</Text>
+          <Text>
+            Under API permissions, add these Microsoft Graph delegated permissions, and nothing else:
+          </Text>
           <CopyButton
-            text={tenant.permissions.join(' ')}
+            text={tenant.permissions.map((p) => p.name).join(' ')}
             what="all permissions"
             testId={TEST_IDS.copyPermissions}
           />
@@ -40,15 +43,14 @@ export const RegistrationSteps = ({ tenant }: { tenant: TenantSettingsView }) =>
           data-testid={TEST_IDS.permissionList}
           aria-label="Microsoft Graph delegated permissions"
         >
-          {tenant.permissions.map((permission) => (
-            <li key={permission}>
-              <Inline space="space.100" alignBlock="center">
-                <code className="copyable">{permission}</code>
-                <CopyButton
-                  text={permission}
-                  what={permission}
-                  testId={TEST_IDS.copyPermission(permission)}
-                />
+          {tenant.permissions.map(({ name, why }) => (
+            <li key={name}>
+              <Inline space="space.100" alignBlock="center" shouldWrap>
+                <code className="copyable">{name}</code>
+                <CopyButton text={name} what={name} testId={TEST_IDS.copyPermission(name)} />
+                <Text size="small" color="color.text.subtle">
+                  {why}
+                </Text>
               </Inline>
             </li>
           ))}
