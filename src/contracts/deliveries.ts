@@ -22,11 +22,20 @@ export interface DeliveryLogEntry {
 }
 
 export interface DeliveryHealthView {
-  /** Counts over the last `windowDays` days. */
+  /** Counts of delivery rows (one per change and destination) over the last `windowDays` days. */
   windowDays: number;
+  /** Rows sent: a card posted, updated or replied to. */
   sent: number;
+  /** Rows failed now. */
   failed: number;
+  /** Rows that took more than one attempt, or are being retried. */
   retried: number;
+  /**
+   * Rows the check when sending stopped: the rule owner could not view the content, or the rule
+   * was changed, turned off or deleted since the change. What a rule's filters leave out (minor
+   * edits, the owner's own changes) never becomes a row and is not counted.
+   */
   skipped: number;
+  /** Failed and retrying rows, newest first, and the rows the page follows as they are now. */
   latestFailures: DeliveryLogEntry[];
 }

@@ -64,7 +64,8 @@ export interface ResolverApi {
   'rules/update': { input: RuleUpdate; output: RuleView };
   'rules/delete': { input: { id: string }; output: { deleted: true } };
   'share/send': { input: ShareInput; output: { sent: true; webUrl: string | null } };
-  'deliveries/health': { input: None; output: DeliveryHealthView };
+  /** `follow`: rows the page retried, answered among the latest failures as they are now. */
+  'deliveries/health': { input: { follow?: string[] }; output: DeliveryHealthView };
   'deliveries/list': { input: { status?: DeliveryStatus }; output: DeliveryLogEntry[] };
   'deliveries/retry': { input: { key: string }; output: DeliveryLogEntry };
   /** Site admins: this site's Teams app package (zip in base64), to upload in Teams admin center. */

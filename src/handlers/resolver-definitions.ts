@@ -107,7 +107,10 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     input: inputs.shareInput,
     run: (caller, input) => shareContent(deps, caller, input),
   }),
-  'deliveries/health': { input: nothing, run: (caller) => getDeliveryHealth(deps, caller) },
+  'deliveries/health': define('deliveries/health', {
+    input: inputs.deliveryHealthInput,
+    run: (caller, input) => getDeliveryHealth(deps, caller, input),
+  }),
   'deliveries/list': define('deliveries/list', {
     input: inputs.deliveryListInput,
     run: (caller, input) => listDeliveries(deps, caller, input),

@@ -59,6 +59,13 @@ export const deliveryListInput = z
   })
   .strict();
 
+/** Delivery health, following at most ten retried rows (the page's own retries). */
+export const deliveryHealthInput = z
+  .object({
+    follow: z.array(z.string().min(1).max(500)).max(10, 'Follow at most 10 deliveries').optional(),
+  })
+  .strict();
+
 export const deliveryKeyInput = z.object({ key: z.string().min(1, 'Choose a delivery').max(500) }).strict();
 
 export const teamInput = z.object({ teamId: z.string().min(1, 'Choose a team').max(200) }).strict();

@@ -132,6 +132,8 @@ export const TEST_IDS = {
   healthFailure: 'health-failure',
   healthRetry: 'health-retry',
   healthRefresh: 'health-refresh',
+  healthExplanation: 'health-explanation',
+  healthStatus: 'health-status',
 
   // Personal page
   preferencesForm: 'preferences-form',

@@ -19,6 +19,20 @@ const STATUS_LOZENGES: Record<
   held: { text: 'Held for digest', appearance: 'default' },
 };
 
+/** A status in words, for announcements. */
+export const STATUS_TEXT = Object.fromEntries(
+  Object.entries(STATUS_LOZENGES).map(([status, { text }]) => [status, text]),
+) as Record<DeliveryLogEntry['status'], string>;
+
+/** A row being retried keeps its last failure's reason: say it is the last one, not the answer. */
+const reasonText = (entry: DeliveryLogEntry): string => {
+  if (entry.status === 'sent') return entry.attempts > 1 ? 'Sent on a later attempt.' : 'Sent.';
+  if (entry.status === 'retrying') {
+    return entry.reason ? `Sending again. Last failure: ${entry.reason}` : 'Sending again.';
+  }
+  return entry.reason ?? 'No reason recorded';
+};
+
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -66,7 +80,10 @@ const RetryCell = ({
   );
 };
 
-/** The latest failed deliveries: what, where, whose rule, why, and a retry where allowed. */
+/**
+ * The latest failed deliveries (and those being retried, or just retried from this page): what,
+ * where, whose rule, why, and a retry where allowed.
+ */
 export const FailureTable = ({
   failures,
   windowDays,
@@ -101,7 +118,10 @@ export const FailureTable = ({
                 <Stack space="space.050">
                   <span>{entry.title}</span>
                   <span>
-                    <Lozenge appearance={STATUS_LOZENGES[entry.status].appearance}>
+                    <Lozenge
+                      appearance={STATUS_LOZENGES[entry.status].appearance}
+                      testId={TEST_IDS.healthStatus}
+                    >
                       {STATUS_LOZENGES[entry.status].text}
                     </Lozenge>
                   </span>
@@ -109,7 +129,7 @@ export const FailureTable = ({
               </td>
               <td>{entry.destinationLabel}</td>
               <td>{entry.ownerName}</td>
-              <td>{entry.reason ?? 'No reason recorded'}</td>
+              <td>{reasonText(entry)}</td>
               <td>{entry.attempts}</td>
               <td>{when(entry.updatedAt)}</td>
               <td>
