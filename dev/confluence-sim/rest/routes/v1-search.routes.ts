@@ -7,6 +7,7 @@ import { SimulatorError } from '../../site/simulator-error';
 import { contentWebPath, spaceWebPath } from '../../site/web-paths';
 import { ok, type RestHandler, type RestRequest } from '../rest-handler';
 import { v1Content } from '../shapes/v1-content-shape';
+import { registerV1UserSearchRoute } from './v1-search-user.routes';
 
 function parseOrReject(cql: string | null): CqlQuery {
   if (!cql) throw new SimulatorError(400, 'cql is a required parameter');
@@ -48,11 +49,12 @@ function expandUnder(req: RestRequest, prefix: string): Set<string> {
 }
 
 /**
- * `GET /wiki/rest/api/search` and `GET /wiki/rest/api/content/search` with the CQL subset in `cql/`.
- * Results are filtered by what the caller may view, as Confluence does.
+ * `GET /wiki/rest/api/search` and `GET /wiki/rest/api/content/search` with the CQL subset in `cql/`
+ * (and `/search/user`, people by user CQL). Results are filtered by what the caller may view, as Confluence does.
  * @see https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-search/#api-wiki-rest-api-search-get
  */
 export function registerV1SearchRoutes(router: Router<RestHandler>): void {
+  registerV1UserSearchRoute(router);
   router.add('GET', '/wiki/rest/api/search', (req) => {
     const { items, start, limit, total } = searchPage(req);
     const expand = expandUnder(req, 'content.');
