@@ -4,6 +4,7 @@ import { confluenceAppView } from './adapters/confluence-app-view.adapter';
 import { confluenceAudience } from './adapters/confluence-audience.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
+import { confluencePeopleSearch } from './adapters/confluence-people-search.adapter';
 import { confluencePermissions } from './adapters/confluence-permissions.adapter';
 import { confluenceSearch } from './adapters/confluence-search.adapter';
 import { entraIdentity } from './adapters/entra-identity.adapter';
@@ -50,6 +51,7 @@ const shared = {
   content: confluenceContent,
   search: confluenceSearch,
   people: confluencePeople,
+  peopleSearch: confluencePeopleSearch,
   appView: confluenceAppView,
   audience: confluenceAudience,
   identity: entraIdentity,

@@ -5,6 +5,7 @@
  */
 import type { ConnectionView, FinishedSignIn } from './connection';
 import type { DeliveryHealthView, DeliveryLogEntry, DeliveryStatus } from './deliveries';
+import type { PersonOption } from './people';
 import type { PersonalPreferences } from './preferences';
 import type { CoveringRuleView, RuleInput, RuleScopeInput, RuleUpdate, RuleView } from './rules';
 import type { ShareInput } from './sharing';
@@ -63,6 +64,10 @@ export interface ResolverApi {
   'rules/create': { input: RuleInput; output: RuleView };
   'rules/update': { input: RuleUpdate; output: RuleView };
   'rules/delete': { input: { id: string }; output: { deleted: true } };
+  /** People by name (at most 10), searched as the caller: the rule editor's author filters. */
+  'people/search': { input: { query: string }; output: PersonOption[] };
+  /** Names for account ids a rule stores (at most 20). */
+  'people/names': { input: { accountIds: string[] }; output: PersonOption[] };
   'share/send': { input: ShareInput; output: { sent: true; webUrl: string | null } };
   /** `follow`: rows the page retried, answered among the latest failures as they are now. */
   'deliveries/health': { input: { follow?: string[] }; output: DeliveryHealthView };

@@ -9,6 +9,7 @@ import { retryDelivery } from '../application/use-cases/delivery-log/retry-deliv
 import { createRule, deleteRule, listMyRules, listRules } from '../application/use-cases/rules/rules';
 import { shareContent } from '../application/use-cases/notifications/share-content';
 import { getSiteContext } from '../application/use-cases/settings/site-context';
+import { namePeople, searchPeople } from '../application/use-cases/settings/people-search';
 import {
   listMyChats,
   listMyTeams,
@@ -102,6 +103,14 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
       await deleteRule(deps, caller, input.id);
       return { deleted: true as const };
     },
+  }),
+  'people/search': define('people/search', {
+    input: inputs.peopleQueryInput,
+    run: (caller, input) => searchPeople(deps, caller, input.query),
+  }),
+  'people/names': define('people/names', {
+    input: inputs.accountIdsInput,
+    run: (caller, input) => namePeople(deps, caller, input.accountIds),
   }),
   'share/send': define('share/send', {
     input: inputs.shareInput,

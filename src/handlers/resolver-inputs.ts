@@ -68,6 +68,20 @@ export const deliveryHealthInput = z
 
 export const deliveryKeyInput = z.object({ key: z.string().min(1, 'Choose a delivery').max(500) }).strict();
 
+/** A name typed into the people picker; the use case asks nothing under two characters. */
+export const peopleQueryInput = z
+  .object({ query: z.string().max(100, 'Type at most 100 characters') })
+  .strict();
+
+/** Account ids stored in a rule's author filters. */
+export const accountIdsInput = z
+  .object({
+    accountIds: z
+      .array(z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'Not an account id'))
+      .max(20, 'Ask for at most 20 people'),
+  })
+  .strict();
+
 export const teamInput = z.object({ teamId: z.string().min(1, 'Choose a team').max(200) }).strict();
 
 /** A completion code is the app's own 43-character value; its shape is checked again by the use case. */

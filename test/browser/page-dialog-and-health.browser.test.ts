@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { person, type SeedPerson } from '../../dev/seed';
+import { SURFACES, invokeOk } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
 import { appFrame, launchChromium, saveScreenshot, signedInContext } from '../support/browser';
@@ -9,11 +10,13 @@ import { startSandboxAfterFirstSlice } from '../support/sandbox-fixture';
 /**
  * Issue 13, points 14 and 16 in a real browser: the page dialog lists the space rule that already
  * sends the page's updates (where it sends, who set it up), and delivery health follows a retry
- * to its end without anyone pressing Refresh.
+ * to its end without anyone pressing Refresh; point 17: the rule editor's author filters pick
+ * people by name and show stored account ids as names.
  */
 jest.setTimeout(120_000);
 
 const GLOBAL_PATH = '/wiki/admin/teams-global-settings';
+const SPACE_PATH = '/wiki/spaces/ENG/settings/apps/microsoft-teams';
 const PAGE_TITLE = 'Release plan 2027';
 const id = (testId: string) => `[data-testid="${testId}"]`;
 
@@ -62,6 +65,42 @@ describe('the page dialog and delivery health in Chromium', () => {
     );
     expect(order).toEqual([T.coveringRules, T.noRules]);
     await saveScreenshot(page, 'content-covering-rules');
+  });
+
+  it('picks “Only changes by” people by name and shows stored account ids as names', async () => {
+    const ada = person('ada');
+    const [rule] = await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'rules/list', {
+      scope: 'space',
+      spaceKey: 'ENG',
+    });
+    if (!rule) throw new Error('expected the first slice’s space rule');
+    await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'rules/update', {
+      id: rule.id,
+      version: rule.version,
+      filters: { ...rule.filters, authorsExclude: [person('rex').accountId] },
+    });
+    const page = await newPage(ada);
+    await page.goto(`${sandbox.confluence.url}${SPACE_PATH}?theme=light`);
+    const frame = await appFrame(page, id(T.ruleRow));
+    await frame.click(id(T.ruleEdit));
+    await frame.waitForSelector(`${id(T.authorsExclude)}:has-text("Rex Restricted")`);
+
+    await frame.click(id(T.authorsInclude));
+    await page.keyboard.type('Mia');
+    await frame.waitForSelector(`${id(T.authorsInclude)} [role="option"]:has-text("Mia Member")`);
+    await page.keyboard.press('Enter');
+    await frame.waitForSelector(`${id(T.authorsInclude)}:has-text("Mia Member")`);
+    await saveScreenshot(page, 'rule-editor-people-picker');
+    await frame.click(id(T.ruleSave));
+    await frame.waitForSelector(id(T.rulesMessage) + ':has-text("Rule saved")');
+    const [saved] = await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'rules/list', {
+      scope: 'space',
+      spaceKey: 'ENG',
+    });
+    expect(saved?.filters).toMatchObject({
+      authorsInclude: [person('mia').accountId],
+      authorsExclude: [person('rex').accountId],
+    });
   });
 
   it('updates a retried delivery by itself, without Refresh', async () => {

@@ -258,6 +258,18 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
       payload: async () => ({ id: await createRuleAs('ada', scope, general) }),
       expect: AT_SCOPE[scope],
     })),
+    // Anyone signed in may look people up, as themselves.
+    'people/search': [
+      { name: 'Mia', payload: () => ({ query: 'Mia' }), expect: everyone(), writes: READ_ONLY },
+    ],
+    'people/names': [
+      {
+        name: 'Mia',
+        payload: () => ({ accountIds: [person('mia').accountId] }),
+        expect: everyone(),
+        writes: READ_ONLY,
+      },
+    ],
     'share/send': [
       {
         name: 'the page',

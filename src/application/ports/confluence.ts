@@ -143,3 +143,15 @@ export interface NotificationAudience {
   /** A comment's storage body and author as the app reads it; null when gone. */
   comment(commentId: string): Promise<CommentSummary | null>;
 }
+
+/** A person as a people picker shows them. */
+export interface PersonSummary {
+  accountId: string;
+  displayName: string;
+}
+
+/** People found by name, searched as a person: Confluence applies their view of profiles. */
+export interface PeopleSearch {
+  /** People (not apps) whose full name has a word starting with `query`, at most `limit`. */
+  searchByNameAs(accountId: string, query: string, limit: number): Promise<PersonSummary[]>;
+}

@@ -3,6 +3,7 @@ import { Stack } from '@atlaskit/primitives';
 import { TEST_IDS } from '../../testids';
 import { errorAt, Group, TextInput } from '../../ui/fields';
 import { CONTENT_TYPE_LABELS, type ContentType, type RuleFilters } from '../rule-text';
+import { PeoplePicker } from './people-picker';
 import { TagInput } from './tag-input';
 
 interface FiltersGroupProps {
@@ -21,7 +22,7 @@ export const FiltersGroup = ({ filters, onChange, errors, isDisabled, ownerPhras
   const set = <K extends keyof RuleFilters>(key: K, value: RuleFilters[K]) =>
     onChange({ ...filters, [key]: value });
   const tags = (
-    key: 'labelsAny' | 'labelsAll' | 'labelsNone' | 'authorsInclude' | 'authorsExclude',
+    key: 'labelsAny' | 'labelsAll' | 'labelsNone',
     id: string,
     label: string,
     placeholder: string,
@@ -32,6 +33,16 @@ export const FiltersGroup = ({ filters, onChange, errors, isDisabled, ownerPhras
       values={filters[key]}
       onChange={(values) => set(key, values)}
       placeholder={placeholder}
+      error={errorAt(errors, `filters.${key}`)}
+      isDisabled={isDisabled}
+    />
+  );
+  const people = (key: 'authorsInclude' | 'authorsExclude', id: string, label: string) => (
+    <PeoplePicker
+      id={id}
+      label={label}
+      values={filters[key]}
+      onChange={(values) => set(key, values)}
       error={errorAt(errors, `filters.${key}`)}
       isDisabled={isDisabled}
     />
@@ -68,18 +79,8 @@ export const FiltersGroup = ({ filters, onChange, errors, isDisabled, ownerPhras
       {tags('labelsAny', TEST_IDS.labelsAny, 'Has any of these labels', 'Type a label and press Enter')}
       {tags('labelsAll', TEST_IDS.labelsAll, 'Has all of these labels', 'Type a label and press Enter')}
       {tags('labelsNone', TEST_IDS.labelsNone, 'Has none of these labels', 'Type a label and press Enter')}
-      {tags(
-        'authorsInclude',
-        TEST_IDS.authorsInclude,
-        'Only changes by (Atlassian account IDs)',
-        'Paste an account ID and press Enter',
-      )}
-      {tags(
-        'authorsExclude',
-        TEST_IDS.authorsExclude,
-        'Never changes by (Atlassian account IDs)',
-        'Paste an account ID and press Enter',
-      )}
+      {people('authorsInclude', TEST_IDS.authorsInclude, 'Only changes by')}
+      {people('authorsExclude', TEST_IDS.authorsExclude, 'Never changes by')}
       <Group id="skips" legend="Skip">
         <Checkbox
           label="Skip minor edits"
