@@ -23,4 +23,6 @@ export const microsoftIdentitySchema = z.object({
   tid: z.string().min(1),
   name: z.string().default(''),
   preferred_username: z.string().default(''),
+  /** Only with the `email` scope, and only when the account has a mail address. */
+  email: z.string().default(''),
 });

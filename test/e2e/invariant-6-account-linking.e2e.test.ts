@@ -84,7 +84,15 @@ describe('invariant 6: a login started by one person cannot be finished by anoth
     const finished = await finishSignIn(sandbox, sam, code);
     expect(finished).toEqual({
       ok: true,
-      data: { kind: 'connected', displayName: sam.displayName, upn: sam.upn },
+      data: {
+        kind: 'connected',
+        displayName: sam.displayName,
+        upn: sam.upn,
+        // Confluence's e-mail, read as Sam, is his Microsoft account's (issue 13, item 20).
+        microsoftEmail: sam.upn,
+        confluenceEmail: sam.upn,
+        accountMatch: 'same-email',
+      },
     });
     expect(await connectionOf(sandbox, sam)).toMatchObject({ status: 'ok', upn: sam.upn });
   });

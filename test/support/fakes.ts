@@ -243,6 +243,7 @@ const fakeConfluenceReads = (
   canEditContent: async () => false,
   getContentAs: async (_account, id) => aContentSummary(id),
   displayNameOf: async (id) => `Name of ${id}`,
+  emailOf: async () => null,
   getSpaceAs: async (_account, key) => ({ key, name: `Space ${key}` }),
   validateCql: async () => null,
   readContentFacts: async () => ({ labels: [], ancestorIds: [] }),

@@ -88,6 +88,11 @@ export interface CqlSearch {
 export interface ConfluencePeople {
   /** Their public name; a neutral stand-in when Confluence does not say. */
   displayNameOf(accountId: string): Promise<string>;
+  /**
+   * The caller's own e-mail as Confluence shows it, read as the caller (`accountId` is the
+   * caller); null when their profile's privacy settings hide it.
+   */
+  emailOf(accountId: string): Promise<string | null>;
 }
 
 /** What the app itself reads (no user): the trigger's and consumer's facts about an event. */

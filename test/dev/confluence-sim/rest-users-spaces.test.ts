@@ -62,9 +62,12 @@ describe('Confluence simulator REST: principals, users and spaces', () => {
     const one = await t.api<V1User>('app', 'GET', `/wiki/rest/api/user?accountId=${person('rex').accountId}`);
     expect(one.body).toMatchObject({
       displayName: 'Rex Restricted',
-      email: 'rex@contoso.example',
+      // Rex's e-mail is his to see ("only you"): the app gets an empty string.
+      email: '',
       type: 'known',
     });
+    const own = await t.api<V1User>('rex', 'GET', `/wiki/rest/api/user?accountId=${person('rex').accountId}`);
+    expect(own.body.email).toBe('rex@contoso.example');
     expect((await t.api('app', 'GET', '/wiki/rest/api/user?accountId=unknown')).status).toBe(404);
     expect((await t.api('app', 'GET', '/wiki/rest/api/user')).status).toBe(400);
     const ids = [person('sam').accountId, 'unknown', person('mia').accountId];

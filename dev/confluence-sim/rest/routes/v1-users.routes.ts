@@ -12,7 +12,7 @@ export function registerV1UserRoutes(router: Router<RestHandler>): void {
   const expands = (query: URLSearchParams): string[] => (query.get('expand') ?? '').split(',');
 
   router.add('GET', '/wiki/rest/api/user/current', (req) => {
-    const user = v1User(req.principal, req.baseUrl);
+    const user = v1User(req.principal, req.baseUrl, req.principal);
     if (expands(req.query).includes('operations')) user.operations = v1UserOperations(req.principal);
     return ok(user);
   });
@@ -22,7 +22,7 @@ export function registerV1UserRoutes(router: Router<RestHandler>): void {
     if (!accountId) throw new SimulatorError(400, 'accountId is required.');
     const principal = principalForAccount(accountId);
     if (!principal) throw new SimulatorError(404, `No user found with accountId: ${accountId}`);
-    const user = v1User(principal, req.baseUrl);
+    const user = v1User(principal, req.baseUrl, req.principal);
     if (expands(req.query).includes('operations')) user.operations = v1UserOperations(principal);
     return ok(user);
   });
@@ -36,7 +36,7 @@ export function registerV1UserRoutes(router: Router<RestHandler>): void {
     if (ids.length === 0) throw new SimulatorError(400, 'At least one accountId is required.');
     const results = ids.flatMap((id) => {
       const principal = principalForAccount(id);
-      return principal ? [v1User(principal, req.baseUrl)] : [];
+      return principal ? [v1User(principal, req.baseUrl, req.principal)] : [];
     });
     return ok({
       results,

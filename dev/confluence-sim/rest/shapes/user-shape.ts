@@ -2,10 +2,13 @@ import { APP_ACCOUNT_ID, type SeedPerson } from '../../../seed';
 import type { Principal } from '../../site/principal';
 
 /**
- * A user as the v1 REST API returns it (`GET /wiki/rest/api/user`).
+ * A user as the v1 REST API returns it (`GET /wiki/rest/api/user`). `email` follows the profile's
+ * privacy setting, which the simulator takes as Atlassian's default for e-mail, "only you": the
+ * person reading themselves gets it, anyone else (the app, a site admin) an empty string.
  * @see https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-users/
+ * @see https://jira.atlassian.com/browse/CONFCLOUD-72205 (even org admins get no hidden e-mail)
  */
-export function v1User(principal: Principal, baseUrl: string): Record<string, unknown> {
+export function v1User(principal: Principal, baseUrl: string, reader?: Principal): Record<string, unknown> {
   const person: SeedPerson | undefined = principal.kind === 'user' ? principal.person : undefined;
   const accountId = principal.accountId;
   const displayName = person?.displayName ?? 'Teams for Confluence';
@@ -13,7 +16,7 @@ export function v1User(principal: Principal, baseUrl: string): Record<string, un
     type: 'known',
     accountId,
     accountType: accountId === APP_ACCOUNT_ID ? 'app' : 'atlassian',
-    email: person?.upn ?? '',
+    email: person && reader?.accountId === accountId ? person.upn : '',
     publicName: displayName,
     profilePicture: { path: `/wiki/aa-avatar/${accountId}`, width: 48, height: 48, isDefault: false },
     displayName,

@@ -7,6 +7,7 @@ import { isOAuthValue } from '../../../domain/oauth-values';
 import type { TenantMapping } from '../../../domain/tenant-mapping';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
 import { loadAppCredentials } from '../../services/app-credentials';
+import { describeLinkedAccount } from './account-match';
 import type { MicrosoftLoginDeps } from './start-sign-in';
 import type { AppCredentials } from '../../ports/microsoft';
 import { withMicrosoftFailures } from '../../services/microsoft-failures';
@@ -66,7 +67,7 @@ const connect = async (
       'Microsoft did not return an identity and a refresh token. Check the app registration.',
     );
   }
-  const { oid, tid, name, preferred_username: upn } = claims.data;
+  const { oid, tid, name, preferred_username: upn, email } = claims.data;
   const expectedTenant =
     mapping.consent.status === 'granted' ? mapping.consent.boundTenantId : mapping.tenantId;
   if (tid.toLowerCase() !== expectedTenant.toLowerCase()) {
@@ -110,7 +111,7 @@ const connect = async (
       ...(caller.siteUrl ? { siteUrl: caller.siteUrl } : {}),
     })
     .catch(() => undefined);
-  return { kind: 'connected', displayName: name, upn };
+  return describeLinkedAccount(deps.people, caller.accountId, { displayName: name, upn, email });
 };
 
 const bindTenant = async (

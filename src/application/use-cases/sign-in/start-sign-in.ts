@@ -4,7 +4,7 @@ import { OAUTH_VALUE_BYTES } from '../../../domain/oauth-values';
 import { pkceChallenge } from '../../../domain/pkce';
 import { requireSiteAdmin, type Caller } from '../../services/authority';
 import type { BotWorkQueue } from '../../ports/bot-messenger';
-import type { ConfluencePermissions } from '../../ports/confluence';
+import type { ConfluencePeople, ConfluencePermissions } from '../../ports/confluence';
 import { loadAppCredentials } from '../../services/app-credentials';
 import type { MicrosoftIdentity } from '../../ports/microsoft';
 import type { AppUrls, Clock, Random } from '../../ports/platform';
@@ -25,6 +25,8 @@ export interface MicrosoftLoginDeps {
   random: Random;
   /** The companion bot confirms a finished login in the person's 1:1 chat. */
   botWork: BotWorkQueue;
+  /** The caller's Confluence e-mail, to say whether the Microsoft account linked looks like theirs. */
+  people: Pick<ConfluencePeople, 'emailOf'>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { TEST_IDS } from '../testids';
 import { useAnnounce } from '../ui/announcer';
 import { Loading } from '../ui/loading';
 import { ErrorNotice, Notice } from '../ui/notice';
+import { LinkedAccountNotice, linkedAccountSummary } from './linked-account-notice';
 
 /** The query parameter Microsoft's redirect leaves on this page (src/application/use-cases/sign-in/oauth-redirect.ts). */
 const COMPLETION_PARAM = 'teams-sign-in';
@@ -46,9 +47,7 @@ export const SignInFinisher = () => {
         const finished = await call('connection/finish-sign-in', { code });
         setOutcome({ kind: 'done', finished });
         latest.current.announce(
-          finished.kind === 'connected'
-            ? `Connected to Microsoft Teams as ${finished.displayName}.`
-            : 'Admin consent granted.',
+          finished.kind === 'connected' ? linkedAccountSummary(finished) : 'Admin consent granted.',
         );
         await latest.current.refresh();
       } catch (error) {
@@ -64,17 +63,12 @@ export const SignInFinisher = () => {
     return <ErrorNotice error={outcome.failure} title="Microsoft Teams was not connected" level="h2" />;
   }
   const { finished } = outcome;
+  if (finished.kind === 'connected') return <LinkedAccountNotice finished={finished} />;
   return (
-    <Notice
-      appearance="success"
-      level="h2"
-      testId={TEST_IDS.signInFinished}
-      title={finished.kind === 'connected' ? 'Connected to Microsoft Teams' : 'Admin consent granted'}
-    >
+    <Notice appearance="success" level="h2" testId={TEST_IDS.signInFinished} title="Admin consent granted">
       <p>
-        {finished.kind === 'connected'
-          ? `You are signed in as ${finished.displayName} (${finished.upn}). You can close this tab and go back to where you started.`
-          : 'Microsoft Teams is connected to this Confluence site. You can close this tab and go back to the settings.'}
+        Microsoft Teams is connected to this Confluence site. You can close this tab and go back to the
+        settings.
       </p>
     </Notice>
   );
