@@ -13,6 +13,18 @@ export type EventKind =
   | 'comment_updated'
   | 'label_added';
 
+/**
+ * The events a page rule can fire on: the page's own changes, its comments and labels, and new
+ * child pages (when it covers them). Blog posts are never a page's.
+ */
+export const PAGE_RULE_EVENTS: readonly EventKind[] = [
+  'page_created',
+  'page_updated',
+  'comment_created',
+  'comment_updated',
+  'label_added',
+];
+
 export type ContentType = 'page' | 'blogpost';
 
 export type RuleScope = 'global' | 'space' | 'content' | 'personal';

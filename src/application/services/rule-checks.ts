@@ -1,5 +1,7 @@
 import { AppError, invalidInputMessage } from '../../domain/app-error';
 import { cqlFilterProblem } from '../../domain/cql-filter';
+import { PAGE_RULE_EVENTS } from '../../contracts/rules';
+import type { EventKind } from '../../domain/content-event';
 import type { Destination, RuleFilters, RuleScope } from '../../domain/rule';
 import type { Caller } from './authority';
 import type { BotStore } from '../ports/bot';
@@ -31,6 +33,7 @@ const cqlProblem = async (
 /** The settings of a rule as it would be stored, checked the same way on create and update. */
 interface RuleSettingsToCheck {
   scope: RuleScope;
+  events: readonly EventKind[];
   destination: Destination;
   filters: RuleFilters;
   includeDescendants: boolean;
@@ -48,12 +51,24 @@ export const checkRuleSettings = async (
   postsAs: Caller,
   rule: RuleSettingsToCheck,
   storedCql?: string,
+  /** An edited rule as it was stored: what it already had (from before this check) stays allowed. */
+  stored?: Pick<RuleSettingsToCheck, 'events' | 'filters'>,
 ): Promise<void> => {
   const fieldErrors: Record<string, string> = {};
   // "Me personally" goes through the companion bot: refused until Teams has reached it.
   if (rule.destination.type === 'personal' && !(await botReachable(deps.botStore))) {
     fieldErrors.destination =
       'Personal notifications need the companion bot (the Teams for Confluence app in Microsoft Teams), which is not set up on this site yet: a site admin uploads it under Settings → Microsoft Teams → Teams app. Choose a channel or chat.';
+  }
+  if (rule.scope === 'content') {
+    const other = rule.events.filter(
+      (event) => !PAGE_RULE_EVENTS.includes(event) && !stored?.events.includes(event),
+    );
+    if (other.length > 0)
+      fieldErrors.events =
+        'A page rule fires for the page and its child pages: blog post events do not apply';
+    if (rule.filters.contentTypes.includes('blogpost') && !stored?.filters.contentTypes.includes('blogpost'))
+      fieldErrors['filters.contentTypes'] = 'A page rule covers pages only: leave the content types unticked';
   }
   if (rule.includeDescendants && rule.scope !== 'content') {
     fieldErrors.includeDescendants = 'Only a page rule can cover child pages';

@@ -68,7 +68,7 @@ export const updateRule = async (
     });
   }
 
-  await checkRuleSettings(deps, { accountId: owner }, merged, rule.filters.cql);
+  await checkRuleSettings(deps, { accountId: owner }, merged, rule.filters.cql, rule);
   if (movesDestination) await requireConnected(deps.connections, caller);
   // Page rules stored before they knew their space learn it now (see rule-space.ts).
   const stored = await withSpaceKey(deps.content, caller, merged);

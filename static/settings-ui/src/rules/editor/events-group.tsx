@@ -9,14 +9,17 @@ export const EventsGroup = ({
   onChange,
   error,
   isDisabled,
+  kinds = EVENT_KINDS,
 }: {
   events: EventKind[];
   onChange: (events: EventKind[]) => void;
   error?: string;
   isDisabled: boolean;
+  /** The events that fit the rule's scope (a page rule has no blog post events). */
+  kinds?: readonly EventKind[];
 }) => (
   <Group id="events" legend="When" error={error} testId="rule-events" prominent>
-    {EVENT_KINDS.map((kind) => (
+    {kinds.map((kind) => (
       <Checkbox
         key={kind}
         name="events"
@@ -30,7 +33,7 @@ export const EventsGroup = ({
           const chosen = new Set(events);
           if (event.currentTarget.checked) chosen.add(kind);
           else chosen.delete(kind);
-          onChange(EVENT_KINDS.filter((candidate) => chosen.has(candidate)));
+          onChange(kinds.filter((candidate) => chosen.has(candidate)));
         }}
       />
     ))}

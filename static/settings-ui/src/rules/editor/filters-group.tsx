@@ -13,12 +13,21 @@ interface FiltersGroupProps {
   isDisabled: boolean;
   /** "my own changes" for the caller's rule, "Sam's own changes" for someone else's. */
   ownerPhrase: string;
+  /** A page rule covers pages only: no content type to choose. */
+  showContentTypes?: boolean;
 }
 
 const CONTENT_TYPES = Object.keys(CONTENT_TYPE_LABELS) as ContentType[];
 
 /** What narrows the rule: content types, labels, authors, minor and own edits, and CQL. */
-export const FiltersGroup = ({ filters, onChange, errors, isDisabled, ownerPhrase }: FiltersGroupProps) => {
+export const FiltersGroup = ({
+  filters,
+  onChange,
+  errors,
+  isDisabled,
+  ownerPhrase,
+  showContentTypes = true,
+}: FiltersGroupProps) => {
   const set = <K extends keyof RuleFilters>(key: K, value: RuleFilters[K]) =>
     onChange({ ...filters, [key]: value });
   const tags = (
@@ -49,33 +58,35 @@ export const FiltersGroup = ({ filters, onChange, errors, isDisabled, ownerPhras
   );
   return (
     <Stack space="space.200">
-      <Group
-        id="content-types"
-        legend="Content types"
-        helper="Leave both unticked for all content."
-        error={errorAt(errors, 'filters.contentTypes')}
-      >
-        {CONTENT_TYPES.map((type) => (
-          <Checkbox
-            key={type}
-            name="contentTypes"
-            value={type}
-            label={CONTENT_TYPE_LABELS[type]}
-            isChecked={filters.contentTypes.includes(type)}
-            isDisabled={isDisabled}
-            testId={TEST_IDS.ruleContentType(type)}
-            onChange={(event) => {
-              const chosen = new Set(filters.contentTypes);
-              if (event.currentTarget.checked) chosen.add(type);
-              else chosen.delete(type);
-              set(
-                'contentTypes',
-                CONTENT_TYPES.filter((candidate) => chosen.has(candidate)),
-              );
-            }}
-          />
-        ))}
-      </Group>
+      {showContentTypes && (
+        <Group
+          id="content-types"
+          legend="Content types"
+          helper="Leave both unticked for all content."
+          error={errorAt(errors, 'filters.contentTypes')}
+        >
+          {CONTENT_TYPES.map((type) => (
+            <Checkbox
+              key={type}
+              name="contentTypes"
+              value={type}
+              label={CONTENT_TYPE_LABELS[type]}
+              isChecked={filters.contentTypes.includes(type)}
+              isDisabled={isDisabled}
+              testId={TEST_IDS.ruleContentType(type)}
+              onChange={(event) => {
+                const chosen = new Set(filters.contentTypes);
+                if (event.currentTarget.checked) chosen.add(type);
+                else chosen.delete(type);
+                set(
+                  'contentTypes',
+                  CONTENT_TYPES.filter((candidate) => chosen.has(candidate)),
+                );
+              }}
+            />
+          ))}
+        </Group>
+      )}
       {tags('labelsAny', TEST_IDS.labelsAny, 'Has any of these labels', 'Type a label and press Enter')}
       {tags('labelsAll', TEST_IDS.labelsAll, 'Has all of these labels', 'Type a label and press Enter')}
       {tags('labelsNone', TEST_IDS.labelsNone, 'Has none of these labels', 'Type a label and press Enter')}

@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import { SectionMessageAction } from '@atlaskit/section-message';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { RuleScopeInput, RuleView } from '../../../../../src/contracts/rules';
+import { PAGE_RULE_EVENTS, type RuleScopeInput, type RuleView } from '../../../../../src/contracts/rules';
 import { asFailure, call, ResolverFailure } from '../../api/resolver-client';
 import { DestinationGroup } from '../../destination/destination-group';
 import { useSite } from '../../site/site-context';
@@ -12,7 +12,7 @@ import { errorAt, Group, withoutErrorsAt } from '../../ui/fields';
 import { FailureNotice } from '../../ui/failure-notice';
 import { LiveRegion } from '../../ui/live-region';
 import { Notice } from '../../ui/notice';
-import { destinationText } from '../rule-text';
+import { destinationText, EVENT_KINDS } from '../rule-text';
 import { EventsGroup } from './events-group';
 import { FiltersGroup } from './filters-group';
 import {
@@ -111,6 +111,7 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
               </Notice>
             )}
             <EventsGroup
+              kinds={scope.scope === 'content' ? PAGE_RULE_EVENTS : EVENT_KINDS}
               events={draft.events}
               onChange={(events) => change({ events })}
               error={errorAt(errors, 'events')}
@@ -139,6 +140,7 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
                 errors={errors}
                 isDisabled={!maySettings}
                 ownerPhrase={ownerPhrase}
+                showContentTypes={scope.scope !== 'content'}
               />
             </Group>
             <RuleSettingsGroup

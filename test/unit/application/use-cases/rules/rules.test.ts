@@ -5,7 +5,7 @@ import {
   listRules,
   type RulesDeps,
 } from '../../../../../src/application/use-cases/rules/rules';
-import { ruleInputSchema, type RuleInput } from '../../../../../src/domain/rule';
+import { DEFAULT_FILTERS, ruleInputSchema, type RuleInput } from '../../../../../src/domain/rule';
 import { aRule } from '../../../../support/builders';
 import {
   countingRandom,
@@ -209,5 +209,32 @@ describe('"me personally" as a rule’s destination', () => {
     const deps = makeDeps({ botStore: fakeBotHealth('2026-12-03T10:00:00.000Z') });
     const view = await createRule(deps, { accountId: ME }, input({ destination: { type: 'personal' } }));
     expect(view.destination).toEqual({ type: 'personal' });
+  });
+});
+
+describe('a page rule offers what fits a page', () => {
+  const pageRule = (extra: Partial<RuleInput>) =>
+    input({ scope: 'content', contentId: '65601', spaceKey: undefined, ...extra });
+
+  it('refuses blog post events and the blog post content type, storing nothing', async () => {
+    const deps = makeDeps({ ...fakeConfluence({ canEditContent: async () => true }) });
+    const answer = await refusal(
+      createRule(deps, { accountId: ME }, pageRule({ events: ['page_updated', 'blogpost_updated'] })),
+    );
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { events: expect.stringContaining('blog post') },
+    });
+    const types = await refusal(
+      createRule(
+        deps,
+        { accountId: ME },
+        pageRule({ filters: { ...DEFAULT_FILTERS, contentTypes: ['blogpost'] } }),
+      ),
+    );
+    expect(types).toMatchObject({
+      fieldErrors: { 'filters.contentTypes': expect.stringContaining('pages only') },
+    });
+    expect(await deps.rules.listByOwner(ME)).toEqual([]);
   });
 });
