@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { ENTRA_APP, TENANT, person, type SeedPerson } from '../../dev/seed';
+import { person, type SeedPerson } from '../../dev/seed';
 import { SURFACES, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
 import { appFrame, launchChromium, saveScreenshot, signedInContext } from '../support/browser';
 import { startTestSandbox } from '../support/sandbox-fixture';
+import { saveTenant } from '../support/notification-fixture';
 
 /**
  * Issue 13, item 20: after the Microsoft sign-in, the personal page says which Microsoft account
@@ -40,12 +41,7 @@ describe('which Microsoft account a sign-in linked, in Chromium', () => {
     sandbox = await startTestSandbox();
     browser = await launchChromium();
     const ada = person('ada');
-    await invokeOk(sandbox, ada, SURFACES.global, 'tenant/save', {
-      tenantId: TENANT.id,
-      clientId: ENTRA_APP.clientId,
-      clientSecret: ENTRA_APP.clientSecret,
-      secretExpiresOn: ENTRA_APP.secretExpiresOn,
-    });
+    await saveTenant(sandbox);
     const consent = await invokeOk(sandbox, ada, SURFACES.global, 'tenant/start-consent', {});
     expect((await signInAtMicrosoft(sandbox, consent.url, ada, { decision: 'accept' })).status).toBe(200);
   });

@@ -8,6 +8,7 @@ import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { ENTRA_APP, TENANT, person } from '../../dev/seed';
 import { launchChromium, saveScreenshot, seriousAxeViolations, signedInContext } from '../support/browser';
 import { startTestSandbox } from '../support/sandbox-fixture';
+import { saveTenant } from '../support/notification-fixture';
 
 /**
  * The companion bot in the simulator's Teams view, clicked through as Mia would: she adds the
@@ -35,13 +36,7 @@ describe('Teams view: Mia’s chat with the companion bot, in Chromium', () => {
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    const ada = person('ada');
-    await invokeOk(sandbox, ada, SURFACES.global, 'tenant/save', {
-      tenantId: TENANT.id,
-      clientId: ENTRA_APP.clientId,
-      clientSecret: ENTRA_APP.clientSecret,
-      secretExpiresOn: ENTRA_APP.secretExpiresOn,
-    });
+    await saveTenant(sandbox);
     browser = await launchChromium();
     context = await signedInContext(browser, sandbox, mia);
     teams = await context.newPage();

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ENTRA_APP, TEAMS, TENANT, person } from '../../dev/seed';
+import { TEAMS, person } from '../../dev/seed';
 import { SURFACES, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
 import { appFrame, launchChromium, saveScreenshot, signedInContext } from '../support/browser';
 import { startTestSandbox } from '../support/sandbox-fixture';
+import { saveTenant } from '../support/notification-fixture';
 
 /**
  * README's "A tour of the sandbox", steps 3 and 4, clicked through as the people in it would:
@@ -30,12 +31,7 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
   /** Steps 1 and 2: the tenant is mapped with consent, and Sam is logged in to Microsoft Teams. */
   const mapTenantAndLogInSam = async () => {
     const ada = person('ada');
-    await invokeOk(sandbox, ada, SURFACES.global, 'tenant/save', {
-      tenantId: TENANT.id,
-      clientId: ENTRA_APP.clientId,
-      clientSecret: ENTRA_APP.clientSecret,
-      secretExpiresOn: ENTRA_APP.secretExpiresOn,
-    });
+    await saveTenant(sandbox);
     const consent = await invokeOk(sandbox, ada, SURFACES.global, 'tenant/start-consent', {});
     expect((await signInAtMicrosoft(sandbox, consent.url, ada, { decision: 'accept' })).status).toBe(200);
     const sam = person('sam');

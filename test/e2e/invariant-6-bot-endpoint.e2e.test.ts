@@ -1,7 +1,7 @@
-import { SURFACES, invokeOk } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
-import { ENTRA_APP, TENANT, person } from '../../dev/seed';
+import { person } from '../../dev/seed';
 import { startTestSandbox } from '../support/sandbox-fixture';
+import { saveTenant } from '../support/notification-fixture';
 
 /** Written by design on any request: the rate-limited health record and the published keys' cache. */
 const ALLOWED_WRITES = new Set(['bot-health', 'bot-signing-keys']);
@@ -31,12 +31,7 @@ describe('invariant 6: the bot endpoint authenticates every request before it ch
     // The app checks token lifetimes against the real clock, so this sandbox runs on it too.
     sandbox = await startTestSandbox();
     botUrl = sandbox.forge.webTriggerUrl('bot-messages');
-    await invokeOk(sandbox, person('ada'), SURFACES.global, 'tenant/save', {
-      tenantId: TENANT.id,
-      clientId: ENTRA_APP.clientId,
-      clientSecret: ENTRA_APP.clientSecret,
-      secretExpiresOn: ENTRA_APP.secretExpiresOn,
-    });
+    await saveTenant(sandbox);
   });
   afterAll(() => sandbox.stop());
 

@@ -6,15 +6,20 @@ import type { GraphDestination } from '../../src/domain/rule';
 
 /** Steps the notification e2e tests share: set-up through the app's own resolvers, and what to look at. */
 
-/** Ada maps the Microsoft tenant and grants admin consent, as the site admin would. */
-export const mapTenant = async (sandbox: Sandbox): Promise<void> => {
-  const ada = person('ada');
-  await invokeOk(sandbox, ada, SURFACES.global, 'tenant/save', {
+/** Ada saves the sandbox tenant's mapping (no consent yet), as the site admin would. */
+export const saveTenant = async (sandbox: Sandbox): Promise<void> => {
+  await invokeOk(sandbox, person('ada'), SURFACES.global, 'tenant/save', {
     tenantId: TENANT.id,
     clientId: ENTRA_APP.clientId,
     clientSecret: ENTRA_APP.clientSecret,
     secretExpiresOn: ENTRA_APP.secretExpiresOn,
   });
+};
+
+/** Ada maps the Microsoft tenant and grants admin consent, as the site admin would. */
+export const mapTenant = async (sandbox: Sandbox): Promise<void> => {
+  const ada = person('ada');
+  await saveTenant(sandbox);
   const consent = await invokeOk(sandbox, ada, SURFACES.global, 'tenant/start-consent', {});
   const answer = await signInAtMicrosoft(sandbox, consent.url, ada, { decision: 'accept' });
   if (answer.status !== 200) throw new Error(`Admin consent answered ${answer.status}`);
