@@ -47,10 +47,23 @@ const decodeEntities = (text: string): string =>
 const BLOCK_TAG =
   /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|tbody|thead|br|hr|blockquote|pre|ac:task|ac:task-body|ac:rich-text-body|ac:plain-text-body|ac:layout-cell|ac:layout-section)\b[^>]*>/gi;
 
-export const storageToText = (storage: string): string =>
+/** A user mention in storage format: the link's own text is empty, the person is an account id. */
+const MENTION =
+  /<ac:link\b[^>]*>\s*<ri:user\b[^>]*\bri:account-id\s*=\s*"([^"]{1,128})"[^>]*?(?:\/>|>\s*<\/ri:user>)[\s\S]*?<\/ac:link>/gi;
+
+/**
+ * `names`: display names of the people mentioned (account id → name); a mention reads as
+ * "@Name", or "@someone" when the name is not known. Without it the mention would vanish.
+ */
+export const storageToText = (storage: string, names: ReadonlyMap<string, string> = new Map()): string =>
   decodeEntities(
     storage
       .slice(0, MAX_STORAGE_CHARS)
+      .replace(
+        MENTION,
+        (_, id: string) =>
+          `@${(names.get(id) ?? 'someone').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`,
+      )
       // CDATA (code macros) is literal text: keep it, but let it through the tag pass unharmed.
       .replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, (_, text: string) =>
         text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),

@@ -103,6 +103,8 @@ describe('the companion bot in each person’s 1:1 chat', () => {
       `<p>Over to <ac:link><ri:user ri:account-id="${sam.accountId}" /></ac:link>.</p>`,
     );
     expect(chatOf(sam).at(-1)).toContain('you were mentioned');
+    // The card's text keeps the mention, by name.
+    expect(chatOf(sam).at(-1)).toContain('Over to @Sam Spaceadmin');
     const question = await sandbox.confluence.addComment(sam.accountId, page.id, {
       body: '<p>Who signs off?</p>',
     });

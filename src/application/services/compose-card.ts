@@ -3,6 +3,7 @@ import type { ContentEvent, EventKind } from '../../domain/content-event';
 import type { PlannedDelivery } from '../../domain/delivery-plan';
 import { editorsWith, type HeldItem, type PostedCard } from '../../domain/destination-activity';
 import { buildRedactedCard } from '../../domain/redacted-card';
+import { mentionedAccountIds } from '../../domain/personal-notification';
 import { excerpt, storageToText } from '../../domain/storage-text';
 import { summariseChange, type ChangeSummary } from '../../domain/text-diff';
 import type { SenderChoice } from './choose-sender';
@@ -19,20 +20,34 @@ export type Cleared = Exclude<SenderChoice, { kind: 'skip' | 'filtered' }>;
 const COMMENT_EXCERPT_CHARS = 400;
 const UPDATES: readonly EventKind[] = ['page_updated', 'blogpost_updated'];
 
+/** Names looked up for a card's mentions; past this many, the rest read as "@someone". */
+const MAX_MENTION_NAMES = 10;
+
+/** The display names of the people the bodies mention, for the card's text. */
+const mentionNames = async (
+  people: ConfluencePeople,
+  bodies: readonly string[],
+): Promise<Map<string, string>> => {
+  const ids = [...new Set(bodies.flatMap(mentionedAccountIds))].slice(0, MAX_MENTION_NAMES);
+  const names = await Promise.all(ids.map((id) => people.displayNameOf(id)));
+  return new Map(ids.map((id, i) => [id, names[i] ?? 'someone']));
+};
+
 /** What changed from `base` to `version`, both read as the sender; null when either is unreadable. */
 const changesBetween = async (
-  content: ContentReader,
+  reads: CardReads,
   owner: string,
   contentId: string,
   base: number,
   version: number,
 ): Promise<ChangeSummary | null> => {
   const [before, after] = await Promise.all([
-    content.getVersionBodyAs(owner, contentId, base),
-    content.getVersionBodyAs(owner, contentId, version),
+    reads.content.getVersionBodyAs(owner, contentId, base),
+    reads.content.getVersionBodyAs(owner, contentId, version),
   ]);
   if (before === null || after === null) return null;
-  return summariseChange(storageToText(before), storageToText(after));
+  const names = await mentionNames(reads.people, [before, after]);
+  return summariseChange(storageToText(before, names), storageToText(after, names));
 };
 
 /** Confluence's own page comparison between two versions. */
@@ -86,8 +101,12 @@ export const composeCard = async (
   const editors = foldInto ? editorsWith(foldInto.editors, event.actorAccountId) : [];
   const [authorName, changes, comment, editorNames] = await Promise.all([
     authorOf(reads.people, event),
-    diffable ? changesBetween(reads.content, owner, event.contentId, base, event.version) : null,
-    event.comment ? reads.content.getCommentAs(owner, event.comment.id) : null,
+    diffable ? changesBetween(reads, owner, event.contentId, base, event.version) : null,
+    event.comment
+      ? reads.content
+          .getCommentAs(owner, event.comment.id)
+          .then(async (c) => c && { ...c, names: await mentionNames(reads.people, [c.body]) })
+      : null,
     Promise.all(editors.map((id) => reads.people.displayNameOf(id))),
   ]);
   return buildContentCard({
@@ -108,7 +127,9 @@ export const composeCard = async (
     ...(event.comment
       ? {
           comment: {
-            excerpt: comment ? excerpt(storageToText(comment.body), COMMENT_EXCERPT_CHARS) : '',
+            excerpt: comment
+              ? excerpt(storageToText(comment.body, comment.names), COMMENT_EXCERPT_CHARS)
+              : '',
             authorName,
             inline: event.comment.location === 'inline',
           },

@@ -99,3 +99,21 @@ describe('summariseChange', () => {
     });
   });
 });
+
+describe('mentions in storage format', () => {
+  const mention = (id: string, closed = true) =>
+    closed
+      ? `<ac:link><ri:user ri:account-id="${id}" /></ac:link>`
+      : `<ac:link><ri:user ri:account-id="${id}"></ri:user></ac:link>`;
+
+  it('reads a mention as @Name, so a card does not lose who was mentioned', () => {
+    const names = new Map([['557058:mia', 'Mia Member']]);
+    expect(storageToText(`<p>Over to ${mention('557058:mia')}.</p>`, names)).toBe('Over to @Mia Member.');
+    expect(storageToText(`<p>Ask ${mention('557058:mia', false)}</p>`, names)).toBe('Ask @Mia Member');
+  });
+
+  it('says @someone for a person whose name was not looked up, and keeps a name with < or & as text', () => {
+    expect(storageToText(`<p>${mention('557058:x')}</p>`)).toBe('@someone');
+    expect(storageToText(`<p>${mention('a')}</p>`, new Map([['a', 'R&D <Lead>']]))).toBe('@R&D <Lead>');
+  });
+});
