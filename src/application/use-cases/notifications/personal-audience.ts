@@ -25,6 +25,30 @@ export interface PersonalAudienceDeps {
 
 type Outcome = { kind: 'planned'; recipients: number; dropped: number };
 
+/** People judged side by side. */
+const PEOPLE_AT_ONCE = 10;
+
+/**
+ * The reasons one person still gets a card for: none for someone who never logged in or has
+ * not added the app, unless a rule of their own names them (the log then says why nothing
+ * arrived); their preferences decide the rest.
+ */
+const reasonsFor = async (
+  deps: PersonalAudienceDeps,
+  accountId: string,
+  reasons: ReadonlySet<PersonalReason>,
+): Promise<PersonalReason[]> => {
+  const onlyRule = [...reasons].every((r) => r === 'rule');
+  const connection = await deps.connections.get(accountId);
+  if (!connection) return onlyRule ? ['rule'] : [];
+  if (!onlyRule) {
+    const conversation = await deps.conversations.get(microsoftUserKey(connection.tenantId, connection.oid));
+    if (!conversation?.installed) return reasons.has('rule') ? ['rule'] : [];
+  }
+  const preferences = (await deps.preferences.get(accountId)) ?? DEFAULT_PREFERENCES;
+  return reasonsAllowed([...reasons], preferences);
+};
+
 /** Who Confluence says cares about this event, by reason, before anyone's preferences. */
 const candidates = async (
   deps: PersonalAudienceDeps,
@@ -87,22 +111,16 @@ export const planPersonalAudience = async (
   const found = await candidates(deps, request);
   const people = [...found.entries()].slice(0, MAX_PERSONAL_RECIPIENTS);
   const recipients = new Map<string, PersonalReason[]>();
-  for (const [accountId, reasons] of people) {
-    const onlyRule = [...reasons].every((r) => r === 'rule');
-    const connection = await deps.connections.get(accountId);
-    if (!connection && !onlyRule) continue;
-    if (!onlyRule && connection) {
-      const conversation = await deps.conversations.get(
-        microsoftUserKey(connection.tenantId, connection.oid),
-      );
-      if (!conversation?.installed) {
-        if (reasons.has('rule')) recipients.set(accountId, ['rule']);
-        continue;
-      }
-    }
-    const preferences = (await deps.preferences.get(accountId)) ?? DEFAULT_PREFERENCES;
-    const allowed = reasonsAllowed([...reasons], preferences);
-    if (allowed.length > 0) recipients.set(accountId, allowed);
+  // A few people at a time: each needs up to three reads, and watchers can be many.
+  for (let i = 0; i < people.length; i += PEOPLE_AT_ONCE) {
+    const batch = people.slice(i, i + PEOPLE_AT_ONCE);
+    const judged = await Promise.all(
+      batch.map(([accountId, reasons]) => reasonsFor(deps, accountId, reasons)),
+    );
+    batch.forEach(([accountId], j) => {
+      const reasons = judged[j];
+      if (reasons && reasons.length > 0) recipients.set(accountId, reasons);
+    });
   }
   const deliveries = planPersonalDeliveries(request.event, recipients, request.ruleSenders);
   if (deliveries.length > 0) await deps.queue.enqueue(deliveries);
