@@ -15,6 +15,7 @@ import {
 import { chooseSender } from '../../services/choose-sender';
 import { composeCard, heldItemFor, type Cleared as ClearedChoice } from '../../services/compose-card';
 import { currentSenders } from '../../services/current-senders';
+import { DEFAULT_PREFERENCES } from '../../../domain/preferences';
 import { currentPersonalSenders, sendPersonally, type PersonalSendDeps } from './send-personally';
 import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
 import { dispatchCard, type DispatchArgs, type DispatchDeps } from '../../services/dispatch-card';
@@ -208,7 +209,7 @@ export const deliverNotification = async (
         deps,
         delivery,
         choice,
-        personal?.kind === 'senders' ? personal.reasons : [],
+        personal?.kind === 'senders' ? personal.wanted : { reasons: [], preferences: DEFAULT_PREFERENCES },
         record,
       );
     return await sendCleared(deps, { delivery, destination, choice, record }, mayHaveSent);

@@ -8,7 +8,7 @@ import {
   type PersonalReason,
 } from '../../../domain/personal-notification';
 import { holdFor, holdReason } from '../../../domain/personal-hold';
-import { DEFAULT_PREFERENCES } from '../../../domain/preferences';
+import { DEFAULT_PREFERENCES, type PersonalPreferences } from '../../../domain/preferences';
 import type { ConversationStore } from '../../ports/bot-messenger';
 import type { ConnectionStore, PersonalDigestStore, PreferenceStore, RuleStore } from '../../ports/stores';
 import { sendAsBot, type BotSendDeps } from '../../services/bot-send';
@@ -33,7 +33,7 @@ export const currentPersonalSenders = async (
   deps: Pick<PersonalSendDeps, 'rules' | 'preferences'>,
   delivery: PlannedDelivery,
 ): Promise<
-  { kind: 'senders'; senders: PlannedSender[]; reasons: PersonalReason[] } | { kind: 'none'; reason: string }
+  { kind: 'senders'; senders: PlannedSender[]; wanted: PersonalWish } | { kind: 'none'; reason: string }
 > => {
   const recipient = delivery.senders[0].ownerAccountId;
   const ruleSenders = delivery.senders.filter((s) => s.ruleId !== PREFERENCES_SENDER);
@@ -63,9 +63,18 @@ export const currentPersonalSenders = async (
   return {
     kind: 'senders',
     senders,
-    reasons: [...(rules?.kind === 'senders' ? (['rule'] as const) : []), ...fromPreferences],
+    wanted: {
+      reasons: [...(rules?.kind === 'senders' ? (['rule'] as const) : []), ...fromPreferences],
+      preferences,
+    },
   };
 };
+
+/** Why the recipient still wants the card, and their preferences as just read (quiet hours, digest). */
+export interface PersonalWish {
+  reasons: PersonalReason[];
+  preferences: PersonalPreferences;
+}
 
 type Sent = { kind: 'sent'; messageId: string; via: 'post' } | { kind: 'held' };
 
@@ -80,7 +89,7 @@ export const sendPersonally = async (
   deps: PersonalSendDeps,
   delivery: PlannedDelivery,
   choice: Cleared,
-  reasons: readonly PersonalReason[],
+  { reasons, preferences }: PersonalWish,
   record: Recorder,
 ): Promise<Sent> => {
   const recipient = choice.sender.ownerAccountId;
@@ -95,7 +104,6 @@ export const sendPersonally = async (
     );
   };
   if (!conversation?.installed) throw await notInstalled();
-  const preferences = (await deps.preferences.get(recipient)) ?? DEFAULT_PREFERENCES;
   const hold = holdFor(preferences, deps.clock.now());
   if (hold) {
     const digest = (await deps.personalDigests.get(recipient)) ?? {
