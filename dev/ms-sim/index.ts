@@ -8,3 +8,7 @@ export type { MicrosoftSimulator, MicrosoftSimulatorOptions } from './microsoft-
 export type { Faults } from './faults';
 export type { PostedAttachment, PostedMessage } from './posted-message';
 export type { BotActivityRecord } from './connector/bot-connector';
+export type { TeamsDriver, OnMessage } from './teams-app/teams-driver';
+export { TeamsRefusal } from './teams-app/teams-driver';
+export type { SearchOutcome, LinkOutcome, TaskOutcome, SearchItem } from './teams-app/extension-outcome';
+export type { ActionOutcome } from './teams-view/action-outcome';

@@ -3,6 +3,7 @@ import type { BotActivityRecord } from './connector/bot-connector';
 import type { Faults } from './faults';
 import type { PostedMessage } from './posted-message';
 import type { RecordedRequest } from './recorder/request-recorder';
+import type { TeamsDriver } from './teams-app/teams-driver';
 
 /** How to start the Microsoft simulator. */
 export interface MicrosoftSimulatorOptions {
@@ -59,6 +60,11 @@ export interface MicrosoftSimulator {
    * `POST /_sim/bot/send`).
    */
   botChannel: BotChannel;
+  /**
+   * A person using the companion app in Teams: the search extension, link previews, the message
+   * action and Action.Execute on cards in channels and chats (teams-app/teams-driver.ts).
+   */
+  teams: TeamsDriver;
   /** Every channel/chat message and reply posted, in posting order; roots also list their replies. */
   messages(): PostedMessage[];
   /**

@@ -8,6 +8,8 @@ export interface PostedAttachment {
   content: string | null;
   contentUrl: string | null;
   name: string | null;
+  /** The Teams app a person posted the card through (a message extension); null otherwise. */
+  teamsAppId: string | null;
   /** Parsed `content` for `application/vnd.microsoft.card.*` attachments; absent otherwise. */
   card?: unknown;
 }
@@ -67,6 +69,7 @@ function toPosted(stored: StoredMessage): PostedMessage {
         content: a.content,
         contentUrl: a.contentUrl,
         name: a.name,
+        teamsAppId: a.teamsAppId,
       };
       if (card !== undefined) attachment.card = card;
       return attachment;

@@ -13,6 +13,8 @@ import { createRequestHandler } from './request-handler';
 import type { SimContext } from './sim-context';
 import { StateStore } from './state/state-store';
 import { TokenService } from './tokens/token-service';
+import { defaultTeamsAppSettings } from './teams-app/teams-app-settings';
+import { teamsDriver } from './teams-app/teams-driver';
 
 const NINETY_DAYS = 90 * 24 * 3600;
 
@@ -41,6 +43,7 @@ export async function startMicrosoftSimulator(
     directory: new Directory(state),
     tokens,
     botChannel,
+    teamsApp: defaultTeamsAppSettings(),
     faults,
     throttle,
     clock,
@@ -93,6 +96,7 @@ export async function startMicrosoftSimulator(
       activities: (oid) => botActivities(ctx, oid),
     },
     botChannel,
+    teams: teamsDriver(ctx),
     messages: () => toPostedMessages(state.data.messages),
     requests: () => recorder.recent().map(({ time, method, url, status }) => ({ time, method, url, status })),
     reset,

@@ -94,6 +94,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const oauthCallbackUrl = forge.webTriggerUrl('oauth-callback');
   microsoft.registerRedirectUri(oauthCallbackUrl);
   microsoft.botChannel.registerEndpoint(forge.webTriggerUrl('bot-messages'));
+  // The app's package claims the site's exact host for link previews (teams-app-manifest.ts).
+  microsoft.teams.configureApp({ linkDomains: [new URL(confluence.url).host] });
   late.forge = forge;
   return {
     forge,

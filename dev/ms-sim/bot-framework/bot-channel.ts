@@ -32,12 +32,16 @@ export interface ChannelSendRequest {
   token?: ChannelTokenOptions | null;
   /** Default the sandbox's Entra app id (the tenant mapping's client id). */
   botId?: string;
+  /** Give up after this long, as Teams does with invokes (5 s); absent: wait for the answer. */
+  timeoutMs?: number;
 }
 
 export interface ChannelAnswer {
   status: number;
   /** The JSON body, the text when it is not JSON, undefined when empty. */
   body?: unknown;
+  /** Set (with status 0) when `timeoutMs` passed before the answer came. */
+  timedOut?: boolean;
 }
 
 /** A Teams user id for the bot (`29:…`): stable per person, opaque like Teams'. */
@@ -127,12 +131,21 @@ export class BotChannel {
       });
       headers.Authorization = `Bearer ${token}`;
     }
-    const response = await fetch(this.endpoint, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(activity),
-    });
-    const text = await response.text();
+    const signal = request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(this.endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(activity),
+        signal,
+      });
+      text = await response.text();
+    } catch (e) {
+      if (signal?.aborted) return { status: 0, timedOut: true };
+      throw e;
+    }
     if (text === '') return { status: response.status };
     try {
       return { status: response.status, body: JSON.parse(text) as unknown };

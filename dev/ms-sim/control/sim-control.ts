@@ -5,6 +5,7 @@ import { sendJson, sendText } from '../http/respond';
 import { toPostedMessages } from '../posted-message';
 import type { SimContext } from '../sim-context';
 import { handleBotChatApi } from '../teams-view/bot-chat-api';
+import { handleExtensionApi } from '../teams-view/extension-api';
 import { serveStaticAsset } from '../teams-view/static-assets';
 import { handleViewApi } from '../teams-view/view-api';
 
@@ -12,7 +13,7 @@ import { handleViewApi } from '../teams-view/view-api';
  * The simulator's own switches under `/_sim/`: `GET|POST faults`, `GET messages`, `POST reset`,
  * `POST bot/send` (Teams sends an activity to the app's bot endpoint),
  * plus the Teams view's JSON API (`api/…`; `api/bot-chat…` plays a person in their chat with the
- * companion bot) and browser files (`static/…`).
+ * companion bot, `api/teams/…` a person using the app's message extension) and browser files (`static/…`).
  */
 export async function handleSimControl(
   ctx: SimContext,
@@ -29,7 +30,12 @@ export async function handleSimControl(
     const query = new URL(req.url ?? '/', 'http://simulator.invalid').searchParams;
     return handleBotChatApi(ctx, method, res, rest.slice('api/bot-chat'.length), query, rawBody);
   }
-  if (rest.startsWith('api/') && method === 'GET') return handleViewApi(ctx, res, rest.slice('api/'.length));
+  if (rest.startsWith('api/teams/'))
+    return handleExtensionApi(ctx, method, res, rest.slice('api/teams'.length), rawBody);
+  if (rest.startsWith('api/') && method === 'GET') {
+    const viewer = new URL(req.url ?? '/', 'http://simulator.invalid').searchParams.get('as');
+    return handleViewApi(ctx, res, rest.slice('api/'.length), viewer);
+  }
   if (rest === 'faults' && method === 'GET') return sendJson(res, 200, ctx.faults.get());
   if (rest === 'faults' && method === 'POST') {
     try {

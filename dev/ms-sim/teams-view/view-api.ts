@@ -3,15 +3,23 @@ import { TENANT } from '../../seed';
 import { botActivities, hasBot, typedMessages } from '../connector/bot-connector';
 import { sendJson } from '../http/respond';
 import { toPostedMessages } from '../posted-message';
+import type { PostedMessage } from '../posted-message';
 import type { SimContext } from '../sim-context';
+import { cardUpdatesFor } from '../teams-app/card-updates';
 
 /**
  * JSON for the Teams-like page: `GET /_sim/api/conversations` (teams → channels, chats) and
  * `GET /_sim/api/conversations/{channel or chat id}/messages` (roots oldest first, with replies).
- * The page is an observer's view of the whole tenant, not one user's client; `botChats` lists each
+ * `?as={oid}` shows the cards an Action.Execute answer replaced for that person (Teams updates
+ * them for whoever pressed the button). The page is an observer's view of the whole tenant, not one user's client; `botChats` lists each
  * person's 1:1 chat with the companion bot (whether they added the app, how many messages).
  */
-export function handleViewApi(ctx: SimContext, res: ServerResponse, rest: string): void {
+export function handleViewApi(
+  ctx: SimContext,
+  res: ServerResponse,
+  rest: string,
+  viewer: string | null = null,
+): void {
   if (rest === 'conversations') return sendJson(res, 200, conversations(ctx));
   const match = /^conversations\/([^/]+)\/messages$/.exec(rest);
   if (!match?.[1]) return sendJson(res, 404, { error: 'Unknown view API path.' });
@@ -20,6 +28,7 @@ export function handleViewApi(ctx: SimContext, res: ServerResponse, rest: string
   if (!conversation) return sendJson(res, 404, { error: `No channel or chat ${id}.` });
   const all = toPostedMessages(ctx.state.data.messages);
   const messages = all.filter((m) => m.conversationId === conversation.id && m.replyToId === null);
+  if (viewer) showCardUpdates(ctx, viewer, messages);
   return sendJson(res, 200, { conversation, messages });
 }
 
@@ -74,4 +83,21 @@ function describe(ctx: SimContext, id: string) {
   if (!chat) return null;
   const title = chat.topic ?? chat.memberOids.map((oid) => nameOf(ctx, oid)).join(', ');
   return { id: chat.id, kind: 'chat', title, membershipType: null };
+}
+
+/** Swaps in the cards the viewer's own Action.Execute answers replaced (replies included). */
+function showCardUpdates(ctx: SimContext, viewer: string, messages: PostedMessage[]): void {
+  const updates = cardUpdatesFor(ctx, viewer);
+  if (updates.length === 0) return;
+  for (const message of messages.flatMap((m) => [m, ...m.replies])) {
+    for (const attachment of message.attachments) {
+      const update = updates.find(
+        (u) =>
+          u.conversationId === message.conversationId &&
+          u.messageId === message.id &&
+          u.attachmentId === attachment.id,
+      );
+      if (update) Object.assign(attachment, { card: update.card, updatedFor: viewer });
+    }
+  }
 }
