@@ -231,5 +231,6 @@
     renderChat: renderChat,
     wireCompose: wireCompose,
     hide: hide,
+    toast: toast,
   };
 })();

@@ -74,11 +74,12 @@
   }
 
   /*
-   * `onExecute`, for cards a bot sent: Action.Execute reaches the bot (the renderer has merged the
-   * card's Input values into `action.data` by then). Without it, as for cards a user posted
-   * through Graph, only Action.OpenUrl does something.
+   * `onExecute`, for cards a bot sent (or a person posted through the app): Action.Execute
+   * reaches the bot (the renderer has merged the card's Input values into `action.data` by then).
+   * `onSubmit`, for a dialog's card: Action.Submit reaches the message extension. Without them, as
+   * for cards a user posted through Graph, only Action.OpenUrl does something.
    */
-  function renderCard(container, cardJson, notify, onExecute) {
+  function renderCard(container, cardJson, notify, onExecute, onSubmit) {
     var card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig();
     card.onExecuteAction = function (action) {
@@ -86,7 +87,9 @@
         window.open(action.url, '_blank', 'noopener');
       } else if (onExecute && action instanceof AC.ExecuteAction) {
         onExecute(action);
-      } else if (onExecute) {
+      } else if (onSubmit && action instanceof AC.SubmitAction) {
+        onSubmit(action);
+      } else if (onExecute || onSubmit) {
         notify(
           (action.getJsonTypeName() || 'This action') + ' is not simulated; bots here use Action.Execute.',
         );
@@ -107,7 +110,12 @@
     }
   }
 
-  function renderMessage(m, notify) {
+  /*
+   * `app` (optional): the companion app's part in the message, `{name, menuFor(m), execute(m,
+   * attachment, action)}`: its "…" menu, "via {app}" on messages posted through it, and working
+   * Action.Execute buttons on its cards.
+   */
+  function renderMessage(m, notify, app) {
     var item = make('li', { class: m.replyToId ? 'reply' : 'thread' });
     var article = make('article', {
       class: 'message',
@@ -122,6 +130,11 @@
     );
     if (m.lastModifiedDateTime !== m.createdDateTime)
       header.appendChild(make('span', { class: 'edited' }, 'Edited'));
+    var viaApp = m.attachments.some(function (a) {
+      return a.teamsAppId;
+    });
+    if (app && viaApp) header.appendChild(make('span', { class: 'via' }, 'via ' + app.name));
+    if (app) header.appendChild(app.menuFor(m));
     article.appendChild(header);
     if (m.subject) article.appendChild(make('h2', { class: 'subject' }, m.subject));
     var body = make('div', { class: 'message-body' });
@@ -131,7 +144,14 @@
     m.attachments.forEach(function (a) {
       if (a.contentType === 'application/vnd.microsoft.card.adaptive' && a.card) {
         var holder = make('div', { class: 'card', 'data-testid': 'card', 'data-attachment-id': a.id });
-        renderCard(holder, a.card, notify);
+        var onExecute =
+          app && a.teamsAppId
+            ? function (action) {
+                app.execute(m, a, action);
+              }
+            : undefined;
+        if (a.updatedFor) holder.setAttribute('data-updated', 'true');
+        renderCard(holder, a.card, notify, onExecute);
         article.appendChild(holder);
       } else {
         article.appendChild(
@@ -143,7 +163,7 @@
     if (m.replies && m.replies.length) {
       var replies = make('ol', { class: 'replies', 'aria-label': 'Replies' });
       m.replies.forEach(function (r) {
-        replies.appendChild(renderMessage(r, notify));
+        replies.appendChild(renderMessage(r, notify, app));
       });
       item.appendChild(replies);
     }

@@ -11,7 +11,11 @@
   var BOT_REFRESH_MS = 1000;
   var view = window.TeamsMessageView;
   var bot = window.TeamsBotChat;
+  var appApi = window.TeamsAppApi;
+  var compose = window.TeamsCompose;
+  var messageActions = window.TeamsMessageActions;
   var make = view.make;
+  var botChats = [];
   var selected = null;
   var lastRailJson = '';
   var lastMessagesJson = '';
@@ -75,7 +79,9 @@
       li.appendChild(conversationButton(c.id, label));
       chats.appendChild(li);
     });
-    bot.railItems(data.botChats || [], conversationButton).forEach(function (button) {
+    botChats = data.botChats || [];
+    appApi.fillPeople(botChats);
+    bot.railItems(botChats, conversationButton).forEach(function (button) {
       var li = make('li');
       li.appendChild(button);
       chats.appendChild(li);
@@ -91,15 +97,29 @@
     el('status').textContent = text;
   }
 
+  /* The app's part in channel and chat messages: its "…" menu, "via", working card buttons. */
+  var appHooks = {
+    name: bot.BOT_NAME,
+    menuFor: messageActions.menuFor,
+    execute: messageActions.execute,
+  };
+
+  function hasApp(oid) {
+    return botChats.some(function (c) {
+      return c.oid === oid && c.installed;
+    });
+  }
+
   function renderMessages(data) {
     bot.hide();
+    compose.show(data.conversation.id, hasApp(appApi.acting()));
     var main = el('conversation');
     main.setAttribute('data-conversation-id', data.conversation.id);
     el('conversation-title').textContent = data.conversation.title;
     var list = el('messages');
     list.textContent = '';
     data.messages.forEach(function (m) {
-      list.appendChild(view.renderMessage(m, notify));
+      list.appendChild(view.renderMessage(m, notify, appHooks));
     });
     el('status').textContent = data.messages.length ? '' : 'No messages yet.';
   }
@@ -123,6 +143,7 @@
         path: '/_sim/api/conversations',
         render: function (data) {
           bot.hide();
+          compose.hide();
           el('conversation').setAttribute('data-conversation-id', id);
           bot.renderAppPage(data, botContext);
         },
@@ -131,12 +152,17 @@
       return {
         path: bot.chatPath(id),
         render: function (data) {
+          compose.hide();
           el('conversation').setAttribute('data-conversation-id', id);
           bot.renderChat(data, botContext);
         },
       };
     return {
-      path: '/_sim/api/conversations/' + encodeURIComponent(id) + '/messages',
+      path:
+        '/_sim/api/conversations/' +
+        encodeURIComponent(id) +
+        '/messages?as=' +
+        encodeURIComponent(appApi.acting()),
       render: renderMessages,
     };
   }
@@ -145,7 +171,8 @@
     if (!selected) return Promise.resolve();
     var source = sourceOf(selected);
     return api(source.path).then(function (data) {
-      var json = selected + '|' + JSON.stringify(data);
+      // Who acts and who has the app change what is drawn (their cards, the apps button).
+      var json = [selected, appApi.acting(), JSON.stringify(botChats), JSON.stringify(data)].join('|');
       if (!force && json === lastMessagesJson) return;
       lastMessagesJson = json;
       source.render(data);
@@ -203,6 +230,14 @@
   if (savedTheme === 'dark') applyTheme('dark');
   if (initial) select(initial, false);
   bot.wireCompose(botContext.refresh);
+  compose.wire(botContext.refresh, notify);
+  messageActions.wire(botContext.refresh, notify, bot.toast);
+  appApi.onActingChange(function () {
+    refreshMessages(true);
+  });
+  appApi.loadApp().catch(function () {
+    /* without the app's settings no link is unfurled; everything else still works */
+  });
   var ticks = 0;
   function tick() {
     refreshRail()

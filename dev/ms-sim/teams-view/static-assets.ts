@@ -33,9 +33,25 @@ const ASSETS: Record<string, { load: () => Promise<Buffer | string>; type: strin
     load: file(() => path.join(__dirname, '..', 'public', 'teams-bot-chat.js')),
     type: 'text/javascript',
   },
+  'teams-app-api.js': {
+    load: file(() => path.join(__dirname, '..', 'public', 'teams-app-api.js')),
+    type: 'text/javascript',
+  },
+  'teams-compose.js': {
+    load: file(() => path.join(__dirname, '..', 'public', 'teams-compose.js')),
+    type: 'text/javascript',
+  },
+  'teams-message-actions.js': {
+    load: file(() => path.join(__dirname, '..', 'public', 'teams-message-actions.js')),
+    type: 'text/javascript',
+  },
   'teams-view.js': {
     load: file(() => path.join(__dirname, '..', 'public', 'teams-view.js')),
     type: 'text/javascript',
+  },
+  'teams-app.css': {
+    load: file(() => path.join(__dirname, '..', 'public', 'teams-app.css')),
+    type: 'text/css',
   },
   'teams-view.css': {
     load: file(() => path.join(__dirname, '..', 'public', 'teams-view.css')),
