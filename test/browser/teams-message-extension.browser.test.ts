@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { startMicrosoftSimulator, type MicrosoftSimulator } from '../../dev/ms-sim';
 import { person } from '../../dev/seed';
-import { startScriptedBot } from '../dev/ms-sim/support/scripted-bot';
+import { botSendsCard, startScriptedBot } from '../dev/ms-sim/support/scripted-bot';
 import { launchChromium, saveScreenshot, seriousAxeViolations } from '../support/browser';
 
 /**
@@ -207,5 +207,21 @@ describe('Teams view: the companion app’s message extension, in Chromium', () 
     await page.locator('#theme-toggle').click();
     await saveScreenshot(page, 'teams-extension-dark');
     expect(await seriousAxeViolations(page.mainFrame())).toEqual([]);
+  });
+
+  it('in her chat with the bot, a card’s Comment box (Action.ShowCard) sends its input with the Action.Execute, and the answer replaces the card', async () => {
+    const activityId = await botSendsCard(sim, mia.oid, pageCard('Runbook was updated'));
+    await page.goto(`${sim.teamsViewUrl}?theme=light&as=mia&conversation=bot:${mia.oid}`);
+    const card = page.locator(`${id('card')}[data-activity-id="${activityId}"]`);
+    await card.getByRole('button', { name: 'Comment' }).click();
+    await card.getByRole('textbox', { name: 'Your comment' }).fill('Thanks');
+    await card.getByRole('button', { name: 'Post comment' }).click();
+    await page.locator(`${id('card')}[data-activity-id="${activityId}"]:has-text("You commented")`).waitFor();
+    expect(bot.last()).toMatchObject({
+      name: 'adaptiveCard/action',
+      replyToId: activityId,
+      conversation: { conversationType: 'personal' },
+      value: { action: { verb: 'comment', data: { comment: 'Thanks', pageId: '42' } } },
+    });
   });
 });

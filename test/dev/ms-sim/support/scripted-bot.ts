@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ENTRA_APP, TENANT } from '../../../../dev/seed';
 
 export type Activity = Record<string, unknown> & { type: string; name?: string; value?: unknown };
 
@@ -50,4 +51,42 @@ export async function startScriptedBot() {
         server.close(r);
       }),
   };
+}
+
+/** The app's side through the simulator's connector: the bot's token, the person's 1:1 chat, one card. */
+export async function botSendsCard(
+  sim: { url: string; routes: { login: string; connector: string } },
+  oid: string,
+  card: unknown,
+): Promise<string> {
+  const token = (await (
+    await fetch(`${sim.routes.login}/${TENANT.id}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ENTRA_APP.clientId,
+        client_secret: ENTRA_APP.clientSecret,
+        scope: 'https://api.botframework.com/.default',
+      }),
+    })
+  ).json()) as { access_token: string };
+  const call = async (path: string, body: unknown) =>
+    (await (
+      await fetch(`${sim.routes.connector}/amer/v3/conversations${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { id: string };
+  const conversation = await call('', {
+    bot: { id: `28:${ENTRA_APP.clientId}` },
+    members: [{ id: `29:${oid}` }],
+    tenantId: TENANT.id,
+  });
+  const sent = await call(`/${encodeURIComponent(conversation.id)}/activities`, {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  });
+  return sent.id;
 }
