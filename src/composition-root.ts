@@ -2,7 +2,9 @@ import { createBotTokenVerifier, fetchBotFrameworkKeys } from './adapters/bot-fr
 import { botConnector } from './adapters/bot-connector.adapter';
 import { confluenceAppView } from './adapters/confluence-app-view.adapter';
 import { confluenceAudience } from './adapters/confluence-audience.adapter';
+import { confluenceComments } from './adapters/confluence-comments.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
+import { confluenceFinder } from './adapters/confluence-finder.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
 import { confluencePeopleSearch } from './adapters/confluence-people-search.adapter';
 import { confluencePermissions } from './adapters/confluence-permissions.adapter';
@@ -54,6 +56,8 @@ const shared = {
   peopleSearch: confluencePeopleSearch,
   appView: confluenceAppView,
   audience: confluenceAudience,
+  finder: confluenceFinder,
+  comments: confluenceComments,
   identity: entraIdentity,
   urls: forgeAppUrls,
   clock: systemClock,

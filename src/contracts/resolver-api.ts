@@ -15,6 +15,7 @@ import type {
   TeamsAppPackageDownload,
   TeamsAppSettingsView,
   TestMessageQueued,
+  LinkPreviewsInput,
 } from './teams-app';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from './teams-directory';
 import type { TenantMappingInput, TenantSettingsView } from './tenant';
@@ -81,6 +82,8 @@ export interface ResolverApi {
   'teams-app/save-bot': { input: BotRegistrationInput; output: TeamsAppSettingsView };
   /** Site admins: a test card to the caller's own 1:1 chat with the bot (queued). */
   'teams-app/test-message': { input: None; output: TestMessageQueued };
+  /** Site admins only: link previews in Teams on or off for the site. */
+  'teams-app/link-previews': { input: LinkPreviewsInput; output: TeamsAppSettingsView };
 }
 
 export type ResolverKey = keyof ResolverApi;

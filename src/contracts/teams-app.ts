@@ -49,6 +49,13 @@ export interface TeamsAppSettingsView {
     secretExpiry: SecretExpiry;
   };
   health: BotHealthView;
+  /** Whether the bot previews links to this site pasted into Teams (on unless a site admin turned it off). */
+  linkPreviews: boolean;
+}
+
+/** `teams-app/link-previews`: turn link previews in Teams on or off for the whole site. */
+export interface LinkPreviewsInput {
+  enabled: boolean;
 }
 
 /** The site admin's choice of bot. The bot secret is write-only. */

@@ -45,6 +45,8 @@ export interface TenantMapping {
    * work (the companion bot's cards) links back to the site with it. Absent in older mappings.
    */
   siteUrl?: string;
+  /** False when a site admin turned link previews in Teams off; absent means on. */
+  linkPreviews?: boolean;
 }
 
 /** Editing the tenant or client invalidates an earlier consent: it was for another app. */
@@ -68,5 +70,7 @@ export const applyTenantMappingInput = (
     updatedAt: now,
     updatedBy: by,
     ...(siteUrl ? { siteUrl } : previous?.siteUrl ? { siteUrl: previous.siteUrl } : {}),
+    // A site-wide choice, not part of the form: kept as it was.
+    ...(previous?.linkPreviews === false ? { linkPreviews: false } : {}),
   };
 };

@@ -23,6 +23,7 @@ import {
   getTeamsAppSettings,
   saveBotRegistration,
   sendTestMessage,
+  setLinkPreviews,
 } from '../application/use-cases/bot/teams-app-settings';
 import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
@@ -135,4 +136,8 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     run: (caller, input) => saveBotRegistration(deps, caller, input),
   }),
   'teams-app/test-message': { input: nothing, run: (caller) => sendTestMessage(deps, caller) },
+  'teams-app/link-previews': define('teams-app/link-previews', {
+    input: inputs.linkPreviewsInput,
+    run: (caller, input) => setLinkPreviews(deps, caller, input.enabled),
+  }),
 };

@@ -112,3 +112,5 @@ export const botRegistrationInput = z.discriminatedUnion(
   ],
   { error: 'Choose which app is the bot' },
 );
+
+export const linkPreviewsInput = z.object({ enabled: z.boolean() }).strict();

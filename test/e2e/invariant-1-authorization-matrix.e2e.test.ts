@@ -157,6 +157,9 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
         writes: () => ['key:bot', 'secret:bot-client-secret'],
       },
     ],
+    'teams-app/link-previews': [
+      { name: 'off', payload: () => ({ enabled: false }), expect: only('ada'), writes: () => ['key:tenant'] },
+    ],
     // Ada has the app in Teams (everyone is connected), so only authority can refuse.
     'teams-app/test-message': [
       {

@@ -56,10 +56,10 @@ describe('invariant 6: the bot endpoint authenticates every request before it ch
     ]);
   });
 
-  it('answers an invoke it does not handle yet with 200 {}', async () => {
+  it('answers an invoke it does not handle with 200 {}', async () => {
     const answer = await sandbox.microsoft.botChannel.send({
       from: mia.oid,
-      activity: { type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchConfluence' } },
+      activity: { type: 'invoke', name: 'composeExtension/onCardButtonClicked', value: {} },
     });
     expect(answer).toEqual({ status: 200, body: {} });
   });

@@ -6,6 +6,7 @@ import type { Connection } from '../../src/domain/connection';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
 import { fakeBotWork, fakeConversations, memoryActivityLedger } from './bot-fakes';
 import { fakeConnections, fakeTokenVault } from './fakes';
+import { fakeCommentWriter, fakeContentFinder } from './teams-to-confluence-fakes';
 
 /**
  * The bot endpoint's use cases with every port in memory: a verifier that answers what the test
@@ -24,6 +25,7 @@ export const mapping: TenantMapping = {
   consent: { status: 'not-granted' },
   updatedAt: '2026-11-01T00:00:00Z',
   updatedBy: 'ada',
+  siteUrl: 'https://acme.atlassian.net',
 };
 
 /** A Teams activity; each has its own id, as Teams gives them. */
@@ -77,6 +79,9 @@ export const botEndpointHarness = (
     connections: fakeConnections(options.connections ?? []),
     tokens: fakeTokenVault(),
     activities: memoryActivityLedger(),
+    finder: fakeContentFinder(),
+    comments: fakeCommentWriter(),
+    urls: { personalPageUrl: (site: string) => `${site}/wiki/apps/app/env/microsoft-teams` },
   };
   return {
     deps,

@@ -52,4 +52,22 @@ describe('tenant mapping', () => {
     );
     expect(other.consent.status).toBe('not-granted');
   });
+
+  it('keeps link previews turned off when the form is saved again', () => {
+    const off: TenantMapping = {
+      schemaVersion: 1,
+      tenantId: TENANT,
+      clientId: CLIENT,
+      secretExpiresOn: '2027-01-01',
+      consent: { status: 'not-granted' },
+      updatedAt: 'x',
+      updatedBy: 'a',
+      linkPreviews: false,
+    };
+    const input = { tenantId: TENANT, clientId: CLIENT, secretExpiresOn: '2027-06-30' };
+    expect(applyTenantMappingInput(off, input, 'b', 'now').linkPreviews).toBe(false);
+    expect(
+      applyTenantMappingInput({ ...off, linkPreviews: undefined }, input, 'b', 'now'),
+    ).not.toHaveProperty('linkPreviews');
+  });
 });

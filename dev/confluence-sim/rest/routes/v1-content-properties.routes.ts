@@ -69,7 +69,11 @@ export function registerV1ContentPropertyRoutes(router: Router<RestHandler>): vo
     });
     return {
       status: 200,
-      body: v1Content(req.site, comment, { expand: new Set(['version']), baseUrl: req.baseUrl }),
+      // Like Confluence, the create call honours `expand` (the app asks for the container).
+      body: v1Content(req.site, comment, {
+        expand: new Set(['version', ...(req.query.get('expand') ?? '').split(',').filter(Boolean)]),
+        baseUrl: req.baseUrl,
+      }),
     };
   });
 }

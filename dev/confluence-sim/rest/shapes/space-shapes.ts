@@ -15,7 +15,12 @@ export function v1Space(space: SpaceRecord, baseUrl: string): Record<string, unk
     type: space.type,
     status: space.status,
     _expandable: { homepage: `/rest/api/content/${space.homepageId}`, operations: '', description: '' },
-    _links: { webui: spaceWebPath(space.key), self: `${baseUrl}/rest/api/space/${space.key}` },
+    _links: {
+      webui: spaceWebPath(space.key),
+      self: `${baseUrl}/rest/api/space/${space.key}`,
+      base: baseUrl,
+      context: '/wiki',
+    },
   };
 }
 

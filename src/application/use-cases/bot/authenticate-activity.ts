@@ -18,6 +18,10 @@ export interface AuthenticatedActivity {
   activity: BotActivity;
   botId: string;
   tenantId: string;
+  /** The Confluence site's address kept with the tenant mapping (absent in older mappings). */
+  siteUrl?: string;
+  /** Whether the site admin lets the bot preview pasted links (on unless turned off). */
+  linkPreviews: boolean;
 }
 
 // Short and the same for every reason: the caller learns nothing about which check failed; the
@@ -70,5 +74,11 @@ export const authenticateActivity = async (
   if (!activity) return refuse(deps, 'not-an-activity', 'invalid_input', NOT_AN_ACTIVITY);
   const refusal = activityRefusal(activity, token, { botId, tenantId: mapping.tenantId });
   if (refusal) return refuse(deps, refusal, 'forbidden', FORBIDDEN);
-  return { activity, botId, tenantId: mapping.tenantId };
+  return {
+    activity,
+    botId,
+    tenantId: mapping.tenantId,
+    ...(mapping.siteUrl ? { siteUrl: mapping.siteUrl } : {}),
+    linkPreviews: mapping.linkPreviews !== false,
+  };
 };

@@ -1,19 +1,15 @@
 import type { BotActivity } from '../../../domain/bot-activity';
-import { confirmDisconnectCard, disconnectedCard, DISCONNECT_VERB } from '../../../domain/bot-cards';
 import { commandOf } from '../../../domain/bot-job';
-import type { AdaptiveCard } from '../../../domain/card-elements';
 import { conversationSeen, microsoftUserKey } from '../../../domain/conversation';
 import type { ActivityLedger, BotWorkQueue, ConversationStore } from '../../ports/bot-messenger';
 import type { Clock } from '../../ports/platform';
-import type { ConnectionStore, TokenVault } from '../../ports/stores';
+import { answerInvoke, READ_ONLY_INVOKES, type InvokeDeps } from './answer-invoke';
 import type { AuthenticatedActivity } from './authenticate-activity';
 import { noteBotRequest, type BotHealthDeps } from './bot-health';
 
-export interface ReceiveActivityDeps extends BotHealthDeps {
+export interface ReceiveActivityDeps extends BotHealthDeps, InvokeDeps {
   conversations: ConversationStore;
   botWork: BotWorkQueue;
-  connections: Pick<ConnectionStore, 'findByMicrosoftUser' | 'delete'>;
-  tokens: Pick<TokenVault, 'delete'>;
   activities: ActivityLedger;
   clock: Clock;
 }
@@ -23,12 +19,6 @@ export interface BotAnswer {
   status: number;
   body?: unknown;
 }
-
-/** Universal Actions: the card that replaces the one whose button was pressed. */
-const replaceCard = (card: AdaptiveCard): BotAnswer => ({
-  status: 200,
-  body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
-});
 
 /** Longer than a Bot Framework token lives (about an hour) plus the five minutes' skew. */
 const REPLAY_WINDOW_SECONDS = 2 * 60 * 60;
@@ -70,37 +60,6 @@ const noteConversation = async (
     await deps.botWork.enqueue({ kind: 'command', microsoftUser, command: commandOf(activity.text) });
 };
 
-const actionVerb = (value: unknown): string | null => {
-  const action = (value as { action?: { type?: unknown; verb?: unknown } } | null)?.action;
-  return action?.type === 'Action.Execute' && typeof action.verb === 'string' ? action.verb : null;
-};
-
-/**
- * "Disconnect" confirmed in the 1:1 chat: the Microsoft user's own link is removed (tokens
- * first), and the card says so. Only the person the activity is signed for can do this.
- */
-const disconnectFromTeams = async (
-  deps: ReceiveActivityDeps,
-  { activity, tenantId }: AuthenticatedActivity,
-): Promise<BotAnswer> => {
-  const oid = activity.from.aadObjectId;
-  if (!oid) return NOTHING;
-  const linked = await deps.connections.findByMicrosoftUser(tenantId, oid);
-  for (const connection of linked) {
-    await deps.tokens.delete(connection.accountId);
-    await deps.connections.delete(connection.accountId);
-  }
-  const microsoftUser = microsoftUserKey(tenantId, oid);
-  const conversation = await deps.conversations.get(microsoftUser);
-  if (conversation?.confirmedConnection)
-    await deps.conversations.put({
-      ...conversation,
-      confirmedConnection: null,
-      updatedAt: deps.clock.now().toISOString(),
-    });
-  return replaceCard(linked.length > 0 ? disconnectedCard(undefined) : confirmDisconnectCard());
-};
-
 /**
  * An activity that passed authentication (authenticate-activity.ts). Messages and install events
  * answer 200 at once (their work goes to a queue); an invoke is answered in the body.
@@ -112,16 +71,15 @@ export const receiveActivity = async (
   await noteBotRequest(deps);
   const { activity } = authenticated;
   // A valid token lives about an hour: a captured request replayed meanwhile is acted on once.
-  if (activity.id && activity.type !== 'typing') {
+  const readOnly = activity.type === 'invoke' && READ_ONLY_INVOKES.has(activity.name ?? '');
+  if (activity.id && activity.type !== 'typing' && !readOnly) {
     const key = `${activity.conversation.id}|${activity.type}|${activity.id}`;
     if (!(await deps.activities.firstSeen(key, REPLAY_WINDOW_SECONDS)))
       return activity.type === 'invoke' ? NOTHING : { status: 200 };
   }
   switch (activity.type) {
     case 'invoke':
-      if (activity.name === 'adaptiveCard/action' && actionVerb(activity.value) === DISCONNECT_VERB)
-        return disconnectFromTeams(deps, authenticated);
-      return NOTHING;
+      return { status: 200, body: await answerInvoke(deps, authenticated) };
     case 'message':
     case 'conversationUpdate':
     case 'installationUpdate':

@@ -16,7 +16,7 @@ import { BOT_REFUSAL_WORDS } from './bot-refusal-words';
 
 export interface TeamsAppSettingsDeps {
   permissions: Pick<ConfluencePermissions, 'isSiteAdmin'>;
-  tenants: Pick<TenantStore, 'get' | 'getClientSecret'>;
+  tenants: Pick<TenantStore, 'get' | 'getClientSecret' | 'put'>;
   botRegistrations: BotRegistrationStore;
   botStore: Pick<BotStore, 'getHealth'>;
   urls: Pick<AppUrls, 'botMessagingEndpoint'>;
@@ -60,7 +60,25 @@ export const getTeamsAppSettings = async (
       lastAuthFailureAt: health?.lastAuthFailureAt ?? null,
       lastAuthFailure: reason ? BOT_REFUSAL_WORDS[reason] : null,
     },
+    linkPreviews: mapping?.linkPreviews !== false,
   };
+};
+
+/**
+ * `teams-app/link-previews`: a site admin turns the bot's previews of pasted links on or off for
+ * the whole site. Kept with the tenant mapping, which the bot endpoint reads anyway.
+ */
+export const setLinkPreviews = async (
+  deps: TeamsAppSettingsDeps,
+  caller: Caller,
+  enabled: boolean,
+): Promise<TeamsAppSettingsView> => {
+  await requireSiteAdmin(deps.permissions, caller);
+  const mapping = await deps.tenants.get();
+  if (!mapping) throw new AppError('tenant_not_configured', NO_MAPPING);
+  const { linkPreviews: _previous, ...rest } = mapping;
+  await deps.tenants.put(enabled ? rest : { ...rest, linkPreviews: false });
+  return getTeamsAppSettings(deps, caller);
 };
 
 const EXPIRED_BOT_SECRET =

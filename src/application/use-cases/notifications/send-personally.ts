@@ -1,4 +1,5 @@
 import { AppError } from '../../../domain/app-error';
+import { withCommentBox } from '../../../domain/comment-cards';
 import { microsoftUserKey } from '../../../domain/conversation';
 import { sendIdFor, type PlannedDelivery, type PlannedSender } from '../../../domain/delivery-plan';
 import {
@@ -126,7 +127,17 @@ export const sendPersonally = async (
     return { kind: 'held' };
   }
   const why = reasonText(reasons, delivery.event.kind);
-  const card = await composeCard(deps, delivery, choice, undefined, why);
+  const composed = await composeCard(deps, delivery, choice, undefined, why);
+  // The person can view it (a redacted card has nothing to comment on): they may answer from Teams.
+  const { event } = delivery;
+  const card =
+    choice.kind === 'redact'
+      ? composed
+      : withCommentBox(composed, {
+          contentId: event.contentId,
+          contentType: event.contentType,
+          ...(event.comment ? { parentCommentId: event.comment.id } : {}),
+        });
   const sent = await sendAsBot(deps, conversation, { card, sendId: sendIdFor(delivery.deliveryKey) });
   if (sent === 'not-installed') throw await notInstalled();
   await record('sent', { messageId: sent.activityId, reason: why });

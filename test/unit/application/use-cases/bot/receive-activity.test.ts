@@ -27,10 +27,23 @@ describe('receiving an authenticated activity', () => {
     const h = harness();
     const invoke = await parsed(h, {
       type: 'invoke',
-      name: 'composeExtension/query',
+      name: 'composeExtension/onCardButtonClicked',
       value: { commandId: 'x' },
     });
     expect(await receiveActivity(h.deps, invoke)).toEqual({ status: 200, body: {} });
+  });
+
+  it('answers a search for a command the app does not have with a clear message', async () => {
+    const h = harness();
+    const invoke = await parsed(h, {
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'x' },
+    });
+    expect(await receiveActivity(h.deps, invoke)).toEqual({
+      status: 200,
+      body: { composeExtension: { type: 'message', text: 'This app has no search command called “x”.' } },
+    });
   });
 
   it('answers other activity types with 200 and no body', async () => {

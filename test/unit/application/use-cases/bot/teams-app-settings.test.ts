@@ -2,6 +2,7 @@ import {
   getTeamsAppSettings,
   saveBotRegistration,
   sendTestMessage,
+  setLinkPreviews,
   type TeamsAppSettingsDeps,
 } from '../../../../../src/application/use-cases/bot/teams-app-settings';
 import type { BotHealth } from '../../../../../src/domain/bot-health';
@@ -73,6 +74,7 @@ describe('the Teams app section of the global settings', () => {
           secretExpiry: { daysLeft: 209, state: 'ok' },
         },
         health: { lastRequestAt: null, lastAuthFailureAt: null, lastAuthFailure: null },
+        linkPreviews: true,
       });
     });
 
@@ -242,6 +244,29 @@ describe('the Teams app section of the global settings', () => {
       const { deps, botWork } = setup({ connections: [mia], conversations: [aConversation()] });
       await expect(sendTestMessage(deps, MIA)).rejects.toMatchObject({ code: 'forbidden' });
       expect(botWork.jobs()).toEqual([]);
+    });
+  });
+
+  describe('setLinkPreviews', () => {
+    it('turns previews off for the site and on again, keeping the rest of the mapping', async () => {
+      const { deps } = setup();
+      expect((await setLinkPreviews(deps, ADA, false)).linkPreviews).toBe(false);
+      expect(await deps.tenants.get()).toEqual({ ...aTenantMapping(), linkPreviews: false });
+      expect((await setLinkPreviews(deps, ADA, true)).linkPreviews).toBe(true);
+      expect(await deps.tenants.get()).toEqual(aTenantMapping());
+    });
+
+    it('refuses anyone but a site admin, and changes nothing', async () => {
+      const { deps } = setup();
+      await expect(setLinkPreviews(deps, MIA, false)).rejects.toMatchObject({ code: 'forbidden' });
+      expect(await deps.tenants.get()).toEqual(aTenantMapping());
+    });
+
+    it('asks for the Microsoft connection first', async () => {
+      const { deps } = setup({ mapping: null });
+      await expect(setLinkPreviews(deps, ADA, false)).rejects.toMatchObject({
+        code: 'tenant_not_configured',
+      });
     });
   });
 });
