@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { COMMENT_COMMAND as COMMENT_COMMAND_ID, SEARCH_COMMAND as SEARCH_COMMAND_ID } from './teams-invokes';
 
 /**
  * The companion Teams app's manifest, one per Confluence site (ARCHITECTURE.md D13): the bot,
@@ -109,7 +110,7 @@ const BOT_COMMANDS: Command[] = [
 ];
 
 const SEARCH_COMMAND: ExtensionCommand = {
-  id: 'searchConfluence',
+  id: SEARCH_COMMAND_ID,
   type: 'query',
   title: 'Search Confluence',
   description: 'Find Confluence pages and blog posts to share',
@@ -134,7 +135,7 @@ const SEARCH_COMMAND: ExtensionCommand = {
 };
 
 const COMMENT_COMMAND: ExtensionCommand = {
-  id: 'commentOnMessage',
+  id: COMMENT_COMMAND_ID,
   type: 'action',
   title: 'Comment in Confluence',
   description: 'Add a comment to the Confluence page this message is about',

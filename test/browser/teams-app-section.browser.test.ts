@@ -171,4 +171,16 @@ describe('the Teams app section in Chromium', () => {
     expect(manifest.bots[0]?.botId).toBe(SEPARATE_BOT);
     expect(manifest.version).toBe('1.0.1');
   });
+
+  it('turns link previews off for the site and on again; the switch shows what the server kept', async () => {
+    const { frame } = await open();
+    const switchInput = id(`${T.linkPreviewsSwitch}--input`);
+    const kept = () => (sandbox.forge.kvsDump().keys.tenant as { linkPreviews?: boolean }).linkPreviews;
+    expect(await frame.isChecked(switchInput)).toBe(true);
+    await frame.click('label[for="link-previews"]');
+    await waitFor(() => kept() === false);
+    await frame.waitForSelector(`${switchInput}:not(:checked)`, { state: 'attached' });
+    await frame.click('label[for="link-previews"]');
+    await waitFor(() => kept() === undefined);
+  });
 });

@@ -107,6 +107,16 @@ describe('from Teams to Confluence: search, previews and comments as the person'
       expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Open in Confluence', 'Comment']);
     });
 
+    it('stores nothing while the person types: no KVS write for a search', async () => {
+      await search(mia, 'rel');
+      sandbox.forge.stats.reset();
+      await search(mia, 'release');
+      const { ops } = sandbox.forge.stats.snapshot().kvs;
+      const writes = Object.entries(ops).filter(([op, n]) => !/get|query/i.test(op) && n > 0);
+      expect(writes).toEqual([]);
+      expect(Object.values(ops).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    });
+
     it('narrows to one space', async () => {
       const answer = await search(mia, '', 'MKT');
       expect(titlesOf(answer).length).toBeGreaterThan(0);

@@ -107,6 +107,8 @@ export const TEST_IDS = {
 
   // Global settings: Teams app. The bot choice's radios are botKind('tenant-app') and botKind('separate').
   teamsAppSection: 'teams-app-section',
+  linkPreviewsSwitch: 'link-previews-switch',
+  linkPreviewsResult: 'link-previews-result',
   botEndpoint: 'bot-endpoint',
   copyBotEndpoint: 'copy-bot-endpoint',
   botIdShown: 'bot-id-shown',

@@ -11,6 +11,7 @@ import { ErrorNotice, Notice } from '../ui/notice';
 import { Section } from '../ui/section';
 import { BotHealthLine } from './bot-health-line';
 import { BotRegistrationForm } from './bot-registration-form';
+import { LinkPreviewsSwitch } from './link-previews-switch';
 import { PackageDownload } from './package-download';
 import { TestMessageButton } from './test-message-button';
 
@@ -88,6 +89,9 @@ export const TeamsAppSection = () => {
           <Section level={3} title="4. Check that Teams reaches the bot">
             <BotHealthLine view={view} />
             <TestMessageButton disabled={!view.tenantConfigured} />
+          </Section>
+          <Section level={3} title="Link previews">
+            <LinkPreviewsSwitch view={view} onSaved={teamsApp.setData} />
           </Section>
         </Stack>
       )}
