@@ -22,6 +22,7 @@ import { kvsActivityLedger } from './adapters/kvs-activity-ledger.adapter';
 import { kvsBotTokenCache } from './adapters/kvs-bot-token-cache.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
 import { kvsConversationStore } from './adapters/kvs-conversation-store.adapter';
+import { kvsDeliverySnapshotStore } from './adapters/kvs-delivery-snapshot.adapter';
 import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
@@ -43,6 +44,7 @@ const shared = {
   states: kvsOAuthStateStore,
   rules: kvsRuleStore,
   deliveries: kvsDeliveryStore,
+  snapshots: kvsDeliverySnapshotStore,
   preferences: kvsPreferenceStore,
   personalDigests: kvsPersonalDigestStore,
   ledger: kvsEventLedger,

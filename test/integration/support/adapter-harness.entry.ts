@@ -23,6 +23,7 @@ import { kvsDestinationActivityStore } from '../../../src/adapters/kvs-destinati
 import { kvsEventLedger } from '../../../src/adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from '../../../src/adapters/kvs-oauth-state-store.adapter';
 import { kvsPreferenceStore } from '../../../src/adapters/kvs-preference-store.adapter';
+import { kvsDeliverySnapshotStore } from '../../../src/adapters/kvs-delivery-snapshot.adapter';
 import { kvsRuleStore } from '../../../src/adapters/kvs-rule-store.adapter';
 import { kvsTenantStore } from '../../../src/adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from '../../../src/adapters/kvs-token-vault.adapter';
@@ -50,6 +51,7 @@ export const ADAPTERS = {
   graphNoListingTime: graphTeamsMessenger({ retries: 0, listing: { maxPages: 100, budgetMs: 0 } }),
   urls: forgeAppUrls,
   activity: kvsDestinationActivityStore,
+  snapshots: kvsDeliverySnapshotStore,
   digests: forgeDigestScheduler,
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
   rawKvs: { set: (key: string, value: unknown) => kvs.set(key, value) },
