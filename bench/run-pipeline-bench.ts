@@ -14,6 +14,7 @@ import { collectMeasurements } from './collect-measurements';
 import { generateRules } from './bench-rules';
 import { buildBenchSite, type ProductEvent } from './bench-site';
 import { formatBenchTable } from './bench-table';
+import { memoryBaseline } from './memory-baseline';
 import { installPlatformMeter } from './platform-meter';
 
 export interface BenchOptions {
@@ -85,6 +86,7 @@ export const runPipelineBench = async (
   try {
     o.log(`Building ${o.spaces} spaces and ${o.events} changes…`);
     const memoryMb = writeBenchManifest(join(work, 'app'));
+    const baseline = memoryBaseline();
     const site = await buildBenchSite({ ...o, random, start: EVENT_START, gapMs: 12_000 });
     mkdirSync(join(work, 'confluence'));
     writeFileSync(join(work, 'confluence', 'confluence-site.json'), JSON.stringify(site.state));
@@ -141,6 +143,7 @@ export const runPipelineBench = async (
       triggersMs,
       since,
       memoryMb,
+      baseline,
     });
     const summary = summarise(measurements);
     return { measurements, summary, table: formatBenchTable(measurements, summary) };
