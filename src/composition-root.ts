@@ -27,6 +27,7 @@ import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
+import { kvsPeopleFacts } from './adapters/kvs-people-facts.adapter';
 import { kvsPersonalDigestStore } from './adapters/kvs-personal-digest-store.adapter';
 import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
@@ -46,6 +47,7 @@ const shared = {
   deliveries: kvsDeliveryStore,
   snapshots: kvsDeliverySnapshotStore,
   preferences: kvsPreferenceStore,
+  peopleFacts: kvsPeopleFacts,
   personalDigests: kvsPersonalDigestStore,
   ledger: kvsEventLedger,
   queue: forgeDeliveryQueue,
