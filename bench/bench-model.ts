@@ -79,7 +79,7 @@ export const modelLines = (m: BenchMeasurements): string[] => {
     .join('; ');
   return [
     `Modelled cost = (own work + one latency per wait on a remote call, the slowest call of the wait + pacing sleeps) × memoryMB, plus KVS bytes; ` +
-      `own work = run time less waits on remote calls, bench holds and sleeps (consumers run one at a time). Latency per round trip: ${latency}.`,
+      `own work = run time less waits on remote calls, bench holds and sleeps (at most four consumer runs at a time). Latency per round trip: ${latency}.`,
     `  $${n(cost.total, 5)} for ${m.config.events} events → $${n(cost.per1000, 5)} per 1,000: ` +
       cost.parts
         .map((p) => `${p.name} $${n(p.dollars, 5)} (${n((100 * p.dollars) / (cost.total || 1), 1)} %)`)
