@@ -25,6 +25,27 @@ const bareQueue = new Queue({ key: BARE_QUEUE_KEY });
 
 /** Each trigger run's own duration by invocation id, to set against the platform's share of it. */
 const triggerRuns: Array<{ invocationId: string; bare: boolean; ms: number }> = [];
+
+/**
+ * The most the V8 heap grew during one run of each function (heap used at its end less at its
+ * start; garbage not yet collected counts, so this errs high). Triggers run one at a time; a
+ * consumer run counts its turns only (see `waitTurn`), so another run's allocations do not count.
+ */
+const heapGrowth: Record<string, number> = {};
+/** Each consumer run's duration by invocation id, held time and sleeps included. */
+const consumerRuns: Array<{ invocationId: string; ms: number }> = [];
+const measuringHeap =
+  <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    const before = process.memoryUsage().heapUsed;
+    try {
+      return await handler(...args);
+    } finally {
+      const key = currentInvocation()?.functionKey ?? '(outside)';
+      heapGrowth[key] = Math.max(heapGrowth[key] ?? 0, process.memoryUsage().heapUsed - before);
+    }
+  };
+
 const timed =
   <A extends unknown[], R>(bare: boolean, handler: (...args: A) => Promise<R>) =>
   async (...args: A): Promise<R> => {
@@ -48,11 +69,60 @@ export const bareTrigger = timed(true, async (event: { eventType?: string }): Pr
 });
 
 /** The app's trigger, timed the same way (manifest.yml's `index.onContentEvent` resolves here first). */
-export const onContentEvent = timed(false, handleContentEvent);
+export const onContentEvent = timed(false, measuringHeap(handleContentEvent));
 
 let opened: Promise<void> = Promise.resolve();
 let release: () => void = () => undefined;
 const counters = { heldMs: 0, sleptMs: 0 };
+/** Per consumer invocation: time held back by the bench (not the app's) and spent in pacing sleeps. */
+const held = new Map<string, number>();
+const slept = new Map<string, number>();
+const add = (map: Map<string, number>, ms: number) => {
+  const id = currentInvocation()?.invocationId;
+  if (id) map.set(id, (map.get(id) ?? 0) + ms);
+};
+
+/**
+ * At most CONSUMER_TURNS consumer runs at a time, a sleeping run giving up its turn: on Forge each
+ * run has its own runtime, so a run's time without its waits on remote calls is the app's own
+ * work only as far as no other run shares the one Node event loop meanwhile. One at a time would
+ * be exact but makes the bench three times slower; with a few, own work errs high (it is under
+ * 1 % of the modelled cost).
+ */
+const CONSUMER_TURNS = 4;
+let running = 0;
+const queued: Array<() => void> = [];
+const takeTurn = async (): Promise<() => void> => {
+  if (running >= CONSUMER_TURNS) await new Promise<void>((resolve) => queued.push(resolve));
+  else running += 1;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    const next = queued.shift();
+    if (next) next();
+    else running -= 1;
+  };
+};
+/** Per consumer invocation id: what ends its current turn. */
+const turns = new Map<string, () => void>();
+/** Per consumer invocation id: heap growth over its turns so far (not while it sleeps). */
+const grown = new Map<string, number>();
+const waitTurn = async () => {
+  const started = performance.now();
+  const done = await takeTurn();
+  const ms = performance.now() - started;
+  counters.heldMs += ms;
+  add(held, ms);
+  const id = currentInvocation()?.invocationId ?? '';
+  const heapAtStart = process.memoryUsage().heapUsed;
+  return () => {
+    const growth = (grown.get(id) ?? 0) + process.memoryUsage().heapUsed - heapAtStart;
+    grown.set(id, growth);
+    heapGrowth.deliver = Math.max(heapGrowth.deliver ?? 0, growth);
+    done();
+  };
+};
 
 /** Lets the bench hold consumers back and see how long they waited or slept. */
 export const benchControls = {
@@ -65,10 +135,18 @@ export const benchControls = {
   /** Time the app's consumer spent at the gate (not the app's doing) and pacing Teams requests (the app's). */
   counters: () => ({ ...counters }),
   triggerRuns: () => [...triggerRuns],
+  /** Per consumer invocation id: held back by the bench, and asleep pacing. */
+  consumerWaits: () => ({ held: new Map(held), slept: new Map(slept) }),
+  consumerRuns: () => [...consumerRuns],
+  heapGrowth: () => ({ ...heapGrowth }),
   reset: () => {
     triggerRuns.length = 0;
     counters.heldMs = 0;
     counters.sleptMs = 0;
+    held.clear();
+    slept.clear();
+    consumerRuns.length = 0;
+    for (const key of Object.keys(heapGrowth)) delete heapGrowth[key];
   },
 };
 export type BenchControls = typeof benchControls;
@@ -76,23 +154,42 @@ export type BenchControls = typeof benchControls;
 const atGate = async (counted: boolean) => {
   const started = performance.now();
   await opened;
-  if (counted) counters.heldMs += performance.now() - started;
+  if (!counted) return;
+  counters.heldMs += performance.now() - started;
+  add(held, performance.now() - started);
 };
 
 /** The app's consumer behind the gate (manifest.yml's `index.deliver` resolves here first). */
 export const deliver = async (event: unknown): ReturnType<typeof handleDelivery> => {
+  const started = performance.now();
   await atGate(true);
-  return handleDelivery(event);
+  const id = currentInvocation()?.invocationId ?? '';
+  turns.set(id, await waitTurn());
+  try {
+    return await handleDelivery(event);
+  } finally {
+    turns.get(id)?.();
+    turns.delete(id);
+    grown.delete(id);
+    consumerRuns.push({ invocationId: id, ms: performance.now() - started });
+  }
 };
 
 /** The bare trigger's queue needs a consumer; it does nothing. */
 export const bareConsumer = (): Promise<void> => atGate(false);
 
 // Pacing between requests to one channel sleeps inside the consumer, and Forge bills that time.
+// A sleeping run gives up its turn and queues for it again when it wakes.
 const sleep = systemTimer.sleep.bind(systemTimer);
-systemTimer.sleep = (ms) => {
+systemTimer.sleep = async (ms) => {
   counters.sleptMs += Math.max(0, ms);
-  return sleep(ms);
+  add(slept, Math.max(0, ms));
+  const id = currentInvocation()?.invocationId ?? '';
+  const endTurn = turns.get(id);
+  if (!endTurn) return sleep(ms);
+  endTurn();
+  await sleep(ms);
+  turns.set(id, await waitTurn());
 };
 
 const harness = new Resolver();

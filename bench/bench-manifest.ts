@@ -19,6 +19,7 @@ export const BARE_EVENT_PREFIX = 'bench:';
 const DEFAULT_MEMORY_MB = 512;
 
 interface Manifest {
+  app?: { runtime?: { memoryMB?: number } };
   modules: Record<string, Array<Record<string, unknown>>>;
 }
 
@@ -52,10 +53,12 @@ export const writeBenchManifest = (dir: string): Record<string, number> => {
   );
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'manifest.yml'), stringify(manifest));
+  // A function's own `runtime.memoryMB`, else the app's, else Forge's default.
+  const appMemory = manifest.app?.runtime?.memoryMB ?? DEFAULT_MEMORY_MB;
   return Object.fromEntries(
-    (modules.function ?? []).map((f) => [
-      String(f.key),
-      typeof f.memoryMB === 'number' ? f.memoryMB : DEFAULT_MEMORY_MB,
-    ]),
+    (modules.function ?? []).map((f) => {
+      const own = (f.runtime as { memoryMB?: unknown } | undefined)?.memoryMB;
+      return [String(f.key), typeof own === 'number' ? own : appMemory];
+    }),
   );
 };

@@ -1,6 +1,7 @@
 import type { FunctionStats } from '../dev/forge-emulator';
 import type { DeliveryRecord } from '../src/domain/delivery';
 import { FUNCTION } from './bench-manifest';
+import type { RunTime } from './cost-model';
 import { kvsOpsOf, type FunctionMeter } from './platform-meter';
 
 /** What one bench run measured, before any arithmetic. */
@@ -32,6 +33,10 @@ export interface BenchMeasurements {
   kvs: { ops: Record<string, number>; bytesRead: number; bytesWritten: number };
   meters: Record<string, FunctionMeter>;
   memoryMb: Record<string, number>;
+  /** Per run of the trigger and of the consumer: own time, waits, sleeps (bench/cost-model.ts). */
+  model: { trigger: RunTime[]; consumer: RunTime[] };
+  /** Megabytes: Node's and the app's baseline, and the most one run grew the heap, per function. */
+  memory: { nodeRssMb: number; appHeapMb: number; heapGrowthMb: Record<string, number> };
   rows: DeliveryRecord[];
   graph: Array<{ method: string; url: string; status: number | null }>;
   tokenRequests: number;

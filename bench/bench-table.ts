@@ -1,3 +1,4 @@
+import { memoryFigures, modelLines, modelledCost } from './bench-model';
 import { PRICE, type BenchMeasurements, type BenchSummary } from './bench-report';
 
 const n = (value: number, digits = 2) =>
@@ -64,8 +65,8 @@ export const formatBenchTable = (m: BenchMeasurements, s: BenchSummary): string 
     [
       'KVS ops per delivered message, consumer',
       n(s.kvs.consumerPerSent),
-      '1 per destination',
-      verdict(s.kvs.consumerPerSent <= 1),
+      '≤ 3',
+      verdict(s.kvs.consumerPerSent <= 3),
     ],
     [
       `KVS ops per event, whole pipeline (${n(s.kvs.destinationsPerEvent)} destinations/event)`,
@@ -75,7 +76,30 @@ export const formatBenchTable = (m: BenchMeasurements, s: BenchSummary): string 
     ],
     ['Queue pushes per event (trigger)', n(s.queue.triggerPushesPerEvent), '', ''],
     ['Graph requests per delivered message', n(s.graph.perSent), '1', verdict(s.graph.perSent <= 1)],
-    ['Cost per 1,000 forwarded events', `$${n(s.cost.per1000, 5)}`, '', ''],
+    [
+      'Consumer time asleep pacing Teams requests (billed)',
+      `${n(m.pacingSleepMs / 1000, 1)} s`,
+      '0',
+      verdict(m.pacingSleepMs === 0),
+    ],
+    ...memoryFigures(m).map((f): [string, string, string, string] => [
+      `Peak memory, ${f.key} (manifest.yml memoryMB)`,
+      `${n(f.peakMb, 1)} MB (${f.setMb})`,
+      `≈ 2× peak, ≥ 128`,
+      verdict(f.setMb >= 128 && f.setMb >= 1.5 * f.peakMb && f.setMb <= 2.5 * f.peakMb),
+    ]),
+    [
+      'Cost per 1,000 forwarded events, in-process time (simulators included)',
+      `$${n(s.cost.per1000, 5)}`,
+      '',
+      '',
+    ],
+    [
+      'Cost per 1,000 forwarded events, own work + latency model',
+      `$${n(modelledCost(m).per1000, 5)}`,
+      '',
+      '',
+    ],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
   const line = (r: string[]) =>
@@ -115,6 +139,7 @@ export const formatBenchTable = (m: BenchMeasurements, s: BenchSummary): string 
     `  ${n(s.cost.pipelineGbs, 3)} GB-s × $${PRICE.gbSecond} + ${n(s.cost.readGb, 6)} GB read × $${PRICE.kvsReadGb} + ` +
       `${n(s.cost.writeGb, 6)} GB written × $${PRICE.kvsWriteGb} = $${n(s.cost.total, 5)} for ${int(c.events)} events ` +
       `→ $${n(s.cost.per1000, 5)} per 1,000 (GB = 10^9 bytes).`,
+    ...modelLines(m),
     `Dead letters: ${m.deadLetters}.`,
   ].join('\n');
 };

@@ -1,4 +1,5 @@
 import { currentInvocation } from '../dev/forge-emulator/runtime/invocation-context';
+import { MICROSOFT_ORIGINS } from '../dev/seed';
 
 /**
  * Attributes the platform calls the Forge SDKs make (`global.__forge_fetch__`) to the function
@@ -66,6 +67,24 @@ const eventsIn = (init?: RequestInit): number => {
   }
 };
 
+/** What a remote call was, for the latency model (bench/cost-model.ts). */
+export type RemoteKind = 'kvs' | 'queue' | 'confluence' | 'graph' | 'connector' | 'login' | 'other';
+
+/** One wait on the platform or a remote service: the kinds of the calls that overlapped in it. */
+export type Wait = RemoteKind[];
+
+const EGRESS_KIND: Array<[string, RemoteKind]> = [
+  [MICROSOFT_ORIGINS.graph, 'graph'],
+  [MICROSOFT_ORIGINS.connector, 'connector'],
+  [MICROSOFT_ORIGINS.login, 'login'],
+  [MICROSOFT_ORIGINS.botFrameworkLogin, 'login'],
+];
+
+const egressKind = (input: unknown): RemoteKind => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
+  return EGRESS_KIND.find(([origin]) => url.startsWith(origin))?.[1] ?? 'other';
+};
+
 export interface PlatformMeter {
   byFunction(): Record<string, FunctionMeter>;
   /**
@@ -79,6 +98,11 @@ export interface PlatformMeter {
    * started while another is in flight share a wait). On Forge each wait is a network round trip.
    */
   waitsByInvocation(): Map<string, number>;
+  /**
+   * Per invocation id: each wait one after the other, with the kinds of calls in it (platform
+   * calls and the app's own fetches to Microsoft), and the wall time spent waiting at all.
+   */
+  remoteByInvocation(): Map<string, { waits: Wait[]; waitingMs: number }>;
   reset(): void;
   uninstall(): void;
 }
@@ -91,20 +115,56 @@ export const installPlatformMeter = (): PlatformMeter => {
   let meters: Record<string, FunctionMeter> = {};
   let sync = new Map<string, number>();
   let waits = new Map<string, number>();
+  let remote = new Map<string, { waits: Wait[]; waitingMs: number; since: number }>();
   const inFlight = new Map<string, number>();
+  /** Marks a call of `kind` in flight for invocation `id`; returns what ends it. */
+  const enter = (id: string, kind: RemoteKind) => {
+    const now = performance.now();
+    const state = remote.get(id) ?? { waits: [], waitingMs: 0, since: now };
+    remote.set(id, state);
+    if ((inFlight.get(id) ?? 0) === 0) {
+      waits.set(id, (waits.get(id) ?? 0) + 1);
+      state.waits.push([]);
+      state.since = now;
+    }
+    state.waits.at(-1)?.push(kind);
+    inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+    return () => {
+      inFlight.set(id, (inFlight.get(id) ?? 1) - 1);
+      if (inFlight.get(id) === 0) state.waitingMs += performance.now() - state.since;
+    };
+  };
+  const originalFetch = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const invocation = currentInvocation();
+    if (!invocation) return originalFetch(input, init);
+    const leave = enter(invocation.invocationId, egressKind(input));
+    try {
+      return await originalFetch(input, init);
+    } finally {
+      leave();
+    }
+  };
   target.__forge_fetch__ = async (descriptor, path, init) => {
     const invocation = currentInvocation();
     const meter = (meters[invocation?.functionKey ?? '(outside)'] ??= empty());
     const started = performance.now();
     const id = invocation?.invocationId ?? '';
-    if ((inFlight.get(id) ?? 0) === 0) waits.set(id, (waits.get(id) ?? 0) + 1);
-    inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+    const kind: RemoteKind =
+      descriptor.type === 'kvs'
+        ? 'kvs'
+        : path.startsWith('/webhook/queue/publish/')
+          ? 'queue'
+          : descriptor.remote === 'confluence'
+            ? 'confluence'
+            : 'other';
+    const leave = enter(id, kind);
     try {
       const answer = original(descriptor, path, init);
       sync.set(id, (sync.get(id) ?? 0) + performance.now() - started);
       return await answer;
     } finally {
-      inFlight.set(id, (inFlight.get(id) ?? 1) - 1);
+      leave();
       const ms = performance.now() - started;
       meter.platformMs += ms;
       const kind = descriptor.type === 'kvs' ? KVS_KIND[path] : undefined;
@@ -125,13 +185,19 @@ export const installPlatformMeter = (): PlatformMeter => {
     byFunction: () => structuredClone(meters),
     syncMsByInvocation: () => new Map(sync),
     waitsByInvocation: () => new Map(waits),
+    remoteByInvocation: () =>
+      new Map(
+        [...remote].map(([id, r]) => [id, { waits: structuredClone(r.waits), waitingMs: r.waitingMs }]),
+      ),
     reset: () => {
       meters = {};
       sync = new Map();
       waits = new Map();
+      remote = new Map();
     },
     uninstall: () => {
       target.__forge_fetch__ = original;
+      globalThis.fetch = originalFetch;
     },
   };
 };

@@ -12,8 +12,10 @@ import { BARE_EVENT_PREFIX, BENCH_MODULE, writeBenchManifest } from './bench-man
 import { summarise, type BenchMeasurements, type BenchSummary } from './bench-report';
 import { collectMeasurements } from './collect-measurements';
 import { generateRules } from './bench-rules';
+import { generateFillerRules } from './scale-rules';
 import { buildBenchSite, type ProductEvent } from './bench-site';
 import { formatBenchTable } from './bench-table';
+import { memoryBaseline } from './memory-baseline';
 import { installPlatformMeter } from './platform-meter';
 
 export interface BenchOptions {
@@ -24,6 +26,8 @@ export interface BenchOptions {
   seed: number;
   /** Share of events Forge delivers twice. */
   duplicateRate: number;
+  /** Rules added that can never match an event (`--scale`), on top of `rules`. */
+  fillerRules: number;
   /** Queue waits (digest delays, Retry-After) are real time × this. */
   delayScale: number;
   log: (line: string) => void;
@@ -36,6 +40,7 @@ export const DEFAULT_BENCH: BenchOptions = {
   events: 1_000,
   seed: 4,
   duplicateRate: 0.1,
+  fillerRules: 0,
   delayScale: 0.002,
   log: () => undefined,
 };
@@ -85,6 +90,7 @@ export const runPipelineBench = async (
   try {
     o.log(`Building ${o.spaces} spaces and ${o.events} changes…`);
     const memoryMb = writeBenchManifest(join(work, 'app'));
+    const baseline = memoryBaseline();
     const site = await buildBenchSite({ ...o, random, start: EVENT_START, gapMs: 12_000 });
     mkdirSync(join(work, 'confluence'));
     writeFileSync(join(work, 'confluence', 'confluence-site.json'), JSON.stringify(site.state));
@@ -98,12 +104,21 @@ export const runPipelineBench = async (
     o.log('Mapping the tenant and logging everyone in to Microsoft Teams…');
     await mapTenant(sandbox);
     for (const who of PEOPLE) await logInToTeams(sandbox, who);
-    o.log(`Writing ${o.rules} rules through the app's KVS adapter…`);
+    o.log(`Writing ${o.rules + o.fillerRules} rules through the app's KVS adapter…`);
     const channels = teams.map(channelOf);
-    await seedRules(
-      sandbox,
-      generateRules({ ...o, count: o.rules, ...site, channels, random, createdAt: Date.now() }),
-    );
+    const createdAt = Date.now();
+    // The filler draws from its own seed, so the matching rules and the events stay the same.
+    const filler = generateFillerRules({
+      count: o.fillerRules,
+      spaceKeys: site.spaceKeys,
+      channels,
+      random: seededRandom(o.seed + 1_000),
+      createdAt,
+    });
+    await seedRules(sandbox, [
+      ...generateRules({ ...o, count: o.rules, ...site, channels, random, createdAt }),
+      ...filler,
+    ]);
     // The module the emulator loaded (Node's require cache): its gate holds the consumers back.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const controls = (require('./bench-app.entry') as { benchControls: BenchControls }).benchControls;
@@ -141,6 +156,7 @@ export const runPipelineBench = async (
       triggersMs,
       since,
       memoryMb,
+      baseline,
     });
     const summary = summarise(measurements);
     return { measurements, summary, table: formatBenchTable(measurements, summary) };

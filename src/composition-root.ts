@@ -24,10 +24,12 @@ import { kvsActivityLedger } from './adapters/kvs-activity-ledger.adapter';
 import { kvsBotTokenCache } from './adapters/kvs-bot-token-cache.adapter';
 import { kvsConnectionStore } from './adapters/kvs-connection-store.adapter';
 import { kvsConversationStore } from './adapters/kvs-conversation-store.adapter';
+import { kvsDeliverySnapshotStore } from './adapters/kvs-delivery-snapshot.adapter';
 import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
+import { kvsPeopleFacts } from './adapters/kvs-people-facts.adapter';
 import { kvsPersonalDigestStore } from './adapters/kvs-personal-digest-store.adapter';
 import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
@@ -45,7 +47,9 @@ const shared = {
   states: kvsOAuthStateStore,
   rules: kvsRuleStore,
   deliveries: kvsDeliveryStore,
+  snapshots: kvsDeliverySnapshotStore,
   preferences: kvsPreferenceStore,
+  peopleFacts: kvsPeopleFacts,
   personalDigests: kvsPersonalDigestStore,
   ledger: kvsEventLedger,
   queue: forgeDeliveryQueue,

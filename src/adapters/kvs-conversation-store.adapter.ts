@@ -19,13 +19,17 @@ const conversationSchema = z.object({
   updatedAt: z.string(),
 }) satisfies z.ZodType<Conversation>;
 
-const keyOf = (microsoftUser: string) => KEY.conversation(hashKeyPart(microsoftUser.toLowerCase()));
+export const conversationKey = (microsoftUser: string) =>
+  KEY.conversation(hashKeyPart(microsoftUser.toLowerCase()));
+
+/** A stored value as a conversation; one that does not parse is none. */
+export const conversationFrom = (value: unknown): Conversation | null => {
+  const stored = conversationSchema.safeParse(value);
+  return stored.success ? stored.data : null;
+};
 
 /** One plain KVS value per person: the bot looks a conversation up by its key only. */
 export const kvsConversationStore: ConversationStore = {
-  get: async (microsoftUser) => {
-    const stored = conversationSchema.safeParse(await kvs.get(keyOf(microsoftUser)));
-    return stored.success ? stored.data : null;
-  },
-  put: (conversation) => kvs.set(keyOf(conversation.microsoftUser), conversation),
+  get: async (microsoftUser) => conversationFrom(await kvs.get(conversationKey(microsoftUser))),
+  put: (conversation) => kvs.set(conversationKey(conversation.microsoftUser), conversation),
 };

@@ -3,7 +3,7 @@ import type { DeliveryQuery, DeliveryStore } from '../application/ports/stores';
 import type { DeliveryRecord } from '../domain/delivery';
 import { ENTITY, hashKeyPart, INDEX } from './kvs-keys';
 
-interface DeliveryEntity {
+export interface DeliveryEntity {
   ownerAccountId: string;
   status: string;
   updatedAt: number;
@@ -11,11 +11,22 @@ interface DeliveryEntity {
 }
 
 /** Long enough for the delivery log and in-place card updates, short enough to stay small. */
-const DELIVERY_TTL = { value: 30, unit: 'DAYS' } as const;
+export const DELIVERY_TTL = { value: 30, unit: 'DAYS' } as const;
 /** Forge returns at most 100 rows per query page. */
 const PAGE_SIZE = 100;
 
 const deliveries = () => kvs.entity<DeliveryEntity>(ENTITY.delivery);
+
+/** The row's key is a hash of the delivery key (which may hold a label). */
+export const deliveryRowKey = (deliveryKey: string): string => hashKeyPart(deliveryKey);
+
+/** The stored row: the record plus the attributes its indexes range and partition over. */
+export const deliveryEntityOf = (record: DeliveryRecord): DeliveryEntity => ({
+  ownerAccountId: record.ownerAccountId,
+  status: record.status,
+  updatedAt: record.updatedAt,
+  data: record,
+});
 
 /**
  * Newest first through an index (both indexes range over `updatedAt`), following cursors until
@@ -44,18 +55,9 @@ const listNewest = async (indexName: string, partition: string, query: DeliveryQ
 export const kvsDeliveryStore: DeliveryStore = {
   // The row's key is a hash of the delivery key (which may hold a label); the delivery log and
   // deliveries/retry name a row by `data.key`, the delivery key itself.
-  get: async (key) => (await deliveries().get(hashKeyPart(key)))?.data ?? null,
+  get: async (key) => (await deliveries().get(deliveryRowKey(key)))?.data ?? null,
   put: (record) =>
-    deliveries().set(
-      hashKeyPart(record.key),
-      {
-        ownerAccountId: record.ownerAccountId,
-        status: record.status,
-        updatedAt: record.updatedAt,
-        data: record,
-      },
-      { ttl: DELIVERY_TTL },
-    ),
+    deliveries().set(deliveryRowKey(record.key), deliveryEntityOf(record), { ttl: DELIVERY_TTL }),
   listByStatus: (query) => listNewest(INDEX.byStatus, query.status, query),
   listByOwner: (accountId, query) => listNewest(INDEX.byOwner, accountId, query),
 };

@@ -4,11 +4,12 @@ import type { DestinationActivity } from '../domain/destination-activity';
 import { hashKeyPart, KEY } from './kvs-keys';
 
 /** A little longer than a card stays a reply target; a quiet destination's record just expires. */
-const ACTIVITY_TTL = { value: 4, unit: 'DAYS' } as const;
+export const ACTIVITY_TTL = { value: 4, unit: 'DAYS' } as const;
+
+export const activityKey = (destinationKey: string): string =>
+  KEY.destinationActivity(hashKeyPart(destinationKey));
 
 export const kvsDestinationActivityStore: DestinationActivityStore = {
-  get: async (destinationKey) =>
-    (await kvs.get<DestinationActivity>(KEY.destinationActivity(hashKeyPart(destinationKey)))) ?? null,
-  put: (destinationKey, activity) =>
-    kvs.set(KEY.destinationActivity(hashKeyPart(destinationKey)), activity, { ttl: ACTIVITY_TTL }),
+  get: async (destinationKey) => (await kvs.get<DestinationActivity>(activityKey(destinationKey))) ?? null,
+  put: (destinationKey, activity) => kvs.set(activityKey(destinationKey), activity, { ttl: ACTIVITY_TTL }),
 };

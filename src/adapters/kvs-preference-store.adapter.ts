@@ -7,7 +7,7 @@ import {
 } from '../domain/preferences';
 import { hashKeyPart, KEY } from './kvs-keys';
 
-interface StoredPreferences {
+export interface StoredPreferences {
   schemaVersion: 1;
   preferences: PersonalPreferences;
 }
@@ -17,10 +17,19 @@ interface StoredPreferences {
  * fit the key alphabet, so the old escape left them as they were). They are read until the
  * person saves again.
  */
-const LEGACY_ACCOUNT_ID = /^[a-zA-Z0-9:._-]{1,128}$/;
+export const LEGACY_ACCOUNT_ID = /^[a-zA-Z0-9:._-]{1,128}$/;
+
+export const preferencesKey = (accountId: string): string => KEY.preferences(hashKeyPart(accountId));
+
+/** A stored value as preferences: later fields take their defaults; one that no longer parses is none. */
+export const preferencesFrom = (stored: StoredPreferences | undefined): PersonalPreferences | null => {
+  if (!stored) return null;
+  const parsed = personalPreferencesSchema.safeParse({ ...DEFAULT_PREFERENCES, ...stored.preferences });
+  return parsed.success ? parsed.data : null;
+};
 
 const read = async (accountId: string): Promise<StoredPreferences | undefined> =>
-  (await kvs.get<StoredPreferences>(KEY.preferences(hashKeyPart(accountId)))) ??
+  (await kvs.get<StoredPreferences>(preferencesKey(accountId))) ??
   (LEGACY_ACCOUNT_ID.test(accountId)
     ? await kvs.get<StoredPreferences>(KEY.preferences(accountId))
     : undefined);
@@ -30,12 +39,7 @@ const read = async (accountId: string): Promise<StoredPreferences | undefined> =
  * value is read; a value that no longer parses counts as never saved.
  */
 export const kvsPreferenceStore: PreferenceStore = {
-  get: async (accountId) => {
-    const stored = await read(accountId);
-    if (!stored) return null;
-    const parsed = personalPreferencesSchema.safeParse({ ...DEFAULT_PREFERENCES, ...stored.preferences });
-    return parsed.success ? parsed.data : null;
-  },
+  get: async (accountId) => preferencesFrom(await read(accountId)),
   put: (accountId, preferences) =>
-    kvs.set<StoredPreferences>(KEY.preferences(hashKeyPart(accountId)), { schemaVersion: 1, preferences }),
+    kvs.set<StoredPreferences>(preferencesKey(accountId), { schemaVersion: 1, preferences }),
 };

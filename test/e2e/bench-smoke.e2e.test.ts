@@ -50,4 +50,17 @@ describe('npm run bench, in miniature', () => {
     expect(table).not.toMatch(/NaN|Infinity|\$-/);
     expect(s.cost.per1000).toBeGreaterThan(0);
   });
+
+  it('prices the app’s own work and modelled waits, and sizes memory from measured peaks (issue 15)', () => {
+    const { table, measurements: m } = result;
+    expect(m.model.consumer.length).toBe(m.invocations.deliver?.count);
+    expect(m.model.trigger.length).toBe(m.deliveries);
+    // Every consumer run waited on a remote call at least once; own work is what is left of its time.
+    expect(m.model.consumer.every((run) => run.waits.length > 0)).toBe(true);
+    expect(m.memory.nodeRssMb).toBeGreaterThan(0);
+    expect(m.memory.heapGrowthMb.deliver).toBeDefined();
+    for (const row of ['own work + latency model', 'Peak memory, deliver', 'assumption'])
+      expect(table).toContain(row);
+    expect(table).toMatch(/\(\d+\.\d %\)/);
+  });
 });

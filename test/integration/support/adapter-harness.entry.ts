@@ -22,7 +22,10 @@ import { kvsDeliveryStore } from '../../../src/adapters/kvs-delivery-store.adapt
 import { kvsDestinationActivityStore } from '../../../src/adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from '../../../src/adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from '../../../src/adapters/kvs-oauth-state-store.adapter';
+import { kvsConversationStore } from '../../../src/adapters/kvs-conversation-store.adapter';
+import { kvsPeopleFacts } from '../../../src/adapters/kvs-people-facts.adapter';
 import { kvsPreferenceStore } from '../../../src/adapters/kvs-preference-store.adapter';
+import { kvsDeliverySnapshotStore } from '../../../src/adapters/kvs-delivery-snapshot.adapter';
 import { kvsRuleStore } from '../../../src/adapters/kvs-rule-store.adapter';
 import { kvsTenantStore } from '../../../src/adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from '../../../src/adapters/kvs-token-vault.adapter';
@@ -50,6 +53,10 @@ export const ADAPTERS = {
   graphNoListingTime: graphTeamsMessenger({ retries: 0, listing: { maxPages: 100, budgetMs: 0 } }),
   urls: forgeAppUrls,
   activity: kvsDestinationActivityStore,
+  snapshots: kvsDeliverySnapshotStore,
+  // Its Map as entries: answers cross the harness as JSON.
+  peopleFacts: { readEntries: async (ids: string[]) => [...(await kvsPeopleFacts.read(ids))] },
+  conversations: kvsConversationStore,
   digests: forgeDigestScheduler,
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
   rawKvs: { set: (key: string, value: unknown) => kvs.set(key, value) },

@@ -1,6 +1,6 @@
 import type { ContentEvent } from '../../../domain/content-event';
 import type { DeliveryStatus } from '../../../domain/delivery';
-import { sendIdFor, type PlannedDelivery } from '../../../domain/delivery-plan';
+import { sendIdFor, type PlannedDelivery, type PlannedSender } from '../../../domain/delivery-plan';
 import { afterHold } from '../../../domain/activity-updates';
 import { emptyActivity } from '../../../domain/destination-activity';
 import { isAppWrittenVersion } from '../../../domain/echo-guard';
@@ -18,9 +18,11 @@ import { currentSenders } from '../../services/current-senders';
 import { DEFAULT_PREFERENCES } from '../../../domain/preferences';
 import { currentPersonalSenders, sendPersonally, type PersonalSendDeps } from './send-personally';
 import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
+import { openDeliverySession, type DeliverySession } from '../../services/delivery-session';
 import { dispatchCard, type DispatchArgs, type DispatchDeps } from '../../services/dispatch-card';
 import type { AppView, ConfluencePeople, ContentReader, CqlSearch } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from '../../ports/delivery-flow';
+import type { DeliverySnapshotStore } from '../../ports/delivery-snapshot';
 import type { DeliveryStore, RuleStore } from '../../ports/stores';
 import { mayHaveBeenDone } from '../../services/microsoft-failures';
 import { classifyFailure, type Attempt, type Failure } from '../../services/send-as-owner';
@@ -39,6 +41,8 @@ type DeliverDeps = DispatchDeps &
     digests: DigestScheduler;
     /** The "no flood" settings; the product's defaults when absent. */
     flood?: FloodSettings;
+    /** Reads and writes a delivery's records together; absent, the stores one by one. */
+    snapshots?: DeliverySnapshotStore;
   };
 
 type DeliverOutcome =
@@ -164,28 +168,55 @@ const sendCleared = async (
   return sendCard(deps, cleared, { ...planned, plan }, mayHaveSent);
 };
 
+/** The queue message's senders, unchanged: the choice made for them still stands. */
+const sameSenders = (now: readonly PlannedSender[], queued: readonly PlannedSender[]) =>
+  now.length === queued.length && now.every((sender, i) => sender === queued[i]);
+
 /**
- * The queue consumer's work: rules, gate, card, token, send, record. The delivery row makes it
- * idempotent (invariant 4): a duplicate message, or a retry after the send succeeded, finds a
- * final row and stops; a row an admin set to `retrying` is sent again.
+ * The queue consumer's work: gate, rules, card, token, send, record. Checks that need no
+ * storage come first: an echo, or content every sender's filters turn down as queued (most
+ * deliveries a label filter leaves pending end there), reads nothing from KVS. Then one read
+ * brings the delivery's row, its destination's activity, its senders' connections and rules
+ * (`openDeliverySession`), and one write at the end stores the row and the activity.
+ * The delivery row makes it idempotent (invariant 4): a duplicate message, or a retry after the
+ * send succeeded, finds a final row and stops; a row an admin set to `retrying` is sent again.
  */
 export const deliverNotification = async (
   deps: DeliverDeps,
   delivery: PlannedDelivery,
-  { number: attempt, unconfirmed }: Attempt,
+  attempt: Attempt,
 ): Promise<DeliverOutcome> => {
-  const previous = await deps.deliveries.get(delivery.deliveryKey);
-  if (previous && isFinal(previous.status)) return { kind: 'already-done', status: previous.status };
-  const baseRecord = deliveryRecorder(deps, delivery, attempt, previous);
-  // An earlier attempt may have posted, or an admin's retry of a failed row follows one that may.
-  const mayHaveSent = unconfirmed || previous !== null;
+  const opened: { session?: DeliverySession<DeliverDeps> } = {};
+  const open = async () => (opened.session ??= await openDeliverySession(deps, delivery));
+  try {
+    return await deliverOnce(deps, delivery, attempt, open);
+  } finally {
+    // The row and the activity, whatever the outcome; a failed write makes the platform retry.
+    await opened.session?.flush();
+  }
+};
+
+const deliverOnce = async (
+  outer: DeliverDeps,
+  delivery: PlannedDelivery,
+  { number: attempt, unconfirmed }: Attempt,
+  open: () => Promise<DeliverySession<DeliverDeps>>,
+): Promise<DeliverOutcome> => {
   const destination = delivery.destination;
   let owner = delivery.senders[0].ownerAccountId;
-  let record: Recorder = baseRecord;
+  let record: Recorder | null = null;
   try {
     // Neither an echo nor a filtered event is a delivery: nothing is recorded, as for an event
     // no rule matched. A duplicate queue message simply checks again.
-    if (await isAppComment(deps.appView, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
+    if (await isAppComment(outer.appView, delivery.event)) return { kind: 'skipped', reason: ECHO_REASON };
+    const queued = destination.type === 'personal' ? null : await chooseSender(outer, delivery);
+    if (queued?.kind === 'filtered') return { kind: 'skipped', reason: queued.reason };
+    const { deps, previous } = await open();
+    if (previous && isFinal(previous.status)) return { kind: 'already-done', status: previous.status };
+    const baseRecord = deliveryRecorder(deps, delivery, attempt, previous);
+    record = baseRecord;
+    // An earlier attempt may have posted, or an admin's retry of a failed row follows one that may.
+    const mayHaveSent = unconfirmed || previous !== null;
     // The rules as they are now: one deleted, turned off or retargeted since sends nothing; for a
     // personal card, also the recipient's preferences as they are now.
     const personal = destination.type === 'personal' ? await currentPersonalSenders(deps, delivery) : null;
@@ -194,7 +225,10 @@ export const deliverNotification = async (
       await record('skipped', { reason: current.reason });
       return { kind: 'skipped', reason: current.reason };
     }
-    const choice = await chooseSender(deps, { ...delivery, senders: current.senders });
+    const choice =
+      queued && sameSenders(current.senders, delivery.senders)
+        ? queued
+        : await chooseSender(deps, { ...delivery, senders: current.senders });
     if (choice.kind === 'filtered') return { kind: 'skipped', reason: choice.reason };
     owner = choice.sender.ownerAccountId;
     // Invariant 3: the row names the content only once its owner's view check has passed.
@@ -214,17 +248,22 @@ export const deliverNotification = async (
       );
     return await sendCleared(deps, { delivery, destination, choice, record }, mayHaveSent);
   } catch (error) {
-    const ownerName = await deps.people.displayNameOf(owner).catch(() => 'The rule owner');
+    // A failure before the delivery's records were read: read them now, for the row.
+    const { deps, previous } = await open();
+    if (previous && isFinal(previous.status)) return { kind: 'already-done', status: previous.status };
+    const base = deliveryRecorder(deps, delivery, attempt, previous);
+    const write = record ?? ((status, extra) => base(status, { ownerAccountId: owner, ...extra }));
+    const ownerName = await outer.people.displayNameOf(owner).catch(() => 'The rule owner');
     const failure = classifyFailure(error, attempt, ownerName);
     if (failure.kind === 'failed') {
-      await record('failed', { reason: failure.reason });
+      await write('failed', { reason: failure.reason });
       return failure;
     }
-    failure.unconfirmed = mayHaveSent || mayHaveBeenDone(error);
+    failure.unconfirmed = unconfirmed || previous !== null || mayHaveBeenDone(error);
     // A row says "this may have gone out": another copy of the queue message (the platform
     // delivers at least once) then looks in Teams before posting, like the retry (invariant 4).
     if (failure.unconfirmed && previous === null) {
-      await record('retrying', { reason: `${failure.reason}; trying again`, maybeSent: true });
+      await write('retrying', { reason: `${failure.reason}; trying again`, maybeSent: true });
     }
     return failure;
   }

@@ -13,6 +13,7 @@ import { DEFAULT_PREFERENCES } from '../../../domain/preferences';
 import type { ConversationStore } from '../../ports/bot-messenger';
 import type { NotificationAudience } from '../../ports/confluence';
 import type { DeliveryQueue } from '../../ports/platform';
+import type { PeopleFactsReader, PersonFacts } from '../../ports/people-facts';
 import type { ConnectionStore, PreferenceStore } from '../../ports/stores';
 
 export interface PersonalAudienceDeps {
@@ -21,32 +22,59 @@ export interface PersonalAudienceDeps {
   preferences: Pick<PreferenceStore, 'get'>;
   conversations: Pick<ConversationStore, 'get'>;
   queue: DeliveryQueue;
+  /** Reads several people together; absent, the stores one person at a time. */
+  peopleFacts?: PeopleFactsReader;
 }
 
 type Outcome = { kind: 'planned'; recipients: number; dropped: number };
 
-/** People judged side by side. */
-const PEOPLE_AT_ONCE = 10;
+/**
+ * People judged side by side: eight people's connections and preferences (old and hashed key)
+ * fit one KVS batch of 25 keys.
+ */
+const PEOPLE_AT_ONCE = 8;
 
 /**
  * The reasons one person still gets a card for: none for someone who never logged in or has
  * not added the app, unless a rule of their own names them (the log then says why nothing
  * arrived); their preferences decide the rest.
  */
-const reasonsFor = async (
+const reasonsFrom = (facts: PersonFacts, reasons: ReadonlySet<PersonalReason>): PersonalReason[] => {
+  const onlyRule = [...reasons].every((r) => r === 'rule');
+  if (!facts.connection) return onlyRule ? ['rule'] : [];
+  if (!onlyRule && !facts.conversation?.installed) return reasons.has('rule') ? ['rule'] : [];
+  return reasonsAllowed([...reasons], facts.preferences ?? DEFAULT_PREFERENCES);
+};
+
+/** One person's facts through the stores, reading only what their reasons need. */
+const factsOf = async (
   deps: PersonalAudienceDeps,
   accountId: string,
   reasons: ReadonlySet<PersonalReason>,
-): Promise<PersonalReason[]> => {
-  const onlyRule = [...reasons].every((r) => r === 'rule');
+): Promise<PersonFacts> => {
   const connection = await deps.connections.get(accountId);
-  if (!connection) return onlyRule ? ['rule'] : [];
-  if (!onlyRule) {
-    const conversation = await deps.conversations.get(microsoftUserKey(connection.tenantId, connection.oid));
-    if (!conversation?.installed) return reasons.has('rule') ? ['rule'] : [];
+  if (!connection) return { connection, conversation: null, preferences: null };
+  const onlyRule = [...reasons].every((r) => r === 'rule');
+  const conversation = onlyRule
+    ? null
+    : await deps.conversations.get(microsoftUserKey(connection.tenantId, connection.oid));
+  const preferences = await deps.preferences.get(accountId);
+  return { connection, conversation, preferences };
+};
+
+/** A few people's reasons: their facts read together when the port allows, else one by one. */
+const judge = async (
+  deps: PersonalAudienceDeps,
+  people: ReadonlyArray<[string, Set<PersonalReason>]>,
+): Promise<PersonalReason[][]> => {
+  if (deps.peopleFacts) {
+    const facts = await deps.peopleFacts.read(people.map(([id]) => id));
+    const none: PersonFacts = { connection: null, conversation: null, preferences: null };
+    return people.map(([id, reasons]) => reasonsFrom(facts.get(id) ?? none, reasons));
   }
-  const preferences = (await deps.preferences.get(accountId)) ?? DEFAULT_PREFERENCES;
-  return reasonsAllowed([...reasons], preferences);
+  return Promise.all(
+    people.map(async ([id, reasons]) => reasonsFrom(await factsOf(deps, id, reasons), reasons)),
+  );
 };
 
 /** Who Confluence says cares about this event, by reason, before anyone's preferences. */
@@ -114,9 +142,7 @@ export const planPersonalAudience = async (
   // A few people at a time: each needs up to three reads, and watchers can be many.
   for (let i = 0; i < people.length; i += PEOPLE_AT_ONCE) {
     const batch = people.slice(i, i + PEOPLE_AT_ONCE);
-    const judged = await Promise.all(
-      batch.map(([accountId, reasons]) => reasonsFor(deps, accountId, reasons)),
-    );
+    const judged = await judge(deps, batch);
     batch.forEach(([accountId], j) => {
       const reasons = judged[j];
       if (reasons && reasons.length > 0) recipients.set(accountId, reasons);
