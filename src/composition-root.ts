@@ -74,6 +74,13 @@ const shared = {
   botRegistrations: kvsBotRegistrationStore,
   userMappings: kvsUserMappingStore,
   importPreviews: kvsImportPreviewStore,
+  // Cards @mention mapped people who can view the content (services/mention-targets.ts).
+  mentionSources: {
+    connections: kvsConnectionStore,
+    userMappings: kvsUserMappingStore,
+    tenants: kvsTenantStore,
+    permissions: confluencePermissions,
+  },
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,
     fetchKeys: fetchBotFrameworkKeys,

@@ -28,6 +28,7 @@ export const chatMessageWithCard = ({ card, sendId }: OutgoingCard) => {
   return {
     body: { contentType: 'html', content: `${tags}<attachment id="${sendId}"></attachment>` },
     attachments: [{ id: sendId, contentType: ADAPTIVE_CARD, content: JSON.stringify(card) }],
-    ...(mentions.length > 0 ? { mentions } : {}),
+    // Always sent, empty too: an edit (PATCH) without it would keep the mentions of the card it replaces.
+    mentions,
   };
 };

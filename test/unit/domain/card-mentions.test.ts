@@ -5,7 +5,6 @@ import {
   withMentions,
   type MentionTarget,
 } from '../../../src/domain/card-mentions';
-import { chatMessageWithCard } from '../../../src/adapters/graph-chat-message';
 
 const mia: MentionTarget = { accountId: 'm', oid: 'oid-mia', name: 'Mia Member', role: 'author' };
 const rex: MentionTarget = { accountId: 'r', oid: 'oid-rex', name: 'Rex Restricted', role: 'mentioned' };
@@ -36,25 +35,5 @@ describe('mentions on a card', () => {
       'Eve https://evil.example /at at x y',
     );
     expect(mentionName('***')).toBe('someone');
-  });
-
-  it('repeats the mentions in the Graph message: <at id> in the body and a mentions array', () => {
-    const message = chatMessageWithCard({ card: withMentions(adaptiveCard([]), [mia, rex]), sendId: 's1' });
-    expect(message.body.content).toBe(
-      '<at id="0">Mia Member</at> <at id="1">Rex Restricted</at><attachment id="s1"></attachment>',
-    );
-    expect(message.mentions).toEqual([
-      {
-        id: 0,
-        mentionText: 'Mia Member',
-        mentioned: { user: { id: 'oid-mia', displayName: 'Mia Member', userIdentityType: 'aadUser' } },
-      },
-      {
-        id: 1,
-        mentionText: 'Rex Restricted',
-        mentioned: { user: { id: 'oid-rex', displayName: 'Rex Restricted', userIdentityType: 'aadUser' } },
-      },
-    ]);
-    expect(chatMessageWithCard({ card: adaptiveCard([]), sendId: 's2' })).not.toHaveProperty('mentions');
   });
 });
