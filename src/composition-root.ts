@@ -36,6 +36,8 @@ import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
 import { kvsTeamsPackageStore } from './adapters/kvs-teams-package-store.adapter';
 import { kvsTenantStore } from './adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from './adapters/kvs-token-vault.adapter';
+import { kvsImportPreviewStore, kvsUserMappingStore } from './adapters/kvs-user-mapping-store.adapter';
+import { graphUserDirectory } from './adapters/graph-user-directory.adapter';
 import { systemTimer } from './adapters/system-timer.adapter';
 import { teamsAppPackager } from './adapters/teams-app-package.adapter';
 
@@ -78,6 +80,15 @@ const shared = {
   activities: kvsActivityLedger,
   botStore: kvsBotStore,
   botRegistrations: kvsBotRegistrationStore,
+  userMappings: kvsUserMappingStore,
+  importPreviews: kvsImportPreviewStore,
+  // Cards @mention mapped people who can view the content (services/mention-targets.ts).
+  mentionSources: {
+    connections: kvsConnectionStore,
+    userMappings: kvsUserMappingStore,
+    tenants: kvsTenantStore,
+    permissions: confluencePermissions,
+  },
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,
     fetchKeys: fetchBotFrameworkKeys,
@@ -86,7 +97,12 @@ const shared = {
 };
 
 /** Someone is waiting on the UI: a couple of quick in-request retries are worth it. */
-export const interactiveDeps = { ...shared, teams: graphTeamsMessenger({ retries: 2 }) };
+export const interactiveDeps = {
+  ...shared,
+  teams: graphTeamsMessenger({ retries: 2 }),
+  // The import's lookups retry throttled batches themselves, within their time budget.
+  directory: graphUserDirectory({ retries: 0 }),
+};
 
 /** The consumer hands throttling back to the queue rather than sleeping. */
 export const backgroundDeps = { ...shared, teams: graphTeamsMessenger({ retries: 0 }) };

@@ -44,7 +44,7 @@ export interface ListingLimits {
  */
 export const LISTING_LIMITS: ListingLimits = { maxPages: 10, budgetMs: 8_000 };
 
-const graphClient = (accessToken: string, options: GraphClientOptions): Client => {
+export const graphClient = (accessToken: string, options: GraphClientOptions): Client => {
   const auth = new AuthenticationHandler({ getAccessToken: () => Promise.resolve(accessToken) });
   const retry = new RetryHandler(new RetryHandlerOptions(1, options.retries, () => options.retries > 0));
   auth.setNext(retry);
@@ -56,7 +56,7 @@ const graphClient = (accessToken: string, options: GraphClientOptions): Client =
  * Translates the Graph client's errors (and dropped connections) at the boundary, into the kinds
  * the application branches on; the status and Graph's code stay as detail.
  */
-const translate = (error: unknown): never => {
+export const translate = (error: unknown): never => {
   // The client reports a request that got no answer (dropped connection) as statusCode -1.
   if ((error instanceof GraphError && error.statusCode <= 0) || error instanceof TypeError) {
     throw noAnswer('Could not reach Microsoft Graph');

@@ -7,6 +7,8 @@ export const ENTITY = {
   delivery: 'delivery',
   /** A person's personal cards held for quiet hours or their daily digest. */
   personalDigest: 'personal-digest',
+  /** Confluence account → Microsoft user, from the site admin's import of Atlassian's user export. */
+  userMapping: 'user-mapping',
 } as const;
 
 export const INDEX = {
@@ -16,6 +18,7 @@ export const INDEX = {
   byContent: 'by-content',
   byMicrosoftUser: 'by-microsoft-user',
   byWaiting: 'by-waiting',
+  byTenant: 'by-tenant',
 } as const;
 
 export const KEY = {
@@ -38,6 +41,8 @@ export const KEY = {
   botSigningKeys: 'bot-signing-keys',
   /** The Teams app package's version and the hash of the content it was last built from. */
   teamsPackage: 'teams-package',
+  /** A user-mapping import's preview, waiting for the site admin's Confirm (single use). */
+  userImportPreview: (previewIdHash: string) => `user-import-preview:${previewIdHash}`,
 } as const;
 
 export const SECRET = {

@@ -19,6 +19,7 @@ import type {
 } from './teams-app';
 import type { ChannelSummary, ChatSummary, Listing, TeamSummary } from './teams-directory';
 import type { TenantMappingInput, TenantSettingsView } from './tenant';
+import type { ImportConfirmed, ImportPreviewView, UserMappingPage } from './user-mapping';
 
 /** The backend's error codes (src/domain/app-error.ts takes them from here), plus `internal` for what the UI can only report. */
 export type ResolverErrorCode =
@@ -84,6 +85,12 @@ export interface ResolverApi {
   'teams-app/test-message': { input: None; output: TestMessageQueued };
   /** Site admins only: link previews in Teams on or off for the site. */
   'teams-app/link-previews': { input: LinkPreviewsInput; output: TeamsAppSettingsView };
+  /** Site admins: looks up the people of an Atlassian user export in Microsoft; saves nothing. */
+  'user-mapping/preview': { input: { csv: string }; output: ImportPreviewView };
+  /** Site admins: saves a preview's matches (once). */
+  'user-mapping/confirm': { input: { previewId: string }; output: ImportConfirmed };
+  'user-mapping/list': { input: { cursor?: string }; output: UserMappingPage };
+  'user-mapping/remove': { input: { accountId: string }; output: { removed: true } };
 }
 
 export type ResolverKey = keyof ResolverApi;

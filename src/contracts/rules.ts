@@ -80,7 +80,14 @@ export type RestrictedContentMode = 'skip' | 'redact';
 
 /** The parts of a rule a change can touch, as its history names them; `cql` apart from other filters. */
 export type RuleChangeField =
-  'events' | 'cql' | 'filters' | 'destination' | 'includeDescendants' | 'restrictedContent' | 'enabled';
+  | 'events'
+  | 'cql'
+  | 'filters'
+  | 'destination'
+  | 'includeDescendants'
+  | 'restrictedContent'
+  | 'enabled'
+  | 'mentions';
 
 /** Which scope a request is about; the scope decides who may act on it. */
 export interface RuleScopeInput {
@@ -104,6 +111,8 @@ export interface RuleInput extends RuleScopeInput {
   includeDescendants?: boolean;
   restrictedContent?: RestrictedContentMode;
   enabled?: boolean;
+  /** False: the rule's cards @mention nobody. On when left out. */
+  mentions?: boolean;
 }
 
 /** An edit names the rule and the version it was made against; absent fields stay as they are. */
@@ -116,6 +125,7 @@ export interface RuleUpdate {
   includeDescendants?: boolean;
   restrictedContent?: RestrictedContentMode;
   enabled?: boolean;
+  mentions?: boolean;
 }
 
 /** One edit of a rule, as its history shows it: who, when (epoch ms), which parts. */
@@ -141,6 +151,8 @@ export interface RuleView {
   includeDescendants: boolean;
   restrictedContent: RestrictedContentMode;
   enabled: boolean;
+  /** False: the rule's cards @mention nobody (absent: they mention mapped people). */
+  mentions?: boolean;
   /** An update names the version it edits (optimistic concurrency). */
   version: number;
   createdAt: number;

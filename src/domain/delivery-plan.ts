@@ -20,6 +20,8 @@ export interface PlannedSender {
   /** The rule's advanced filter, evaluated by the consumer as `id = <id> AND (<cql>)`; '' for none. */
   cql: string;
   restrictedContent: RestrictedContentMode;
+  /** False: the rule turned @mentions off. */
+  mentions?: false;
   /** What the event could not decide (labels, page ancestry): the consumer checks it. */
   check?: PendingCheck;
 }
@@ -53,6 +55,7 @@ const senderOf = (rule: Rule, check: PendingCheck | undefined): PlannedSender =>
   ownerAccountId: rule.ownerAccountId,
   cql: rule.filters.cql,
   restrictedContent: rule.restrictedContent,
+  ...(rule.mentions === false ? { mentions: false as const } : {}),
   ...(check ? { check } : {}),
 });
 

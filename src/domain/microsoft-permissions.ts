@@ -38,6 +38,10 @@ export const MICROSOFT_PERMISSIONS = [
     name: 'ChatMessage.Read',
     why: "Finds a card in a chat's recent messages after a dropped connection, so it is not posted twice.",
   },
+  {
+    name: 'User.Read.All',
+    why: "Finds the people of Atlassian's user export in your directory by e-mail, and whether their account is enabled, when a site admin imports it (User.ReadBasic.All does not show disabled accounts). Needs admin consent.",
+  },
 ] as const satisfies ReadonlyArray<{ name: string; why: string }>;
 
 /** OpenID Connect scopes: they shape the sign-in's answer; the rest are Graph permissions. */

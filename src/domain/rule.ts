@@ -56,6 +56,8 @@ export interface Rule {
   includeDescendants: boolean;
   restrictedContent: RestrictedContentMode;
   enabled: boolean;
+  /** False: cards @mention nobody; absent (rules stored before it existed too): on. */
+  mentions?: boolean;
   /** Bumped on every change; an update names the version it edits (optimistic concurrency). */
   version: number;
   createdAt: number;
@@ -138,6 +140,7 @@ const ruleSettingsShape = {
   includeDescendants: z.boolean().default(false),
   restrictedContent: restrictedContent.default('skip'),
   enabled: z.boolean().default(true),
+  mentions: z.boolean().optional(),
 };
 
 /** What a person sends to create a rule. */
@@ -176,6 +179,7 @@ export const ruleUpdateSchema = z
     includeDescendants: z.boolean().optional(),
     restrictedContent: restrictedContent.optional(),
     enabled: z.boolean().optional(),
+    mentions: z.boolean().optional(),
   })
   .strict();
 
@@ -242,6 +246,7 @@ export const changedFields = (before: Rule, after: Rule): RuleChangeField[] => {
     ['includeDescendants', before.includeDescendants !== after.includeDescendants],
     ['restrictedContent', before.restrictedContent !== after.restrictedContent],
     ['enabled', before.enabled !== after.enabled],
+    ['mentions', (before.mentions ?? true) !== (after.mentions ?? true)],
   ];
   return changed.filter(([, yes]) => yes).map(([field]) => field);
 };

@@ -12,6 +12,7 @@ const plannedSenderSchema = z.object({
   ownerAccountId: z.string().min(1).max(128),
   cql: z.string().max(1000),
   restrictedContent: z.enum(['skip', 'redact']),
+  mentions: z.literal(false).optional(),
   check: z
     .object({
       labels: z.object({ labelsAny: labelList, labelsAll: labelList, labelsNone: labelList }).optional(),

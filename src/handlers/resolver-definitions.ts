@@ -25,6 +25,12 @@ import {
   sendTestMessage,
   setLinkPreviews,
 } from '../application/use-cases/bot/teams-app-settings';
+import { previewUserImport } from '../application/use-cases/user-mapping/preview-import';
+import {
+  confirmUserImport,
+  listUserMappings,
+  removeUserMapping,
+} from '../application/use-cases/user-mapping/imported-mappings';
 import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
@@ -32,6 +38,7 @@ import { personalPreferencesSchema } from '../domain/preferences';
 import { ruleInputSchema, ruleUpdateSchema, type ValidRuleInput } from '../domain/rule';
 import { tenantMappingInputSchema } from '../domain/tenant-mapping';
 import * as inputs from './resolver-inputs';
+import * as mappingInputs from './user-mapping-inputs';
 
 /** An input schema accepts what the UI sends (`In`) and gives the use case its parsed form (`Parsed`). */
 type Definition<K extends ResolverKey, Parsed = ResolverApi[K]['input']> = {
@@ -139,5 +146,21 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
   'teams-app/link-previews': define('teams-app/link-previews', {
     input: inputs.linkPreviewsInput,
     run: (caller, input) => setLinkPreviews(deps, caller, input.enabled),
+  }),
+  'user-mapping/preview': define('user-mapping/preview', {
+    input: mappingInputs.userImportInput,
+    run: (caller, input) => previewUserImport(deps, caller, input.csv),
+  }),
+  'user-mapping/confirm': define('user-mapping/confirm', {
+    input: mappingInputs.importPreviewIdInput,
+    run: (caller, input) => confirmUserImport(deps, caller, input.previewId),
+  }),
+  'user-mapping/list': define('user-mapping/list', {
+    input: mappingInputs.userMappingPageInput,
+    run: (caller, input) => listUserMappings(deps, caller, input.cursor),
+  }),
+  'user-mapping/remove': define('user-mapping/remove', {
+    input: mappingInputs.userMappingAccountInput,
+    run: (caller, input) => removeUserMapping(deps, caller, input.accountId),
   }),
 };

@@ -16,6 +16,7 @@ import { DEFAULT_PREFERENCES } from '../../src/domain/preferences';
 import type { Rule, RuleInput } from '../../src/domain/rule';
 import { definitions } from '../../src/handlers/resolver-definitions';
 import { startTestSandbox } from '../support/sandbox-fixture';
+import { SAMPLE_EXPORT } from '../support/user-export-fixture';
 
 /*
  * Invariant 1 as a table: every resolver key × five people → allowed, or a clear refusal that
@@ -98,6 +99,9 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
       : scope === 'space'
         ? { scope, spaceKey: 'ENG' }
         : { scope, contentId: pageId };
+  const previewAsAda = async (): Promise<string> =>
+    (await invokeOk(sandbox, person('ada'), SURFACES.global, 'user-mapping/preview', { csv: SAMPLE_EXPORT }))
+      .previewId;
   const createRuleAs = async (
     who: Persona,
     scope: keyof typeof rulesAt,
@@ -287,6 +291,36 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
         name: 'a failed delivery of Mia’s rule',
         payload: async () => ({ key: await freshFailedDelivery() }),
         expect: only('ada', 'mia'),
+      },
+    ],
+    // Ada's preview looks the file up as Ada (a token refresh may be written) and keeps the preview.
+    'user-mapping/preview': [
+      {
+        name: 'the sample export',
+        payload: () => ({ csv: SAMPLE_EXPORT }),
+        expect: only('ada'),
+        writes: () => ['key:user-import-preview:', 'secret:ms-token:'],
+      },
+    ],
+    'user-mapping/confirm': [
+      {
+        name: 'a preview Ada made',
+        payload: async () => ({ previewId: await previewAsAda() }),
+        expect: only('ada'),
+        writes: () => ['key:user-import-preview:', 'user-mapping:'],
+      },
+    ],
+    'user-mapping/list': [{ name: '', payload: () => ({}), expect: only('ada'), writes: READ_ONLY }],
+    'user-mapping/remove': [
+      {
+        name: 'Mia’s imported mapping',
+        payload: async () => {
+          const previewId = await previewAsAda();
+          await invokeOk(sandbox, person('ada'), SURFACES.global, 'user-mapping/confirm', { previewId });
+          return { accountId: person('mia').accountId };
+        },
+        expect: only('ada'),
+        writes: () => ['user-mapping:'],
       },
     ],
   };

@@ -8,8 +8,16 @@
 
   var AC = window.AdaptiveCards;
   var md = window.markdownit({ html: false, linkify: true, breaks: true });
+  /*
+   * Teams shows a card's `<at>Name</at>` (named again in `msteams.entities`) as a mention.
+   * markdown-it, with HTML off, escapes the tag; the escaped pair becomes the page's mention style.
+   * What sits between was escaped by markdown-it, so nothing of the card's text turns into HTML.
+   */
+  var AT_TAG = /&lt;at&gt;([\s\S]*?)&lt;\/at&gt;/g;
   AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
-    result.outputHtml = md.render(text);
+    result.outputHtml = md
+      .render(text)
+      .replace(AT_TAG, '<span class="mention" data-testid="card-mention">$1</span>');
     result.didProcess = true;
   };
 

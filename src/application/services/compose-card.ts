@@ -3,7 +3,9 @@ import type { ContentEvent, EventKind } from '../../domain/content-event';
 import type { PlannedDelivery } from '../../domain/delivery-plan';
 import { editorsWith, type HeldItem, type PostedCard } from '../../domain/destination-activity';
 import { buildRedactedCard } from '../../domain/redacted-card';
-import { mentionedAccountIds } from '../../domain/personal-notification';
+import { mentionedAccountIds, newMentions } from '../../domain/personal-notification';
+import { withMentions } from '../../domain/card-mentions';
+import { mentionTargets, type MentionSources, type NamedPerson } from './mention-targets';
 import { excerpt, storageToText } from '../../domain/storage-text';
 import { summariseChange, type ChangeSummary } from '../../domain/text-diff';
 import type { SenderChoice } from './choose-sender';
@@ -13,12 +15,15 @@ import type { ConfluencePeople, ContentReader, ContentSummary } from '../ports/c
 export interface CardReads {
   content: ContentReader;
   people: ConfluencePeople;
+  /** Who may be @mentioned; absent: cards mention nobody. */
+  mentionSources?: MentionSources;
 }
 
 export type Cleared = Exclude<SenderChoice, { kind: 'skip' | 'filtered' }>;
 
 const COMMENT_EXCERPT_CHARS = 400;
 const UPDATES: readonly EventKind[] = ['page_updated', 'blogpost_updated'];
+const CREATIONS: readonly EventKind[] = ['page_created', 'blogpost_created'];
 
 /** Names looked up for a card's mentions; past this many, the rest read as "@someone". */
 const MAX_MENTION_NAMES = 10;
@@ -33,6 +38,13 @@ const mentionNames = async (
   return new Map(ids.map((id, i) => [id, names[i] ?? 'someone']));
 };
 
+interface Changes {
+  /** Null when nothing readable changed. */
+  summary: ChangeSummary | null;
+  /** People the new version mentions and the base did not. */
+  mentioned: string[];
+}
+
 /** What changed from `base` to `version`, both read as the sender; null when either is unreadable. */
 const changesBetween = async (
   reads: CardReads,
@@ -40,14 +52,42 @@ const changesBetween = async (
   contentId: string,
   base: number,
   version: number,
-): Promise<ChangeSummary | null> => {
+): Promise<Changes | null> => {
   const [before, after] = await Promise.all([
     reads.content.getVersionBodyAs(owner, contentId, base),
     reads.content.getVersionBodyAs(owner, contentId, version),
   ]);
   if (before === null || after === null) return null;
   const names = await mentionNames(reads.people, [before, after]);
-  return summariseChange(storageToText(before, names), storageToText(after, names));
+  return {
+    summary: summariseChange(storageToText(before, names), storageToText(after, names)),
+    mentioned: newMentions(before, after),
+  };
+};
+
+/**
+ * The people a card @mentions: the author, and who the content newly mentions (a new page's or
+ * comment's mentions; an edit's added ones). A new page's body is read only for this.
+ */
+const namedPeople = async (
+  reads: CardReads,
+  event: ContentEvent,
+  owner: string,
+  changes: Changes | null,
+  commentBody: string | null,
+): Promise<NamedPerson[]> => {
+  const mentioned = event.comment
+    ? mentionedAccountIds(commentBody ?? '')
+    : (changes?.mentioned ??
+      (CREATIONS.includes(event.kind)
+        ? mentionedAccountIds(
+            (await reads.content.getVersionBodyAs(owner, event.contentId, event.version)) ?? '',
+          )
+        : []));
+  return [
+    ...(event.actorAccountId ? [{ accountId: event.actorAccountId, role: 'author' as const }] : []),
+    ...mentioned.map((accountId) => ({ accountId, role: 'mentioned' as const })),
+  ];
 };
 
 /** Confluence's own page comparison between two versions. */
@@ -109,7 +149,7 @@ export const composeCard = async (
       : null,
     Promise.all(editors.map((id) => reads.people.displayNameOf(id))),
   ]);
-  return buildContentCard({
+  const card = buildContentCard({
     kind: event.kind,
     title: content.title,
     spaceKey: content.spaceKey,
@@ -122,7 +162,7 @@ export const composeCard = async (
     breadcrumb: (content.ancestors ?? []).map((a) => a.title),
     when: event.occurredAt,
     labels: content.labels ?? event.labels,
-    changes,
+    changes: changes?.summary ?? null,
     ...(diffable ? { diffUrl: diffUrl(content, base, event.version) } : {}),
     ...(event.comment
       ? {
@@ -140,6 +180,10 @@ export const composeCard = async (
     ...(editorNames.length > 1 ? { editorNames } : {}),
     ...(personalReason ? { personalReason } : {}),
   });
+  // A personal card goes to one person's own chat: mentioning others there would only ping them.
+  if (!reads.mentionSources || personalReason || choice.sender.mentions === false) return card;
+  const named = await namedPeople(reads, event, owner, changes, comment?.body ?? null);
+  return withMentions(card, await mentionTargets(reads.mentionSources, named, event.contentId));
 };
 
 /** A digest line for an event held back, with only what its sender may show. */

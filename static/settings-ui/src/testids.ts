@@ -61,6 +61,7 @@ export const TEST_IDS = {
   skipOwnChanges: 'rule-skip-own-changes',
   cql: 'rule-cql',
   restrictedContent: (mode: string) => `rule-restricted-${mode}`,
+  ruleMentions: 'rule-mentions',
   includeDescendants: 'rule-include-descendants',
   destinationKind: (kind: string) => `destination-${kind}`,
   teamPicker: 'team-picker',
@@ -149,4 +150,16 @@ export const TEST_IDS = {
   savePreferences: 'pref-save',
   preferencesMessage: 'pref-message',
   myRules: 'my-rules',
+
+  // Global settings: people mapped from Atlassian's user export
+  userMappingSection: 'user-mapping-section',
+  userExportFile: 'user-export-file',
+  userImportMessage: 'user-import-message',
+  importCount: (outcome: string) => `import-count-${outcome}`,
+  importPreviewRow: 'import-preview-row',
+  confirmImport: 'confirm-import',
+  cancelImport: 'cancel-import',
+  userMappingRow: 'user-mapping-row',
+  removeUserMapping: 'remove-user-mapping',
+  userMappingsMore: 'user-mappings-more',
 } as const;

@@ -29,6 +29,8 @@ import { kvsDeliverySnapshotStore } from '../../../src/adapters/kvs-delivery-sna
 import { kvsRuleStore } from '../../../src/adapters/kvs-rule-store.adapter';
 import { kvsTenantStore } from '../../../src/adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from '../../../src/adapters/kvs-token-vault.adapter';
+import { graphUserDirectory } from '../../../src/adapters/graph-user-directory.adapter';
+import { kvsUserMappingStore } from '../../../src/adapters/kvs-user-mapping-store.adapter';
 
 export const ADAPTERS = {
   rules: kvsRuleStore,
@@ -58,6 +60,12 @@ export const ADAPTERS = {
   peopleFacts: { readEntries: async (ids: string[]) => [...(await kvsPeopleFacts.read(ids))] },
   conversations: kvsConversationStore,
   digests: forgeDigestScheduler,
+  userMappings: kvsUserMappingStore,
+  // A Map does not cross the harness's JSON: the lookups come back as a plain object.
+  userDirectory: {
+    findByEmails: async (token: string, emails: string[], budgetMs: number) =>
+      Object.fromEntries(await graphUserDirectory({ retries: 0 }).findByEmails(token, emails, budgetMs)),
+  },
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
   rawKvs: { set: (key: string, value: unknown) => kvs.set(key, value) },
 };

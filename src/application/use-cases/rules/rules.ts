@@ -70,6 +70,7 @@ export const createRule = async (
     includeDescendants: input.includeDescendants,
     restrictedContent: input.restrictedContent,
     enabled: input.enabled,
+    ...(input.mentions === false ? { mentions: false } : {}),
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -14,7 +14,14 @@ import { toRuleViews } from '../../services/rule-views';
 import { requireConnected, type RulesDeps } from './rules';
 
 /** The fields an update may carry; scope, owner and timestamps are not among them. */
-const EDITABLE = ['events', 'filters', 'includeDescendants', 'restrictedContent', 'enabled'] as const;
+const EDITABLE = [
+  'events',
+  'filters',
+  'includeDescendants',
+  'restrictedContent',
+  'enabled',
+  'mentions',
+] as const;
 
 const refuseForOwner = async (deps: RulesDeps, owner: string, what: string): Promise<never> => {
   const ownerName = await deps.people.displayNameOf(owner);

@@ -63,6 +63,7 @@ const CHANGE_LABELS: Record<RuleChangeView['fields'][number], string> = {
   includeDescendants: 'child pages',
   restrictedContent: 'restricted content',
   enabled: 'on/off',
+  mentions: '@mentions',
 };
 
 /** One line of a rule's history: "Changed by Sam Spaceadmin on 22 Nov 2026: events, CQL filter". */

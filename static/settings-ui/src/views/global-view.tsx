@@ -2,6 +2,7 @@ import { Stack } from '@atlaskit/primitives';
 import { DeliveryHealth } from '../global/delivery-health';
 import { TeamsAppSection } from '../global/teams-app-section';
 import { TenantSection } from '../global/tenant-section';
+import { UserMappingSection } from '../global/user-mapping-section';
 import { RulesSection } from '../rules/rules-section';
 import { useSite } from '../site/site-context';
 import { TEST_IDS } from '../testids';
@@ -26,6 +27,7 @@ export const GlobalView = () => {
     <Stack space="space.400">
       <TenantSection />
       <TeamsAppSection />
+      <UserMappingSection />
       <RulesSection
         scope={{ scope: 'global' }}
         title="Global rules"

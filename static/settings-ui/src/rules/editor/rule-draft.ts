@@ -27,6 +27,8 @@ export interface RuleDraft {
   includeDescendants: boolean;
   restrictedContent: RuleView['restrictedContent'];
   enabled: boolean;
+  /** Cards @mention the mapped people they name. */
+  mentions: boolean;
   kind: DestinationKind;
   channel: ChannelChoice;
   chat: ChatChoice;
@@ -41,6 +43,7 @@ export const newDraft = (): RuleDraft => ({
   includeDescendants: false,
   restrictedContent: 'skip',
   enabled: true,
+  mentions: true,
   kind: 'channel',
   channel: NO_CHANNEL,
   chat: NO_CHAT,
@@ -54,6 +57,7 @@ export const draftOf = (rule: RuleView): RuleDraft => {
     includeDescendants: rule.includeDescendants,
     restrictedContent: rule.restrictedContent,
     enabled: rule.enabled,
+    mentions: rule.mentions !== false,
     kind: destination.type,
     channel: destination.type === 'channel' ? { ...destination } : NO_CHANNEL,
     chat: destination.type === 'chat' ? { ...destination } : NO_CHAT,
@@ -116,6 +120,7 @@ export const createInput = (scope: RuleScopeInput, draft: RuleDraft): RuleInput 
   ...(scope.scope === 'content' ? { includeDescendants: draft.includeDescendants } : {}),
   restrictedContent: draft.restrictedContent,
   enabled: draft.enabled,
+  ...(draft.mentions ? {} : { mentions: false }),
 });
 
 /**
@@ -146,6 +151,7 @@ export const updateInput = (rule: RuleView, draft: RuleDraft): RuleUpdate => {
     if (draft.restrictedContent !== rule.restrictedContent)
       update.restrictedContent = draft.restrictedContent;
     if (draft.enabled !== rule.enabled) update.enabled = draft.enabled;
+    if (draft.mentions !== (rule.mentions !== false)) update.mentions = draft.mentions;
   }
   const destination = destinationOf(draft);
   if (rule.canEditDestination && changed(destination, rule.destination)) update.destination = destination;

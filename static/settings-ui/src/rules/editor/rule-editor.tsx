@@ -35,7 +35,15 @@ const editorStyles = xcss({
 });
 
 /** Paths the editor shows next to a field; anything else the server names is listed in the message. */
-const PLACED = ['events', 'destination', 'filters', 'restrictedContent', 'includeDescendants', 'enabled'];
+const PLACED = [
+  'events',
+  'destination',
+  'filters',
+  'restrictedContent',
+  'includeDescendants',
+  'enabled',
+  'mentions',
+];
 
 interface RuleEditorProps {
   scope: RuleScopeInput;

@@ -6,7 +6,7 @@ import { TEST_IDS } from '../../testids';
 import { errorAt, FieldMessages, Group } from '../../ui/fields';
 import type { RuleDraft } from './rule-draft';
 
-type Settings = Pick<RuleDraft, 'restrictedContent' | 'includeDescendants' | 'enabled'>;
+type Settings = Pick<RuleDraft, 'restrictedContent' | 'includeDescendants' | 'enabled' | 'mentions'>;
 
 interface RuleSettingsGroupProps {
   settings: Settings;
@@ -79,6 +79,20 @@ export const RuleSettingsGroup = ({
         <FieldMessages id="include-descendants" error={errorAt(errors, 'includeDescendants')} />
       </Stack>
     )}
+    <Stack space="space.050">
+      <Checkbox
+        label="@mention people in Teams"
+        isChecked={settings.mentions}
+        isDisabled={isDisabled}
+        testId={TEST_IDS.ruleMentions}
+        onChange={(event) => onChange({ mentions: event.currentTarget.checked })}
+      />
+      <FieldMessages
+        id="rule-mentions"
+        helper="Cards mention the author and the people the content mentions, when they are mapped to Microsoft and can view it."
+        error={errorAt(errors, 'mentions')}
+      />
+    </Stack>
     <Stack space="space.050">
       <Inline space="space.100" alignBlock="center">
         <Toggle
