@@ -2,6 +2,7 @@ import { createBotTokenVerifier, fetchBotFrameworkKeys } from './adapters/bot-fr
 import { botConnector } from './adapters/bot-connector.adapter';
 import { confluenceAppView } from './adapters/confluence-app-view.adapter';
 import { confluenceAudience } from './adapters/confluence-audience.adapter';
+import { confluenceChangeSearch } from './adapters/confluence-change-search.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
 import { confluencePeopleSearch } from './adapters/confluence-people-search.adapter';
@@ -9,6 +10,7 @@ import { confluencePermissions } from './adapters/confluence-permissions.adapter
 import { confluenceSearch } from './adapters/confluence-search.adapter';
 import { entraIdentity } from './adapters/entra-identity.adapter';
 import { forgeBotWorkQueue } from './adapters/forge-bot-work-queue.adapter';
+import { forgeCatchUpQueue } from './adapters/forge-catch-up-queue.adapter';
 import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
@@ -70,6 +72,8 @@ const shared = {
   activities: kvsActivityLedger,
   botStore: kvsBotStore,
   botRegistrations: kvsBotRegistrationStore,
+  changes: confluenceChangeSearch,
+  catchUps: forgeCatchUpQueue,
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,
     fetchKeys: fetchBotFrameworkKeys,

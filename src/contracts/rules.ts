@@ -104,6 +104,8 @@ export interface RuleInput extends RuleScopeInput {
   includeDescendants?: boolean;
   restrictedContent?: RestrictedContentMode;
   enabled?: boolean;
+  /** "Also send what changed since …" (`YYYY-MM-DD`, at most 90 days back): one catch-up card. */
+  catchUpSince?: string;
 }
 
 /** An edit names the rule and the version it was made against; absent fields stay as they are. */

@@ -67,6 +67,8 @@ export const TEST_IDS = {
   channelPicker: 'channel-picker',
   chatPicker: 'chat-picker',
   ruleEnabled: 'rule-enabled',
+  catchUpToggle: 'rule-catch-up',
+  catchUpSince: 'rule-catch-up-since',
   ruleSave: 'rule-save',
   ruleCancel: 'rule-cancel',
   ruleEditorMessage: 'rule-editor-message',
