@@ -28,6 +28,11 @@ import { kvsDeliveryStore } from './adapters/kvs-delivery-store.adapter';
 import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity.adapter';
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
+import {
+  kvsConnectionDirectory,
+  kvsConversationDirectory,
+  kvsNoticeLedger,
+} from './adapters/kvs-people-directory.adapter';
 import { kvsPersonalDigestStore } from './adapters/kvs-personal-digest-store.adapter';
 import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
@@ -74,6 +79,9 @@ const shared = {
   botRegistrations: kvsBotRegistrationStore,
   changes: confluenceChangeSearch,
   catchUps: forgeCatchUpQueue,
+  notices: kvsNoticeLedger,
+  connectionDirectory: kvsConnectionDirectory,
+  conversationDirectory: kvsConversationDirectory,
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,
     fetchKeys: fetchBotFrameworkKeys,

@@ -38,6 +38,8 @@ export const KEY = {
   botSigningKeys: 'bot-signing-keys',
   /** The Teams app package's version and the hash of the content it was last built from. */
   teamsPackage: 'teams-package',
+  /** A notice the bot sent once (a secret's expiry warning, "log in again"), hashed. */
+  noticeSent: (noticeHash: string) => `notice-sent:${noticeHash}`,
 } as const;
 
 export const SECRET = {

@@ -24,6 +24,7 @@ import {
   saveBotRegistration,
   sendTestMessage,
 } from '../application/use-cases/bot/teams-app-settings';
+import { getConnectionOverview, getCredentialExpiry } from '../application/use-cases/settings/credentials';
 import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
@@ -135,4 +136,6 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     run: (caller, input) => saveBotRegistration(deps, caller, input),
   }),
   'teams-app/test-message': { input: nothing, run: (caller) => sendTestMessage(deps, caller) },
+  'credentials/expiry': { input: nothing, run: (caller) => getCredentialExpiry(deps, caller) },
+  'connections/overview': { input: nothing, run: (caller) => getConnectionOverview(deps, caller) },
 };

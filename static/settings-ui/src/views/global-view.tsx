@@ -1,4 +1,5 @@
 import { Stack } from '@atlaskit/primitives';
+import { ConnectionOverviewSection } from '../global/connection-overview';
 import { DeliveryHealth } from '../global/delivery-health';
 import { TeamsAppSection } from '../global/teams-app-section';
 import { TenantSection } from '../global/tenant-section';
@@ -26,6 +27,7 @@ export const GlobalView = () => {
     <Stack space="space.400">
       <TenantSection />
       <TeamsAppSection />
+      <ConnectionOverviewSection />
       <RulesSection
         scope={{ scope: 'global' }}
         title="Global rules"
