@@ -207,6 +207,6 @@ export const memoryNotices = () => {
   return {
     sent: () => [...marked],
     wasSent: async (key: string) => marked.has(key),
-    markSent: async (key: string) => void marked.add(key),
+    markSent: async (key: string, _ttlSeconds?: number) => void marked.add(key),
   };
 };
