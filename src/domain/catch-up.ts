@@ -30,11 +30,11 @@ const dayStart = (value: string): number | null => {
  */
 export const catchUpSinceProblem = (since: string, now: Date): string | null => {
   const start = dayStart(since);
-  if (start === null) return 'Enter the date as YYYY-MM-DD, for example 2026-11-01.';
+  if (start === null) return 'Enter the date as YYYY-MM-DD, for example 2026-11-01';
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
-  if (start > today) return 'The date is in the future: choose today or a day before it.';
+  if (start > today) return 'The date is in the future: choose today or a day before it';
   if ((today - start) / DAY_MS > CATCH_UP_MAX_DAYS)
-    return `Choose a date at most ${CATCH_UP_MAX_DAYS} days back.`;
+    return `Choose a date at most ${CATCH_UP_MAX_DAYS} days back`;
   return null;
 };
 

@@ -15,12 +15,12 @@ describe('catch-up date bounds', () => {
   it.each([
     ['2026-11-22', null],
     ['2026-08-24', null],
-    ['2026-08-23', 'Choose a date at most 90 days back.'],
-    ['2026-11-23', 'The date is in the future: choose today or a day before it.'],
-    ['2026-02-29', 'Enter the date as YYYY-MM-DD, for example 2026-11-01.'],
-    ['2026-11-1', 'Enter the date as YYYY-MM-DD, for example 2026-11-01.'],
-    ['', 'Enter the date as YYYY-MM-DD, for example 2026-11-01.'],
-    ['２０２６-11-01', 'Enter the date as YYYY-MM-DD, for example 2026-11-01.'],
+    ['2026-08-23', 'Choose a date at most 90 days back'],
+    ['2026-11-23', 'The date is in the future: choose today or a day before it'],
+    ['2026-02-29', 'Enter the date as YYYY-MM-DD, for example 2026-11-01'],
+    ['2026-11-1', 'Enter the date as YYYY-MM-DD, for example 2026-11-01'],
+    ['', 'Enter the date as YYYY-MM-DD, for example 2026-11-01'],
+    ['２０２６-11-01', 'Enter the date as YYYY-MM-DD, for example 2026-11-01'],
   ])('%j → %j', (since, problem) => {
     expect(catchUpSinceProblem(since, NOW)).toBe(problem);
   });

@@ -8,7 +8,7 @@ import {
 } from '../../../domain/catch-up';
 import { microsoftUserKey } from '../../../domain/conversation';
 import { sendIdFor } from '../../../domain/delivery-plan';
-import type { DeliveryRecord } from '../../../domain/delivery';
+import { UNKNOWN_OWNER, type DeliveryRecord } from '../../../domain/delivery';
 import type { Rule } from '../../../domain/rule';
 import type { ChangeSearch, ConfluencePeople } from '../../ports/confluence';
 import type { BotMessenger, ConversationStore } from '../../ports/bot-messenger';
@@ -54,7 +54,7 @@ const record = async (
   await deps.deliveries.put({
     schemaVersion: 1,
     key: catchUpKey(request.ruleId),
-    ownerAccountId: rule?.ownerAccountId ?? 'unknown-owner',
+    ownerAccountId: rule?.ownerAccountId ?? UNKNOWN_OWNER,
     destination: rule?.destination ?? null,
     contentId: '',
     summary: `Catch-up since ${dayInWords(request.since)}`,

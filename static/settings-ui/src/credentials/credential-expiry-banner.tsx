@@ -1,3 +1,4 @@
+import { Box, xcss } from '@atlaskit/primitives';
 import type { ExpiringCredential, TrackedSecret } from '../../../../src/contracts/credentials';
 import { useResolver } from '../api/use-resolver';
 import { formatDay } from '../global/secret-expiry-notice';
@@ -8,6 +9,8 @@ const NAMES: Record<TrackedSecret, string> = {
   'client-secret': 'The Microsoft Entra client secret',
   'bot-secret': "The companion bot's client secret",
 };
+
+const bannerStyles = xcss({ marginBlockEnd: 'space.300' });
 
 const line = ({ which, expiresOn, expiry }: ExpiringCredential): string =>
   expiry.state === 'expired'
@@ -24,19 +27,21 @@ export const CredentialExpiryBanner = ({ except = [] }: { except?: readonly Trac
   if (shown.length === 0) return null;
   const expired = shown.some((c) => c.expiry.state === 'expired');
   return (
-    <Notice
-      appearance={expired ? 'error' : 'warning'}
-      title={expired ? 'A Microsoft secret has expired' : 'A Microsoft secret expires soon'}
-      level="h2"
-      testId={TEST_IDS.credentialExpiry}
-    >
-      {shown.map((c) => (
-        <p key={c.which}>{line(c)}</p>
-      ))}
-      <p>
-        When it expires nobody can log in and nothing is sent to Teams. A site admin enters a new secret with
-        its expiry date under Settings → Microsoft Teams. (Only site admins see this.)
-      </p>
-    </Notice>
+    <Box xcss={bannerStyles}>
+      <Notice
+        appearance={expired ? 'error' : 'warning'}
+        title={expired ? 'A Microsoft secret has expired' : 'A Microsoft secret expires soon'}
+        level="h2"
+        testId={TEST_IDS.credentialExpiry}
+      >
+        {shown.map((c) => (
+          <p key={c.which}>{line(c)}</p>
+        ))}
+        <p>
+          When it expires nobody can log in and nothing is sent to Teams. A site admin enters a new secret
+          with its expiry date under Settings → Microsoft Teams. (Only site admins see this.)
+        </p>
+      </Notice>
+    </Box>
   );
 };
