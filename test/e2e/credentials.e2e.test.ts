@@ -44,7 +44,8 @@ describe('credentials that expire, people who must log in again, and the connect
   const warnings = (who: SeedPerson) => chatOf(who).filter((c) => c.includes('client secret expires in'));
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ clock: clock.now });
+    // Every queue message arrives twice (at-least-once): each notice must still go once.
+    sandbox = await startTestSandbox({ clock: clock.now, forgeFaults: { duplicateRate: 1 } });
     await saveSecretExpiry(daysFromNow(60));
     const consent = await invokeOk(sandbox, ada, SURFACES.global, 'tenant/start-consent', {});
     expect((await signInAtMicrosoft(sandbox, consent.url, ada, { decision: 'accept' })).status).toBe(200);
@@ -109,34 +110,38 @@ describe('credentials that expire, people who must log in again, and the connect
 
   it('tells a person whose sign-in Microsoft refuses, once, and shows the space admin the paused rule', async () => {
     const general = channel('Engineering', 'General');
-    const rule = await invokeOk(sandbox, mia, SURFACES.personal, 'rules/create', {
-      scope: 'content',
-      contentId: sandbox.confluence.findContent('Architecture decisions').id,
+    const rule = await invokeOk(sandbox, ada, SURFACES.space('ENG'), 'rules/create', {
+      scope: 'space',
+      spaceKey: 'ENG',
       events: ['page_updated'],
       destination: general,
     });
-    sandbox.microsoft.revokeRefreshTokens(mia.oid);
-    clock.advance(2 * HOUR); // Graph now refuses Mia's access token; her refresh token is revoked
+    sandbox.microsoft.revokeRefreshTokens(ada.oid);
+    clock.advance(2 * HOUR); // Graph now refuses Ada's access token; her refresh token is revoked
+    const page = sandbox.confluence.findContent('Architecture decisions').id;
     for (const text of ['first', 'second']) {
-      await sandbox.confluence.editPage(sam.accountId, rule.scopeKey.slice('content:'.length), {
-        body: `<p>${text} edit</p>`,
-      });
+      await sandbox.confluence.editPage(mia.accountId, page, { body: `<p>${text} edit</p>` });
       await settle();
     }
-    expect(chatOf(mia).filter((c) => c.includes('Log in to Microsoft Teams again'))).toHaveLength(1);
-    expect((await invokeOk(sandbox, mia, SURFACES.personal, 'connection/get', {})).status).toBe(
+    expect(chatOf(ada).filter((c) => c.includes('Log in to Microsoft Teams again'))).toHaveLength(1);
+    expect(
+      [...chatOf(sam), ...chatOf(mia)].filter((c) => c.includes('Log in to Microsoft Teams again')),
+    ).toEqual([]);
+    expect((await invokeOk(sandbox, ada, SURFACES.personal, 'connection/get', {})).status).toBe(
       'needs-login',
     );
+    // Sam, ENG's space admin, sees on the space page that Ada's rule is paused, and why.
     const spaceRules = await invokeOk(sandbox, sam, SURFACES.space('ENG'), 'rules/list', {
-      scope: 'content',
-      contentId: rule.scopeKey.slice('content:'.length),
+      scope: 'space',
+      spaceKey: 'ENG',
     });
     expect(spaceRules).toEqual([
-      expect.objectContaining({ id: rule.id, paused: true, ownerName: 'Mia Member' }),
+      expect.objectContaining({ id: rule.id, paused: true, ownerName: 'Ada Admin' }),
     ]);
     expect(await invokeOk(sandbox, ada, SURFACES.global, 'connections/overview', {})).toMatchObject({
       connected: 2,
       needsLogin: 1,
+      botInstalled: 3,
     });
   }, 60_000);
 });
