@@ -3,6 +3,7 @@ import { botConnector } from './adapters/bot-connector.adapter';
 import { confluenceAppView } from './adapters/confluence-app-view.adapter';
 import { confluenceAudience } from './adapters/confluence-audience.adapter';
 import { confluenceComments } from './adapters/confluence-comments.adapter';
+import { confluenceChangeSearch } from './adapters/confluence-change-search.adapter';
 import { confluenceContent } from './adapters/confluence-content.adapter';
 import { confluenceFinder } from './adapters/confluence-finder.adapter';
 import { confluencePeople } from './adapters/confluence-people.adapter';
@@ -11,6 +12,7 @@ import { confluencePermissions } from './adapters/confluence-permissions.adapter
 import { confluenceSearch } from './adapters/confluence-search.adapter';
 import { entraIdentity } from './adapters/entra-identity.adapter';
 import { forgeBotWorkQueue } from './adapters/forge-bot-work-queue.adapter';
+import { forgeCatchUpQueue } from './adapters/forge-catch-up-queue.adapter';
 import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
@@ -30,6 +32,11 @@ import { kvsDestinationActivityStore } from './adapters/kvs-destination-activity
 import { kvsEventLedger } from './adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from './adapters/kvs-oauth-state-store.adapter';
 import { kvsPeopleFacts } from './adapters/kvs-people-facts.adapter';
+import {
+  kvsConnectionDirectory,
+  kvsConversationDirectory,
+  kvsNoticeLedger,
+} from './adapters/kvs-people-directory.adapter';
 import { kvsPersonalDigestStore } from './adapters/kvs-personal-digest-store.adapter';
 import { kvsPreferenceStore } from './adapters/kvs-preference-store.adapter';
 import { kvsRuleStore } from './adapters/kvs-rule-store.adapter';
@@ -89,6 +96,11 @@ const shared = {
     tenants: kvsTenantStore,
     permissions: confluencePermissions,
   },
+  changes: confluenceChangeSearch,
+  catchUps: forgeCatchUpQueue,
+  notices: kvsNoticeLedger,
+  connectionDirectory: kvsConnectionDirectory,
+  conversationDirectory: kvsConversationDirectory,
   botAuth: createBotTokenVerifier({
     cache: kvsBotSigningKeyCache,
     fetchKeys: fetchBotFrameworkKeys,

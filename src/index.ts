@@ -15,3 +15,4 @@ export { handleBotActivity as botActivity } from './handlers/bot-messages.webtri
 
 // Scheduled trigger
 export { handlePersonalDigests as personalDigests } from './handlers/personal-digests.scheduled';
+export { handleCredentialExpiry as credentialExpiry } from './handlers/credential-expiry.scheduled';

@@ -43,6 +43,8 @@ export const KEY = {
   teamsPackage: 'teams-package',
   /** A user-mapping import's preview, waiting for the site admin's Confirm (single use). */
   userImportPreview: (previewIdHash: string) => `user-import-preview:${previewIdHash}`,
+  /** A notice the bot sent once (a secret's expiry warning, "log in again"), hashed. */
+  noticeSent: (noticeHash: string) => `notice-sent:${noticeHash}`,
 } as const;
 
 export const SECRET = {

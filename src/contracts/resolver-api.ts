@@ -4,6 +4,7 @@
  * it), so the UI bundle pulls in no server code.
  */
 import type { ConnectionView, FinishedSignIn } from './connection';
+import type { ConnectionOverview, CredentialExpiryView } from './credentials';
 import type { DeliveryHealthView, DeliveryLogEntry, DeliveryStatus } from './deliveries';
 import type { PersonOption } from './people';
 import type { PersonalPreferences } from './preferences';
@@ -79,6 +80,10 @@ export interface ResolverApi {
   'teams-app/package': { input: None; output: TeamsAppPackageDownload };
   /** Site admins: the bot's messaging endpoint, which app is the bot, and the endpoint's health. */
   'teams-app/get': { input: None; output: TeamsAppSettingsView };
+  /** Every page: the Microsoft secrets expiring within 30 days (site admins; empty for anyone else). */
+  'credentials/expiry': { input: None; output: CredentialExpiryView };
+  /** Site admins: people connected, needing a new login, and with the Teams app. */
+  'connections/overview': { input: None; output: ConnectionOverview };
   /** Site admins: the mapping's app as the bot, or a separate bot (id, write-only secret, expiry). */
   'teams-app/save-bot': { input: BotRegistrationInput; output: TeamsAppSettingsView };
   /** Site admins: a test card to the caller's own 1:1 chat with the bot (queued). */

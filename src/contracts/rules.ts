@@ -113,6 +113,8 @@ export interface RuleInput extends RuleScopeInput {
   enabled?: boolean;
   /** False: the rule's cards @mention nobody. On when left out. */
   mentions?: boolean;
+  /** "Also send what changed since …" (`YYYY-MM-DD`, at most 90 days back): one catch-up card. */
+  catchUpSince?: string;
 }
 
 /** An edit names the rule and the version it was made against; absent fields stay as they are. */

@@ -131,3 +131,40 @@ export const confirmDisconnectCard = (): AdaptiveCard => ({
 
 /** A short text answer for what the bot did not understand. */
 export const UNKNOWN_COMMAND_TEXT = 'I did not understand that. Type help to see what I can do.';
+
+/** A site admin's warning: a Microsoft secret stops working soon, and everything with it. */
+export const expiryWarningCard = (
+  secretName: string,
+  expiresOn: string,
+  daysLeft: number,
+  settingsUrl: string | undefined,
+): AdaptiveCard =>
+  adaptiveCard(
+    [
+      title(`${secretName} expires in ${daysLeft === 1 ? '1 day' : `${daysLeft} days`}`),
+      textBlock(
+        `It expires on ${escapeCardMarkdown(expiresOn)}. When it does, nobody can log in and nothing is sent to Teams until a site admin enters a new one.`,
+      ),
+      textBlock(
+        'Create a new client secret (Microsoft Entra, or Teams Developer Portal for a separate bot) and enter it with its expiry date on the Microsoft Teams page of the Confluence global settings.',
+        SUBTLE,
+      ),
+    ],
+    openUrl('Open the settings', settingsUrl),
+  );
+
+/** Microsoft refused the person's sign-in: their rules are paused until they log in again. */
+export const needsLoginCard = (personalPageUrl: string | undefined): AdaptiveCard =>
+  adaptiveCard(
+    [
+      title('Log in to Microsoft Teams again'),
+      textBlock(
+        'Microsoft no longer accepts your sign-in from Confluence, so your rules are paused and send nothing.',
+      ),
+      textBlock(
+        'Open your Microsoft Teams page in Confluence and select **Log in to Microsoft Teams**.',
+        SUBTLE,
+      ),
+    ],
+    openUrl('Open Confluence', personalPageUrl),
+  );

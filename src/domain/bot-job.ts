@@ -28,6 +28,16 @@ export const botJobSchema = z.discriminatedUnion('kind', [
   }),
   /** "Send me a test message" from the global settings page. */
   z.object({ kind: z.literal('test-message'), accountId, siteUrl }),
+  /** A site admin is told, once per threshold, that a Microsoft secret expires soon. */
+  z.object({
+    kind: z.literal('expiry-warning'),
+    accountId,
+    secret: z.enum(['client-secret', 'bot-secret']),
+    expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    threshold: z.union([z.literal(30), z.literal(7), z.literal(1)]),
+  }),
+  /** Microsoft refused the person's sign-in: tell them once to log in again. */
+  z.object({ kind: z.literal('needs-login'), accountId }),
 ]);
 
 export type BotJob = z.infer<typeof botJobSchema>;

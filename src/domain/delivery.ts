@@ -27,6 +27,11 @@ export interface DeliveryRecord {
    * the log shows each reader the title they can see, never this one to someone who cannot.
    */
   title?: string;
+  /**
+   * What the row is about when it is not one piece of content (a new rule's catch-up): the log
+   * shows it instead of a title. The app's own words, never Confluence text.
+   */
+  summary?: string;
   attempts: number;
   /**
    * Written by a queue attempt whose send may have reached Teams unseen: the row is `retrying`

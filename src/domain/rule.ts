@@ -143,9 +143,16 @@ const ruleSettingsShape = {
   mentions: z.boolean().optional(),
 };
 
+/**
+ * "Also send what changed since …": a day (`YYYY-MM-DD`); its range is checked against the clock
+ * when the rule is created (domain/catch-up.ts). Never stored on the rule.
+ */
+const catchUpSince = z.string().max(10, 'Enter the date as YYYY-MM-DD, for example 2026-11-01');
+
 /** What a person sends to create a rule. */
 export const ruleInputSchema = ruleScopeSchema
   .extend(ruleSettingsShape)
+  .extend({ catchUpSince: catchUpSince.optional() })
   .strict()
   .superRefine((input, ctx) => {
     if (input.scope === 'space' && !input.spaceKey) {

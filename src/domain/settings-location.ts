@@ -13,6 +13,10 @@ const personalSettingsPath = (): string => `/wiki/apps/${APP_ROUTE}`;
 const spaceSettingsPath = (spaceKey: string): string =>
   `/wiki/spaces/${encodeURIComponent(spaceKey)}/settings/apps/${APP_ROUTE}`;
 
+/** The global settings page on `siteUrl` (no trailing `/wiki`), for links from Teams. */
+export const globalSettingsUrl = (siteUrl: string): string =>
+  `${siteUrl.replace(/\/$/, '')}${globalSettingsPath()}`;
+
 interface RuleLocation {
   label: string;
   url: string;

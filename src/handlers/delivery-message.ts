@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { UnreadableMessage } from '../application/services/delivery-records';
 import { botJobSchema } from '../domain/bot-job';
+import { catchUpRequestSchema } from '../domain/catch-up';
 import { destinationSchema } from '../domain/rule';
 import { personalAudienceSchema, plannedDeliverySchema } from './planned-delivery.schema';
 
@@ -20,6 +21,7 @@ export const deliveryQueueEventSchema = z.object({
     z.object({ digest: digestSchema }),
     z.object({ botJob: botJobSchema }),
     z.object({ personalAudience: personalAudienceSchema }),
+    z.object({ catchUp: catchUpRequestSchema }),
   ]),
   // A retry context the platform shaped differently must not make a good message unreadable.
   retryContext: z
@@ -54,6 +56,8 @@ const problemIn = (body: Record<string, unknown> | null): string => {
   if (body && 'botJob' in body) return pathOf('botJob', botJobSchema.safeParse(body['botJob']).error);
   if (body && 'personalAudience' in body)
     return pathOf('personalAudience', personalAudienceSchema.safeParse(body['personalAudience']).error);
+  if (body && 'catchUp' in body)
+    return pathOf('catchUp', catchUpRequestSchema.safeParse(body['catchUp']).error);
   return 'neither a delivery, a digest nor a bot job';
 };
 

@@ -4,6 +4,7 @@ import { recordUnreadableMessage } from '../application/services/delivery-record
 import { flushDigest } from '../application/use-cases/notifications/flush-digest';
 import { doBotWork } from '../application/use-cases/bot/bot-work';
 import { planPersonalAudience } from '../application/use-cases/notifications/personal-audience';
+import { sendCatchUp } from '../application/use-cases/notifications/send-catch-up';
 import { backgroundDeps } from '../composition-root';
 import { attemptOf, deliveryQueueEventSchema, unreadableMessage } from './delivery-message';
 
@@ -33,6 +34,16 @@ export const handleDelivery = async (event: unknown): Promise<InvocationError | 
     const planned = await planPersonalAudience(backgroundDeps, body.personalAudience);
     console.log(`Personal audience: ${planned.recipients} recipients, ${planned.dropped} over the limit`);
     return;
+  }
+  if ('catchUp' in body) {
+    const done = await sendCatchUp(backgroundDeps, body.catchUp, attempt);
+    console.log(`Catch-up ${done.kind === 'done' ? done.status : done.kind} (attempt ${attempt.number})`);
+    if (done.kind !== 'retry') return;
+    return new InvocationError({
+      retryAfter: Math.min(900, Math.max(1, done.retryAfterSeconds)),
+      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      retryData: { reason: done.reason, unconfirmed: done.unconfirmed === true },
+    });
   }
   if ('botJob' in body) {
     const done = await doBotWork(backgroundDeps, body.botJob, attempt.number);

@@ -31,6 +31,7 @@ import {
   listUserMappings,
   removeUserMapping,
 } from '../application/use-cases/user-mapping/imported-mappings';
+import { getConnectionOverview, getCredentialExpiry } from '../application/use-cases/settings/credentials';
 import type { Caller } from '../application/services/authority';
 import { interactiveDeps as deps } from '../composition-root';
 import type { ResolverApi, ResolverKey } from '../contracts/resolver-api';
@@ -163,4 +164,6 @@ export const definitions: { [K in ResolverKey]: Definition<K, any> } = {
     input: mappingInputs.userMappingAccountInput,
     run: (caller, input) => removeUserMapping(deps, caller, input.accountId),
   }),
+  'credentials/expiry': { input: nothing, run: (caller) => getCredentialExpiry(deps, caller) },
+  'connections/overview': { input: nothing, run: (caller) => getConnectionOverview(deps, caller) },
 };

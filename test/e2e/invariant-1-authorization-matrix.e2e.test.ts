@@ -152,6 +152,9 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
       { name: '', payload: () => ({}), expect: only('ada'), writes: () => ['key:teams-package'] },
     ],
     'teams-app/get': [{ name: '', payload: () => ({}), expect: only('ada'), writes: READ_ONLY }],
+    // Everyone may ask; only a site admin's answer lists anything (credentials.e2e.test.ts).
+    'credentials/expiry': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],
+    'connections/overview': [{ name: '', payload: () => ({}), expect: only('ada'), writes: READ_ONLY }],
     // Back to the mapping's app: a separate bot would change who the rest of the matrix talks to.
     'teams-app/save-bot': [
       {

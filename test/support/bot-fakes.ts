@@ -200,3 +200,13 @@ export const memoryActivityLedger = (): ActivityLedger => {
     },
   };
 };
+
+/** A notice ledger in memory (bot-notices.ts); `sent()` lists the keys marked. */
+export const memoryNotices = () => {
+  const marked = new Set<string>();
+  return {
+    sent: () => [...marked],
+    wasSent: async (key: string) => marked.has(key),
+    markSent: async (key: string, _ttlSeconds?: number) => void marked.add(key),
+  };
+};

@@ -1,8 +1,18 @@
 /** The fields of the CQL subset the simulator understands. */
 export type CqlField =
-  'id' | 'space' | 'type' | 'label' | 'title' | 'text' | 'ancestor' | 'parent' | 'creator';
+  | 'id'
+  | 'space'
+  | 'type'
+  | 'label'
+  | 'title'
+  | 'text'
+  | 'ancestor'
+  | 'parent'
+  | 'creator'
+  | 'created'
+  | 'lastmodified';
 
-export type CqlOperator = '=' | '!=' | '~' | '!~' | 'in' | 'not in';
+export type CqlOperator = '=' | '!=' | '~' | '!~' | 'in' | 'not in' | '>' | '>=' | '<' | '<=';
 
 /** A parsed CQL expression. */
 export type CqlNode =

@@ -3,6 +3,20 @@ import type { ContentRecord } from '../site/content-record';
 import { canViewContent } from '../site/permissions';
 import type { Principal } from '../site/principal';
 import type { CqlNode, CqlOrder, CqlQuery } from './cql-ast';
+import { cqlDateRange } from './cql-parser';
+
+/** A date clause (`lastmodified >= "2026-11-01"`) against an instant. */
+function matchesDate(when: string, operator: string, value: string): boolean {
+  const range = cqlDateRange(value);
+  if (!range) return false;
+  const at = Date.parse(when);
+  if (operator === '>=') return at >= range.start;
+  if (operator === '>') return at >= range.end;
+  if (operator === '<') return at < range.start;
+  if (operator === '<=') return at < range.end;
+  const within = at >= range.start && at < range.end;
+  return operator === '!=' ? !within : within;
+}
 
 /** Plain text of a storage-format body, for `text ~` and search excerpts. */
 export function plainText(storage: string): string {
@@ -34,6 +48,9 @@ function matchesClause(
   node: CqlNode & { kind: 'clause' },
 ): boolean {
   const values = node.values.map((v) => (v === 'currentuser()' ? principal.accountId : v));
+  if (node.field === 'created') return matchesDate(c.createdAt, node.operator, node.values[0]);
+  if (node.field === 'lastmodified')
+    return matchesDate(c.versions[c.versions.length - 1].when, node.operator, node.values[0]);
   const negate = node.operator === '!=' || node.operator === '!~' || node.operator === 'not in';
   const anyOf = (candidates: string[], fold = (s: string) => s): boolean =>
     candidates.some((candidate) => values.some((v) => fold(v) === fold(candidate)));

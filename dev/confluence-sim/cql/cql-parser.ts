@@ -28,6 +28,8 @@ const FIELD_ALIASES: Record<string, CqlField> = {
   ancestor: 'ancestor',
   parent: 'parent',
   creator: 'creator',
+  created: 'created',
+  lastmodified: 'lastmodified',
 };
 
 const OPERATORS_BY_FIELD: Record<CqlField, CqlOperator[]> = {
@@ -40,6 +42,8 @@ const OPERATORS_BY_FIELD: Record<CqlField, CqlOperator[]> = {
   creator: ['=', '!=', 'in', 'not in'],
   title: ['=', '!=', '~', '!~'],
   text: ['~', '!~'],
+  created: ['=', '!=', '>', '>=', '<', '<='],
+  lastmodified: ['=', '!=', '>', '>=', '<', '<='],
 };
 
 const ORDER_FIELDS: Record<string, CqlOrder['field']> = {
@@ -48,6 +52,24 @@ const ORDER_FIELDS: Record<string, CqlOrder['field']> = {
   title: 'title',
   id: 'id',
 };
+
+const CQL_DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})(?: (\d{2}):(\d{2}))?$/;
+
+/**
+ * The instants a CQL date value covers, `[start, end)` in epoch ms: a whole day for a date, one
+ * minute for a date with a time. Confluence reads them in the searcher's time zone; the
+ * simulator's people all live in UTC. Null when the value is not one of the documented formats.
+ * @see https://developer.atlassian.com/cloud/confluence/cql-fields/#last-modified
+ */
+export function cqlDateRange(value: string): { start: number; end: number } | null {
+  const parts = CQL_DATE.exec(value);
+  if (!parts) return null;
+  const [, y, mo, d, h, mi] = parts;
+  const start = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0));
+  const date = new Date(start);
+  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1) return null;
+  return { start, end: start + (h === undefined ? 86_400_000 : 60_000) };
+}
 
 class Parser {
   private pos = 0;
@@ -128,6 +150,9 @@ class Parser {
       throw new CqlSyntaxError(`operator '${operator}' is not supported for field '${field}'`);
     }
     const values = operator === 'in' || operator === 'not in' ? this.parseList() : [this.parseValue()];
+    if ((field === 'created' || field === 'lastmodified') && !cqlDateRange(values[0])) {
+      throw new CqlSyntaxError(`'${values[0]}' is not a date (yyyy-MM-dd or yyyy/MM/dd, optionally HH:mm)`);
+    }
     return { kind: 'clause', field, operator, values };
   }
 

@@ -1,3 +1,5 @@
+import type { CatchUpItem } from '../../domain/catch-up-card';
+
 /** What the app needs to know about a piece of content, read as a given user. */
 export interface ContentSummary {
   id: string;
@@ -82,6 +84,19 @@ export interface CqlSearch {
   validateCql(accountId: string, cql: string): Promise<string | null>;
   /** Whether `id = <contentId> AND (<cql>)` finds the content when run as `accountId`. */
   matchesCqlAs(accountId: string, contentId: string, cql: string): Promise<boolean>;
+}
+
+/** What changed, found by CQL run as a person: the catch-up a new rule sends. */
+export interface ChangeSearch {
+  /**
+   * The first `limit` results of `cql` run as `accountId` (Confluence leaves out what they cannot
+   * view), how many match in all, and the site's `/wiki` base URL for links.
+   */
+  findChangesAs(
+    accountId: string,
+    cql: string,
+    limit: number,
+  ): Promise<{ items: CatchUpItem[]; total: number; baseUrl: string }>;
 }
 
 /** People as others see them. */

@@ -3,6 +3,7 @@ import type { Connection } from '../../domain/connection';
 import { SIGN_IN_SCOPES } from '../../domain/microsoft-permissions';
 import { loadAppCredentials } from './app-credentials';
 import { isMicrosoftFailure, type MicrosoftIdentity } from '../ports/microsoft';
+import type { BotWorkQueue } from '../ports/bot-messenger';
 import type { Clock } from '../ports/platform';
 import type { ConnectionStore, TenantStore, TokenVault } from '../ports/stores';
 
@@ -12,6 +13,11 @@ export interface AccessTokenDeps {
   tokens: TokenVault;
   identity: MicrosoftIdentity;
   clock: Clock;
+  /**
+   * Where "log in again" is queued when a refresh is refused (the bot tells the person once, in
+   * their 1:1 chat). The app always wires it; a test that leaves it out sends no notice.
+   */
+  botWork?: Pick<BotWorkQueue, 'enqueue'>;
 }
 
 /**
@@ -82,6 +88,8 @@ export const accessTokenFor = async (
       status: 'needs-login',
       updatedAt: deps.clock.now().toISOString(),
     });
+    // Best effort: the personal page says it too, and the paused rules say why.
+    await deps.botWork?.enqueue({ kind: 'needs-login', accountId }).catch(() => undefined);
     throw new AppError('needs_login', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.');
   }
 };

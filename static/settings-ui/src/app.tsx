@@ -1,5 +1,6 @@
 import { Box, xcss } from '@atlaskit/primitives';
 import { lazy, Suspense } from 'react';
+import { CredentialExpiryBanner } from './credentials/credential-expiry-banner';
 import type { AppContext, Surface } from './forge/forge-context';
 import { ConnectionProvider } from './site/connection-context';
 import { SiteProvider } from './site/site-context';
@@ -36,6 +37,8 @@ export const App = ({ context }: { context: AppContext }) => {
       >
         <SiteProvider spaceKey={context.spaceKey} contentId={context.contentId}>
           <ConnectionProvider>
+            {/* The global page warns about the client secret in its Microsoft connection section. */}
+            <CredentialExpiryBanner except={context.surface === 'global' ? ['client-secret'] : []} />
             <Suspense fallback={<Loading label="Loading" />}>
               <View />
             </Suspense>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CqlSyntaxError } from '../../../dev/confluence-sim/cql/cql-ast';
-import { parseCql } from '../../../dev/confluence-sim/cql/cql-parser';
+import { cqlDateRange, parseCql } from '../../../dev/confluence-sim/cql/cql-parser';
 import { person } from '../../../dev/seed';
 import type { SearchResponse, V1Content, V1Error, V1List } from './helpers/api-shapes';
 import { idOf, startTestSim, type TestSim } from './helpers/sim-harness';
@@ -50,9 +50,36 @@ describe('CQL parser', () => {
     ['id in 1, 2', "expected '('"],
     ['type = page order title', "expected 'by'"],
     ['type = page $', 'unexpected character'],
+    ['lastmodified >= "yesterday"', 'is not a date'],
+    ['lastmodified >= "2026-02-30"', 'is not a date'],
+    ['label >= adr', "operator '>=' is not supported"],
   ])('rejects %j (%s)', (cql, message) => {
     expect(() => parseCql(cql)).toThrow(CqlSyntaxError);
     expect(() => parseCql(cql)).toThrow(message);
+  });
+});
+
+describe('CQL dates', () => {
+  const day = (value: string) => cqlDateRange(value);
+
+  it('reads a date as its whole day (UTC) and a date with a time as its minute', () => {
+    expect(day('2026-11-01')).toEqual({
+      start: Date.parse('2026-11-01T00:00:00Z'),
+      end: Date.parse('2026-11-02T00:00:00Z'),
+    });
+    expect(day('2026/11/01 10:30')).toEqual({
+      start: Date.parse('2026-11-01T10:30:00Z'),
+      end: Date.parse('2026-11-01T10:31:00Z'),
+    });
+    expect(day('2026-13-01')).toBeNull();
+  });
+
+  it('parses date comparisons on lastmodified and created', () => {
+    expect(parseCql('lastmodified >= "2026-11-01" and created < "2026/12/01"').where).toMatchObject({
+      kind: 'and',
+      left: { field: 'lastmodified', operator: '>=', values: ['2026-11-01'] },
+      right: { field: 'created', operator: '<', values: ['2026/12/01'] },
+    });
   });
 });
 
@@ -106,6 +133,17 @@ describe('Confluence simulator REST: CQL search', () => {
       'Launch checklist',
     ]);
     expect(await search('app', '(label = launch OR label = announcement) AND type != page')).toEqual([
+      'Welcome to the new docs',
+    ]);
+  });
+
+  it('compares last-modified and created dates (the seed starts on 2026-01-05)', async () => {
+    expect(await search('app', 'lastmodified < "2026-01-05"')).toEqual([]);
+    expect(await search('app', 'lastmodified >= "2030-01-01"')).toEqual([]);
+    expect(await search('app', 'created >= "2026-01-05" and type = blogpost')).toEqual([
+      'Welcome to the new docs',
+    ]);
+    expect(await search('app', 'lastmodified = "2026-01-04" or type = blogpost')).toEqual([
       'Welcome to the new docs',
     ]);
   });

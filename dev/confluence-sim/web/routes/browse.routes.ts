@@ -6,6 +6,7 @@ import { contentView } from '../views/content.view';
 import { historyView } from '../views/history.view';
 import { homeView } from '../views/home.view';
 import { messagePage } from '../views/message.view';
+import { searchView } from '../views/search.view';
 import { spaceView } from '../views/space.view';
 import { redirectTo, type WebHandler } from '../web-handler';
 import { loadContent, loadSpace } from './load-content';
@@ -58,6 +59,7 @@ export function registerBrowseRoutes(router: Router<WebHandler>): void {
   router.add('GET', '/wiki/spaces/:key/blog/:year/:month/:day/:id', viewContent);
   router.add('GET', '/wiki/spaces/:key/blog/:year/:month/:day/:id/:title', viewContent);
   router.add('GET', '/wiki/pages/diffpagesbyversion.action', compareVersions);
+  router.add('GET', '/wiki/dosearchsite.action', searchView);
   router.add('GET', '/wiki/x/:code', (req) => {
     const content = req.site.content(contentIdFromTiny(req.params.code) ?? '');
     if (!content) throw new SimulatorError(404, 'Page not found');

@@ -21,6 +21,8 @@ import { DEFAULT_PREFERENCES, type PersonalPreferences } from '../../../domain/p
 import { sendAsBot } from '../../services/bot-send';
 import type { BotTokenDeps } from '../../services/bot-token';
 import { classifyFailure, type Failure } from '../../services/send-as-owner';
+import type { NoticeLedger } from '../../ports/people-directory';
+import { sendExpiryWarning, sendNeedsLogin } from './bot-notices';
 
 export interface BotWorkDeps extends BotTokenDeps {
   conversations: ConversationStore;
@@ -30,6 +32,8 @@ export interface BotWorkDeps extends BotTokenDeps {
   bot: BotMessenger;
   urls: Pick<AppUrls, 'personalPageUrl'>;
   preferences: Pick<PreferenceStore, 'get'>;
+  /** Notices sent once (bot-notices.ts). */
+  notices: NoticeLedger;
 }
 
 export type BotWorkOutcome =
@@ -175,6 +179,10 @@ const run = async (deps: BotWorkDeps, job: BotJob): Promise<BotWorkOutcome> => {
       });
       return { kind: 'sent', what: 'disconnected' };
     }
+    case 'expiry-warning':
+      return sendExpiryWarning(deps, job);
+    case 'needs-login':
+      return sendNeedsLogin(deps, job);
     case 'confirm-connection':
     case 'test-message': {
       const connection = await deps.connections.get(job.accountId);

@@ -70,7 +70,7 @@ export const toLogEntries = async (
         key: record.key,
         status: record.status,
         contentId: record.contentId,
-        title: titles.get(record.contentId) ?? RESTRICTED_TITLE,
+        title: record.summary ?? titles.get(record.contentId) ?? RESTRICTED_TITLE,
         destinationLabel: destinationLabel(record.destination, ownerName),
         ownerAccountId: record.ownerAccountId,
         ownerName,

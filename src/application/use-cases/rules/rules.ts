@@ -1,5 +1,6 @@
 import type { RuleView } from '../../../contracts/rules';
-import { AppError } from '../../../domain/app-error';
+import { AppError, invalidInputMessage } from '../../../domain/app-error';
+import { catchUpConcurrencyKey, catchUpSinceProblem } from '../../../domain/catch-up';
 import { scopeKeyOf, type Rule, type RuleScopeRef, type ValidRuleInput } from '../../../domain/rule';
 import { requireAuthorityOver, requireRuleAuthority, type Caller } from '../../services/authority';
 import type {
@@ -9,6 +10,7 @@ import type {
   CqlSearch,
 } from '../../ports/confluence';
 import type { BotStore } from '../../ports/bot';
+import type { CatchUpQueue } from '../../ports/catch-up-queue';
 import type { Clock, Random } from '../../ports/platform';
 import type { ConnectionStore, RuleStore } from '../../ports/stores';
 import { checkRuleSettings } from '../../services/rule-checks';
@@ -26,6 +28,19 @@ export interface RulesDeps {
   clock: Clock;
   random: Random;
 }
+
+/** Creating a rule may also queue its catch-up. */
+export interface CreateRuleDeps extends RulesDeps {
+  catchUps: CatchUpQueue;
+}
+
+/** A catch-up day out of range is refused before anything is stored. */
+const refuseBadCatchUp = (since: string | undefined, now: Date): void => {
+  const problem = since === undefined ? null : catchUpSinceProblem(since, now);
+  if (!problem) return;
+  const fieldErrors = { catchUpSince: problem };
+  throw new AppError('invalid_input', invalidInputMessage(fieldErrors), fieldErrors);
+};
 
 /** The rules at one scope, for whoever may manage that scope. */
 export const listRules = async (
@@ -50,11 +65,12 @@ export const requireConnected = async (connections: ConnectionStore, caller: Cal
 };
 
 export const createRule = async (
-  deps: RulesDeps,
+  deps: CreateRuleDeps,
   caller: Caller,
   input: ValidRuleInput,
 ): Promise<RuleView> => {
   await requireRuleAuthority(deps.permissions, caller, input);
+  refuseBadCatchUp(input.catchUpSince, deps.clock.now());
   await checkRuleSettings(deps, caller, input);
   await requireConnected(deps.connections, caller);
   const now = deps.clock.now().getTime();
@@ -77,6 +93,12 @@ export const createRule = async (
   };
   const stored = await withSpaceKey(deps.content, caller, rule);
   await deps.rules.put(stored);
+  // Only here, at creation: an edit never sends a catch-up, and the rule's id makes it once only.
+  if (input.catchUpSince !== undefined)
+    await deps.catchUps.enqueue(
+      { ruleId: stored.id, since: input.catchUpSince },
+      catchUpConcurrencyKey(stored),
+    );
   const [view] = await toRuleViews(deps, caller, [stored]);
   return view;
 };

@@ -15,6 +15,7 @@ import { LiveRegion } from '../ui/live-region';
 import { Loading } from '../ui/loading';
 import { ErrorNotice, Notice } from '../ui/notice';
 import { Section } from '../ui/section';
+import { PausedRulesSummary } from './paused-rules-summary';
 import { RuleRow } from './rule-row';
 import { destinationText } from './rule-text';
 
@@ -136,6 +137,7 @@ export const RulesSection = ({
     return (
       <Stack space="space.200">
         {expired && <ConnectPrompt />}
+        <PausedRulesSummary rules={rules.data} />
         <ul className="plain-list" data-testid={TEST_IDS.ruleList} aria-label={title}>
           {rules.data.map((rule) => (
             <RuleRow key={rule.id} rule={rule} onEdit={open} onDelete={confirmRemove} />

@@ -1,4 +1,5 @@
 import { Stack } from '@atlaskit/primitives';
+import { ConnectionOverviewSection } from '../global/connection-overview';
 import { DeliveryHealth } from '../global/delivery-health';
 import { TeamsAppSection } from '../global/teams-app-section';
 import { TenantSection } from '../global/tenant-section';
@@ -28,6 +29,7 @@ export const GlobalView = () => {
       <TenantSection />
       <TeamsAppSection />
       <UserMappingSection />
+      <ConnectionOverviewSection />
       <RulesSection
         scope={{ scope: 'global' }}
         title="Global rules"

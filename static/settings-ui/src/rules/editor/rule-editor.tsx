@@ -25,6 +25,7 @@ import {
   type RuleDraft,
 } from './rule-draft';
 import { RuleSettingsGroup } from './rule-settings-group';
+import { CatchUpField, type CatchUpChoice } from './catch-up-field';
 
 const editorStyles = xcss({
   padding: 'space.300',
@@ -43,6 +44,7 @@ const PLACED = [
   'includeDescendants',
   'enabled',
   'mentions',
+  'catchUpSince',
 ];
 
 interface RuleEditorProps {
@@ -64,6 +66,7 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ResolverFailure | undefined>(undefined);
   const [saving, setSaving] = useState(false);
+  const [catchUp, setCatchUp] = useState<CatchUpChoice>(null);
   const maySettings = !rule || rule.canEditSettings;
   const mayDestination = !rule || rule.canEditDestination;
   const change = (part: Partial<RuleDraft>) => {
@@ -83,7 +86,13 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
     setFailure(undefined);
     setSaving(true);
     try {
-      if (!rule) return onSaved(await call('rules/create', createInput(scope, draft)), true);
+      if (!rule) {
+        const input = {
+          ...createInput(scope, draft),
+          ...(catchUp !== null ? { catchUpSince: catchUp } : {}),
+        };
+        return onSaved(await call('rules/create', input), true);
+      }
       const update = updateInput(rule, draft);
       if (Object.keys(update).length === 2) return onCancel(); // nothing changed: only id and version
       onSaved(await call('rules/update', update), false);
@@ -161,6 +170,16 @@ export const RuleEditor = ({ scope, rule, onSaved, onCancel, onDelete, onReload 
                 rule && !rule.ownedByCaller && rule.restrictedContent !== 'redact' ? rule.ownerName : null
               }
             />
+            {!rule && (
+              <CatchUpField
+                value={catchUp}
+                onChange={(value) => {
+                  setErrors((current) => withoutErrorsAt(current, ['catchUpSince']));
+                  setCatchUp(value);
+                }}
+                errors={errors}
+              />
+            )}
             <LiveRegion testId={TEST_IDS.ruleEditorMessage}>
               {failure?.code === 'conflict' ? (
                 <Notice

@@ -9,6 +9,7 @@ import {
   fakeConversations,
   memoryBotRegistrations,
   memoryBotTokens,
+  memoryNotices,
   scriptedBot,
 } from '../../../../support/bot-fakes';
 import {
@@ -51,6 +52,7 @@ const setup = (
     bot,
     urls: { personalPageUrl: (site) => `${site}/wiki/apps/app/env/microsoft-teams` },
     preferences: fakePreferenceStore(),
+    notices: memoryNotices(),
   };
   return { deps, conversations, bot, identity };
 };

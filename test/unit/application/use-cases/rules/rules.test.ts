@@ -44,7 +44,49 @@ const makeDeps = (
   clock: fixedClock(),
   random: countingRandom(),
   botStore: fakeBotHealth(),
+  catchUps: recordingCatchUps(),
   ...overrides,
+});
+
+/** A catch-up queue that keeps what was queued. */
+const recordingCatchUps = () => {
+  const queued: Array<{ request: { ruleId: string; since: string }; concurrencyKey: string }> = [];
+  return {
+    queued,
+    enqueue: async (request: { ruleId: string; since: string }, concurrencyKey: string) => {
+      queued.push({ request, concurrencyKey });
+    },
+  };
+};
+
+describe("a new rule's catch-up", () => {
+  // fixedClock() reads 2026-11-22.
+  it('is queued once, for the stored rule and its destination, only when asked for', async () => {
+    const deps = makeDeps();
+    const view = await createRule(deps, { accountId: ME }, input({ catchUpSince: '2026-11-01' }));
+    expect(deps.catchUps.queued).toEqual([
+      { request: { ruleId: view.id, since: '2026-11-01' }, concurrencyKey: expect.stringMatching(/^dest-/) },
+    ]);
+    await createRule(deps, { accountId: ME }, input());
+    expect(deps.catchUps.queued).toHaveLength(1);
+    expect(deps.rules.ruleById(view.id)).not.toHaveProperty('catchUpSince');
+  });
+
+  it.each([
+    ['2026-11-23', 'The date is in the future'],
+    ['2026-08-23', 'at most 90 days back'],
+    ['2026-02-30', 'Enter the date as YYYY-MM-DD'],
+    ['22/11/2026', 'Enter the date as YYYY-MM-DD'],
+  ])('refuses %s with a field message and stores nothing', async (since, message) => {
+    const deps = makeDeps();
+    const answer = await refusal(createRule(deps, { accountId: ME }, input({ catchUpSince: since })));
+    expect(answer).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { catchUpSince: expect.stringContaining(message) },
+    });
+    expect(deps.rules.ruleCount()).toBe(0);
+    expect(deps.catchUps.queued).toHaveLength(0);
+  });
 });
 
 describe('rules use cases', () => {
