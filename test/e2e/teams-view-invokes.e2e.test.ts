@@ -119,7 +119,7 @@ describe('the Teams view’s invokes, answered by the app', () => {
     expect(await commentsOn('Release plan 2027')).toContain('From the message action');
   });
 
-  it('bad input gets a clear answer and writes nothing: an unknown command, an empty comment', async () => {
+  it('bad input gets a clear answer and writes nothing: unknown commands, an empty comment', async () => {
     const before = await commentsOn('Release plan 2027');
     const message = sandbox.microsoft.teams.postComposed({
       from: mia.oid,
@@ -135,6 +135,15 @@ describe('the Teams view’s invokes, answered by the app', () => {
     });
     expect(unknown.answer.status).toBe(200);
     expect(unknown.outcome.kind).not.toBe('close');
+    const unknownSearch = await sandbox.microsoft.teams.search({
+      from: mia.oid,
+      query: 'x',
+      commandId: 'nope',
+    });
+    expect(unknownSearch.outcome).toEqual({
+      kind: 'message',
+      text: expect.stringContaining('no search command'),
+    });
     const empty = await sandbox.microsoft.teams.submitAction({
       from: mia.oid,
       conversation: GENERAL,

@@ -95,6 +95,8 @@ describe('Microsoft simulator: a person uses the companion app’s message exten
       },
     });
     expect(bot.last()).not.toHaveProperty('channelData.team');
+    await sim.teams.search({ from: mia.oid, query: 'x', commandId: 'unknownCommand' });
+    expect(bot.last()).toMatchObject({ value: { commandId: 'unknownCommand' } });
   });
 
   it.each([
