@@ -93,6 +93,14 @@ describe('the Teams view’s invokes, answered by the app', () => {
     });
     expect(outcome).toEqual({ kind: 'message', text: expect.stringContaining('Your comment is on') });
     expect(await commentsOn('Release plan 2027')).toContain('From a shared card');
+    // The message holds no link but its card: Teams hands the card over as Graph keeps it (a JSON string).
+    const asked = await sandbox.microsoft.teams.messageAction({
+      from: rex.oid,
+      conversation: GENERAL,
+      messageId: shared.id,
+    });
+    expect(asked.outcome).toMatchObject({ kind: 'card', card: expect.anything() });
+    expect(JSON.stringify(asked.outcome)).toContain('Release plan 2027');
   });
 
   it('the message action on a channel message with a link asks for text and posts it; its submit carries the inputs', async () => {
