@@ -25,10 +25,15 @@ const segmentsOf = (pathname: string): string[] | null => {
   }
 };
 
-/** Confluence's short link `/wiki/x/<code>`: the content id as little-endian bytes in URL-safe base64. */
+/**
+ * Confluence's short link `/wiki/x/<code>`: the content id's little-endian bytes in base64 with
+ * `+` written `_` and `/` written `-` (the reverse of RFC 4648's URL alphabet) and trailing `A`
+ * and `=` dropped, so the code is padded back with `A` (zero bits) before it is read.
+ */
 const contentIdFromTiny = (code: string): string | null => {
   if (!/^[A-Za-z0-9_-]{1,16}$/.test(code)) return null;
-  const bytes = Buffer.from(code, 'base64url');
+  const standard = code.replace(/_/g, '+').replace(/-/g, '/');
+  const bytes = Buffer.from(standard.padEnd(Math.ceil(standard.length / 4) * 4, 'A'), 'base64');
   let id = 0n;
   for (let i = bytes.length - 1; i >= 0; i -= 1) id = (id << 8n) | BigInt(bytes[i] ?? 0);
   return id > 0n ? String(id) : null;

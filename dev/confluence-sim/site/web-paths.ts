@@ -32,7 +32,10 @@ export function contentEditPath(content: ContentRecord): string {
   return `${spaceWebPath(content.spaceKey)}/pages/${content.id}/edit`;
 }
 
-/** Confluence's short link: the content id as little-endian bytes in URL-safe base64. */
+/**
+ * Confluence's short link: the content id's little-endian bytes in base64, with `+` written `_`
+ * and `/` written `-` (not RFC 4648's URL alphabet) and trailing `A` and `=` dropped.
+ */
 export function tinyUiPath(contentId: string): string {
   let n = BigInt(contentId);
   const bytes: number[] = [];
@@ -40,14 +43,20 @@ export function tinyUiPath(contentId: string): string {
     bytes.push(Number(n & 0xffn));
     n >>= 8n;
   }
-  return `/x/${Buffer.from(bytes).toString('base64url')}`;
+  const code = Buffer.from(bytes)
+    .toString('base64')
+    .replace(/\+/g, '_')
+    .replace(/\//g, '-')
+    .replace(/[A=]+$/, '');
+  return `/x/${code}`;
 }
 
 /** The content id behind a short link, or undefined when it is not one. */
 export function contentIdFromTiny(code: string): string | undefined {
-  const bytes = Buffer.from(code, 'base64url');
+  const standard = code.replace(/_/g, '+').replace(/-/g, '/');
+  const bytes = Buffer.from(standard.padEnd(Math.ceil(standard.length / 4) * 4, 'A'), 'base64');
   if (bytes.length === 0) return undefined;
   let n = 0n;
   for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]);
-  return String(n);
+  return n > 0n ? String(n) : undefined;
 }

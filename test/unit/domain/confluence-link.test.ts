@@ -12,8 +12,12 @@ describe('links to this site’s Confluence content', () => {
     ['/wiki/spaces/ENG/blog/2026/11/02/456/Launch+news', '456'],
     ['/wiki/spaces/ENG/blog/456/Launch+news', '456'],
     ['/wiki/pages/viewpage.action?pageId=789', '789'],
-    // The short link of content 65537 (little-endian bytes 01 00 01).
+    // Short links: the id's little-endian bytes in Confluence's base64 (`-` for `/`, `_` for `+`,
+    // trailing `A` dropped).
     ['/wiki/x/AQAB', '65537'],
+    ['/wiki/x/-----w', '4294967295'],
+    ['/wiki/x/____', '12513275'],
+    ['/wiki/x/AAB', '4194304'],
   ])('%s names content %s', (path, id) => {
     expect(of(`${site}${path}`)).toEqual({ kind: 'content', contentId: id });
   });
