@@ -224,4 +224,22 @@ describe('Teams view: the companion app’s message extension, in Chromium', () 
       value: { action: { verb: 'comment', data: { comment: 'Thanks', pageId: '42' } } },
     });
   });
+
+  it('another person in “You are” starts with an empty box, and without the app cannot open it; Escape closes the “…” menu', async () => {
+    await page.goto(`${sim.teamsViewUrl}?theme=light&as=mia&conversation=${encodeURIComponent(GENERAL)}`);
+    const box = page.getByLabel('Type a new message');
+    await box.fill('A draft of Mia’s');
+    await page.locator('#acting-person').selectOption({ label: 'Rex Restricted' });
+    expect(await box.inputValue()).toBe('');
+    await page.locator('#extension-open:disabled').waitFor();
+    const message = page.locator(id('message')).first();
+    await message.getByRole('button', { name: 'More options' }).click();
+    const item = message.getByRole('menuitem', { name: 'Comment in Confluence' });
+    await item.waitFor();
+    await page.keyboard.press('Escape');
+    await item.waitFor({ state: 'hidden' });
+    expect(await message.getByRole('button', { name: 'More options' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
+  });
 });

@@ -93,6 +93,14 @@ describe('the Teams view’s invokes, answered by the app', () => {
     });
     expect(outcome).toEqual({ kind: 'message', text: expect.stringContaining('Your comment is on') });
     expect(await commentsOn('Release plan 2027')).toContain('From a shared card');
+    // The message holds no link but its card: Teams hands the card over as Graph keeps it (a JSON string).
+    const asked = await sandbox.microsoft.teams.messageAction({
+      from: rex.oid,
+      conversation: GENERAL,
+      messageId: shared.id,
+    });
+    expect(asked.outcome).toMatchObject({ kind: 'card', card: expect.anything() });
+    expect(JSON.stringify(asked.outcome)).toContain('Release plan 2027');
   });
 
   it('the message action on a channel message with a link asks for text and posts it; its submit carries the inputs', async () => {
@@ -119,7 +127,7 @@ describe('the Teams view’s invokes, answered by the app', () => {
     expect(await commentsOn('Release plan 2027')).toContain('From the message action');
   });
 
-  it('bad input gets a clear answer and writes nothing: an unknown command, an empty comment', async () => {
+  it('bad input gets a clear answer and writes nothing: unknown commands, an empty comment', async () => {
     const before = await commentsOn('Release plan 2027');
     const message = sandbox.microsoft.teams.postComposed({
       from: mia.oid,
@@ -135,6 +143,15 @@ describe('the Teams view’s invokes, answered by the app', () => {
     });
     expect(unknown.answer.status).toBe(200);
     expect(unknown.outcome.kind).not.toBe('close');
+    const unknownSearch = await sandbox.microsoft.teams.search({
+      from: mia.oid,
+      query: 'x',
+      commandId: 'nope',
+    });
+    expect(unknownSearch.outcome).toEqual({
+      kind: 'message',
+      text: expect.stringContaining('no search command'),
+    });
     const empty = await sandbox.microsoft.teams.submitAction({
       from: mia.oid,
       conversation: GENERAL,

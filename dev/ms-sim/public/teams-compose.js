@@ -214,6 +214,11 @@
     el('extension-space').addEventListener('input', typedSearch);
     el('channel-compose-input').addEventListener('input', watchLinks);
     el('channel-compose').addEventListener('submit', send);
+    el('extension-panel').addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape') return;
+      closePanel();
+      el('extension-open').focus();
+    });
   }
 
   window.TeamsCompose = {
@@ -221,6 +226,11 @@
     show: show,
     hide: function () {
       el('channel-compose').hidden = true;
+    },
+    /* Another person acts now: what the last one put in the box is not theirs to send. */
+    clear: function () {
+      el('channel-compose-input').value = '';
+      reset(state.conversation);
     },
   };
 })();

@@ -110,6 +110,12 @@
       button.setAttribute('aria-expanded', String(!menu.hidden));
       if (!menu.hidden) action.focus();
     });
+    menu.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape') return;
+      menu.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    });
     wrapper.appendChild(button);
     wrapper.appendChild(menu);
     return wrapper;

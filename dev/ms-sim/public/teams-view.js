@@ -233,6 +233,7 @@
   compose.wire(botContext.refresh, notify);
   messageActions.wire(botContext.refresh, notify, bot.toast);
   appApi.onActingChange(function () {
+    compose.clear();
     refreshMessages(true);
   });
   appApi.loadApp().catch(function () {

@@ -68,6 +68,8 @@ export async function sendInvoke(
 export interface SearchInput {
   query?: string;
   space?: string;
+  /** Default the package's `searchConfluence`; another id tests an invoke for an unknown command. */
+  commandId?: string;
 }
 
 /**
@@ -83,7 +85,11 @@ export function searchValue(input: SearchInput): Record<string, unknown> {
           { name: 'query', value: input.query ?? '' },
           ...(input.space ? [{ name: 'space', value: input.space }] : []),
         ];
-  return { commandId: 'searchConfluence', parameters, queryOptions: { skip: 0, count: 25 } };
+  return {
+    commandId: input.commandId ?? 'searchConfluence',
+    parameters,
+    queryOptions: { skip: 0, count: 25 },
+  };
 }
 
 /** The first link to the app's domains in the text, or why Teams would send nothing. */
