@@ -56,3 +56,13 @@ export const expiryNoticeKey = (
 /** The marker of one "log in again": per login (a new login that later fails is told again). */
 export const needsLoginNoticeKey = (accountId: string, connectedAt: string): string =>
   `needs-login:${accountId}:${connectedAt}`;
+
+/**
+ * The marker that `accountId` was asked about and is not a site admin, for one set of warnings
+ * due: the next runs go on with the people not asked yet instead of asking the same ones again.
+ */
+export const notAdminKey = (
+  due: ReadonlyArray<{ secret: TrackedSecret; expiresOn: string; threshold: WarningThreshold }>,
+  accountId: string,
+): string =>
+  `not-admin:${due.map((d) => `${d.secret}:${d.expiresOn}:${d.threshold}`).join(',')}:${accountId}`;

@@ -1,6 +1,7 @@
 import { microsoftUserKey } from '../../../domain/conversation';
 import {
   expiryNoticeKey,
+  notAdminKey,
   warningDue,
   type TrackedSecret,
   type WarningThreshold,
@@ -19,7 +20,7 @@ export interface ExpiryWarningDeps {
   connectionDirectory: ConnectionDirectory;
   conversations: Pick<ConversationStore, 'get'>;
   permissions: Pick<ConfluencePermissions, 'isSiteAdmin'>;
-  notices: Pick<NoticeLedger, 'wasSent'>;
+  notices: NoticeLedger;
   botWork: BotWorkQueue;
   clock: Clock;
 }
@@ -28,9 +29,12 @@ export interface ExpiryWarningDeps {
 const MAX_PAGES = 5;
 /**
  * Site admin checks per run: each is a Confluence request as the person, and Forge allows about
- * 100 outbound requests per invocation minute. Admins left over are found on the next run.
+ * 100 outbound requests per invocation minute. People found not to be admins are marked, so the
+ * next run (hourly) goes on with the others.
  */
 const MAX_ADMIN_CHECKS = 50;
+/** A "not a site admin" answer holds for a day; a warning's window is longer than the runs it takes. */
+const NOT_ADMIN_TTL_SECONDS = 24 * 3600;
 
 interface Due {
   secret: TrackedSecret;
@@ -62,7 +66,7 @@ export interface ExpiryWarningRun {
 }
 
 /**
- * The daily scheduled run: for each secret at 30, 7 or 1 days before it expires, a bot message
+ * The hourly scheduled run: for each secret at 30, 7 or 1 days before it expires, a bot message
  * to every connected site admin who has the Teams app, once each (the notice markers). Nothing is
  * read beyond the mapping on days when no warning is due. Whether someone is a site admin is
  * asked of Confluence as them (offline impersonation), never assumed.
@@ -87,7 +91,8 @@ export const warnCredentialExpiry = async (deps: ExpiryWarningDeps): Promise<Exp
         );
         if (!(await deps.notices.wasSent(key))) unsent.push(warning);
       }
-      if (unsent.length === 0) continue;
+      if (unsent.length === 0 || (await deps.notices.wasSent(notAdminKey(due, connection.accountId))))
+        continue;
       const conversation = await deps.conversations.get(
         microsoftUserKey(connection.tenantId, connection.oid),
       );
@@ -97,7 +102,10 @@ export const warnCredentialExpiry = async (deps: ExpiryWarningDeps): Promise<Exp
         return run;
       }
       run.adminChecks++;
-      const admin = await deps.permissions.isSiteAdmin(connection.accountId).catch(() => false);
+      // A failed check is asked again next run; only a "no" is remembered.
+      const admin = await deps.permissions.isSiteAdmin(connection.accountId).catch(() => null);
+      if (admin === false)
+        await deps.notices.markSent(notAdminKey(due, connection.accountId), NOT_ADMIN_TTL_SECONDS);
       if (!admin) continue;
       for (const warning of unsent) {
         await deps.botWork.enqueue({ kind: 'expiry-warning', accountId: connection.accountId, ...warning });

@@ -109,11 +109,14 @@ describe('the daily expiry warning run', () => {
     ]);
   });
 
-  it('asks Confluence at most 50 times a run and says it stopped early', async () => {
+  it('asks Confluence at most 50 times a run, and the next run goes on with the others', async () => {
     const people = Array.from({ length: 120 }, (_, i) => person(i));
-    const { deps, checked } = setup({ people, admins: [] });
+    const { deps, checked } = setup({ people, admins: ['acc-110'] });
     expect(await warnCredentialExpiry(deps)).toMatchObject({ adminChecks: 50, capped: true, queued: 0 });
-    expect(checked).toHaveLength(50);
+    expect(await warnCredentialExpiry(deps)).toMatchObject({ adminChecks: 50, capped: true, queued: 0 });
+    expect(await warnCredentialExpiry(deps)).toMatchObject({ adminChecks: 20, capped: false, queued: 1 });
+    expect(new Set(checked).size).toBe(120);
+    expect(deps.botWork.jobs()).toEqual([expect.objectContaining({ accountId: 'acc-110' })]);
   });
 
   it('skips people without the app and counts a failed admin check as "not an admin"', async () => {
@@ -129,6 +132,8 @@ describe('the daily expiry warning run', () => {
     deps.permissions.isSiteAdmin = async () => {
       throw new Error('Confluence unavailable');
     };
+    expect(await warnCredentialExpiry(deps)).toMatchObject({ adminChecks: 1, queued: 0 });
+    // A failed check is not an answer: the next run asks again.
     expect(await warnCredentialExpiry(deps)).toMatchObject({ adminChecks: 1, queued: 0 });
   });
 });
