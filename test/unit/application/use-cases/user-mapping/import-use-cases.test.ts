@@ -34,8 +34,9 @@ const previewStore = (): ImportPreviewStore & { stored: Map<string, ImportPrevie
   return {
     stored,
     put: async (id, preview) => void stored.set(id, preview),
-    take: async (id) => {
-      const found = stored.get(id) ?? null;
+    take: async (id, owner) => {
+      const found = stored.get(id);
+      if (!found || found.ownerAccountId !== owner) return null;
       stored.delete(id);
       return found;
     },
@@ -131,6 +132,11 @@ describe('the user-mapping import use cases', () => {
     userMappings.rows.set('b2', { ...({} as ImportedMapping), accountId: 'b2', tenantId: TENANT });
     const { previewId } = await previewUserImport(deps, { accountId: 'ada' }, CSV);
     const confirmDeps = { ...deps, importPreviews, userMappings };
+    // Another site admin cannot finish Ada's preview, nor spoil it for her.
+    const anyAdmin = { ...confirmDeps, permissions: { isSiteAdmin: async () => true } };
+    expect(await refusal(confirmUserImport(anyAdmin, { accountId: 'zoe' }, previewId))).toMatchObject({
+      code: 'not_found',
+    });
     expect(await confirmUserImport(confirmDeps, { accountId: 'ada' }, previewId)).toEqual({
       saved: 1,
       removed: 1,
