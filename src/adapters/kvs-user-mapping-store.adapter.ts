@@ -82,10 +82,10 @@ const seconds = (value: number) => ({ value, unit: 'SECONDS' }) as const;
 export const kvsImportPreviewStore: ImportPreviewStore = {
   put: (previewId, preview, ttlSeconds) =>
     kvs.set(KEY.userImportPreview(hashKeyPart(previewId)), preview, { ttl: seconds(ttlSeconds) }),
-  take: async (previewId) => {
+  take: async (previewId, ownerAccountId) => {
     const key = KEY.userImportPreview(hashKeyPart(previewId));
     const preview = await kvs.get<ImportPreview>(key);
-    if (!preview) return null;
+    if (!preview || preview.ownerAccountId !== ownerAccountId) return null;
     await kvs.delete(key);
     return preview;
   },

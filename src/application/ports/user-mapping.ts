@@ -15,8 +15,11 @@ export interface UserMappingStore {
 /** Previews waiting for the admin's Confirm; each is taken once. */
 export interface ImportPreviewStore {
   put(previewId: string, preview: ImportPreview, ttlSeconds: number): Promise<void>;
-  /** The preview, deleted as it is read (null when unknown, expired or already taken). */
-  take(previewId: string): Promise<ImportPreview | null>;
+  /**
+   * The preview, deleted as it is read; null when unknown, expired, already taken, or made by
+   * someone other than `ownerAccountId` (whose preview then stays for its maker).
+   */
+  take(previewId: string, ownerAccountId: string): Promise<ImportPreview | null>;
 }
 
 /**

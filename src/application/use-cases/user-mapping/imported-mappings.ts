@@ -32,8 +32,8 @@ export const confirmUserImport = async (
   previewId: string,
 ): Promise<ImportConfirmed> => {
   await requireSiteAdmin(deps.permissions, caller);
-  const preview = await deps.importPreviews.take(previewId);
-  if (!preview || preview.ownerAccountId !== caller.accountId) {
+  const preview = await deps.importPreviews.take(previewId, caller.accountId);
+  if (!preview) {
     throw new AppError('not_found', 'This preview has expired or was already saved. Choose the file again.');
   }
   if (preview.tenantId !== (await currentTenantId(deps))) {
