@@ -136,7 +136,9 @@ export const runPipelineBench = async (
       removePeople = addPeople(everyone);
       o.log(`Connecting ${o.people} people: login, preferences, the app in Teams, watches…`);
       const busy = busyPages(site.events);
+      const connecting = performance.now();
       people = await connectPeople(sandbox, everyone, busy, seededRandom(o.seed + 2_000));
+      o.log(`  …connected in ${((performance.now() - connecting) / 1000).toFixed(1)} s`);
     }
     // The module the emulator loaded (Node's require cache): its gate holds the consumers back.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
