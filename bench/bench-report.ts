@@ -39,6 +39,8 @@ export interface BenchMeasurements {
   memory: { nodeRssMb: number; appHeapMb: number; heapGrowthMb: Record<string, number> };
   rows: DeliveryRecord[];
   graph: Array<{ method: string; url: string; status: number | null }>;
+  /** The Bot Connector's requests (personal cards into 1:1 chats), token requests left out. */
+  connector: Array<{ method: string; url: string; status: number | null }>;
   tokenRequests: number;
   messages: { roots: number; replies: number; digests: number };
   deadLetters: number;

@@ -76,6 +76,7 @@ export const collectMeasurements = (
     meters: meter.byFunction(),
     rows,
     graph: requests.filter((r) => r.url.startsWith('/graph/')),
+    connector: requests.filter((r) => r.url.startsWith('/connector/')),
     tokenRequests: requests.filter((r) => r.url.startsWith('/login/')).length,
     messages: {
       roots: messages.filter((m) => m.replyToId === null).length,

@@ -5,11 +5,14 @@
  * the same 1,000 matching rules and events plus rules that cannot match, to 1,000, 10,000 and
  * 100,000 rules in all, and prints how the trigger and the consumer scale.
  */
+import { personalLine } from './personal-figures';
 import { DEFAULT_BENCH, runPipelineBench, type BenchOptions } from './run-pipeline-bench';
 
 const NUMERIC = ['rules', 'spaces', 'channels', 'events', 'seed'] as const;
 type Numeric = (typeof NUMERIC)[number];
 const SCALE_SIZES = [1_000, 10_000, 100_000] as const;
+/** Connected people at every size of `--scale`, about a tenth watching each busy page. */
+const SCALE_PEOPLE = 1_000;
 
 const parseArgs = (argv: string[]): { options: Partial<Pick<BenchOptions, Numeric>>; scale: boolean } => {
   const options: Partial<Pick<BenchOptions, Numeric>> = {};
@@ -32,13 +35,19 @@ const n = (value: number) => value.toFixed(2);
 /** The three sizes, each a full run; the matching rules are the first 1,000 of every size. */
 const runScale = async (options: Partial<BenchOptions>, say: (line: string) => void) => {
   const results = [];
+  const personal: string[] = [];
   for (const total of SCALE_SIZES) {
     say(`Scale: ${total} rules in all…`);
-    const { summary: s } = await runPipelineBench({
+    const {
+      summary: s,
+      measurements,
+      people,
+    } = await runPipelineBench({
       ...DEFAULT_BENCH,
       ...options,
       rules: SCALE_SIZES[0],
       fillerRules: total - SCALE_SIZES[0],
+      people: SCALE_PEOPLE,
       log: say,
     });
     say(
@@ -46,12 +55,19 @@ const runScale = async (options: Partial<BenchOptions>, say: (line: string) => v
         `KVS scans ${n(s.trigger.median)} ms), trigger KVS ops per run ${n(s.kvs.triggerPerInvocation)}, ` +
         `consumer KVS ops per message ${n(s.kvs.consumerPerSent)}`,
     );
+    if (people)
+      say(
+        `  ${people.people} people connected; busy pages ${people.busyPages.join(', ')}: ` +
+          `${people.watches} watches set, ${people.refusedWatches} refused`,
+      );
     results.push(s);
+    personal.push(personalLine(total, measurements));
   }
-  return (
+  return [
     `Scaling: trigger median ${results.map((s) => n(s.trigger.outsideMedian)).join(' / ')} ms, ` +
-    `consumer KVS ops per message ${results.map((s) => s.kvs.consumerPerSent.toFixed(1)).join(' / ')}`
-  );
+      `consumer KVS ops per message ${results.map((s) => s.kvs.consumerPerSent.toFixed(1)).join(' / ')}`,
+    ...personal,
+  ].join('\n');
 };
 
 const main = async () => {

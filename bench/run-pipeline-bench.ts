@@ -16,6 +16,7 @@ import { generateFillerRules } from './scale-rules';
 import { buildBenchSite, type ProductEvent } from './bench-site';
 import { formatBenchTable } from './bench-table';
 import { memoryBaseline } from './memory-baseline';
+import { addPeople, benchPerson, busyPages, connectPeople, type PeopleSetUp } from './bench-people';
 import { installPlatformMeter } from './platform-meter';
 
 export interface BenchOptions {
@@ -28,6 +29,8 @@ export interface BenchOptions {
   duplicateRate: number;
   /** Rules added that can never match an event (`--scale`), on top of `rules`. */
   fillerRules: number;
+  /** Connected people with preferences, about a tenth watching each busy page (`--scale`). */
+  people: number;
   /** Queue waits (digest delays, Retry-After) are real time × this. */
   delayScale: number;
   log: (line: string) => void;
@@ -41,6 +44,7 @@ export const DEFAULT_BENCH: BenchOptions = {
   seed: 4,
   duplicateRate: 0.1,
   fillerRules: 0,
+  people: 0,
   delayScale: 0.002,
   log: () => undefined,
 };
@@ -77,7 +81,12 @@ const seedRules = async (sandbox: Sandbox, rules: unknown[]) => {
  */
 export const runPipelineBench = async (
   overrides: Partial<BenchOptions> = {},
-): Promise<{ measurements: BenchMeasurements; summary: BenchSummary; table: string }> => {
+): Promise<{
+  measurements: BenchMeasurements;
+  summary: BenchSummary;
+  table: string;
+  people: PeopleSetUp | undefined;
+}> => {
   const o = { ...DEFAULT_BENCH, ...overrides };
   const random = seededRandom(o.seed);
   const work = mkdtempSync(join(tmpdir(), 'teams-bench-'));
@@ -85,6 +94,7 @@ export const runPipelineBench = async (
     oneChannelTeam('bench', i + 1, `Bench ${String(i + 1).padStart(3, '0')}`),
   );
   const removeTeams = addTeams(teams);
+  let removePeople = () => undefined as void;
   let sandbox: Sandbox | undefined;
   const meter = { current: undefined as ReturnType<typeof installPlatformMeter> | undefined };
   try {
@@ -119,6 +129,17 @@ export const runPipelineBench = async (
       ...generateRules({ ...o, count: o.rules, ...site, channels, random, createdAt }),
       ...filler,
     ]);
+    // Added after the rules were drawn (rule owners are the seed people) and the seed people's logins.
+    let people: PeopleSetUp | undefined;
+    if (o.people > 0) {
+      const everyone = Array.from({ length: o.people }, (_, i) => benchPerson(i + 1));
+      removePeople = addPeople(everyone);
+      o.log(`Connecting ${o.people} people: login, preferences, the app in Teams, watches…`);
+      const busy = busyPages(site.events);
+      const connecting = performance.now();
+      people = await connectPeople(sandbox, everyone, busy, seededRandom(o.seed + 2_000));
+      o.log(`  …connected in ${((performance.now() - connecting) / 1000).toFixed(1)} s`);
+    }
     // The module the emulator loaded (Node's require cache): its gate holds the consumers back.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const controls = (require('./bench-app.entry') as { benchControls: BenchControls }).benchControls;
@@ -159,11 +180,12 @@ export const runPipelineBench = async (
       baseline,
     });
     const summary = summarise(measurements);
-    return { measurements, summary, table: formatBenchTable(measurements, summary) };
+    return { measurements, summary, table: formatBenchTable(measurements, summary), people };
   } finally {
     meter.current?.uninstall();
     await sandbox?.stop();
     removeTeams();
+    removePeople();
     rmSync(work, { recursive: true, force: true });
   }
 };
