@@ -5,9 +5,10 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startMicrosoftSimulator, type MicrosoftSimulator } from '../../dev/ms-sim';
 import { SURFACES, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
-import { ENTRA_APP, TENANT, person } from '../../dev/seed';
+import { person } from '../../dev/seed';
 import { launchChromium, saveScreenshot, seriousAxeViolations, signedInContext } from '../support/browser';
 import { startTestSandbox } from '../support/sandbox-fixture';
+import { botSendsCard } from '../dev/ms-sim/support/scripted-bot';
 import { saveTenant } from '../support/notification-fixture';
 
 /**
@@ -193,36 +194,3 @@ describe('Teams view: an Action.Execute answered with a message or an error, in 
     await page.close();
   });
 });
-
-/** The app's side through the simulator's connector: the bot's token, the 1:1 chat, one card. */
-async function botSendsCard(sim: MicrosoftSimulator, oid: string, card: unknown): Promise<void> {
-  const token = (await (
-    await fetch(`${sim.routes.login}/${TENANT.id}/oauth2/v2.0/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: ENTRA_APP.clientId,
-        client_secret: ENTRA_APP.clientSecret,
-        scope: 'https://api.botframework.com/.default',
-      }),
-    })
-  ).json()) as { access_token: string };
-  const call = async (path: string, body: unknown) =>
-    (await (
-      await fetch(`${sim.routes.connector}/amer/v3/conversations${path}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-    ).json()) as { id: string };
-  const conversation = await call('', {
-    bot: { id: `28:${ENTRA_APP.clientId}` },
-    members: [{ id: `29:${oid}` }],
-    tenantId: TENANT.id,
-  });
-  await call(`/${encodeURIComponent(conversation.id)}/activities`, {
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-  });
-}

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { startMicrosoftSimulator, type MicrosoftSimulator } from '../../../dev/ms-sim';
-import { ENTRA_APP, TENANT, person } from '../../../dev/seed';
-import { tokenRequest } from './support/entra-client';
+import { TENANT, person } from '../../../dev/seed';
 import type { Json } from './support/graph-client';
+import { botSendsCard } from './support/scripted-bot';
 
 type Received = Record<string, Json>;
 
@@ -65,35 +65,7 @@ describe('Microsoft simulator: the Teams view’s chat with the companion bot', 
     (await (await fetch(`${sim.url}/_sim/api/bot-chat?oid=${encodeURIComponent(oid)}`)).json()) as Json;
 
   /** The app's side: the bot's token, its 1:1 conversation with the person, and a card sent there. */
-  const botSends = async (oid: string, content: Json): Promise<string> => {
-    const token = (await (
-      await tokenRequest(sim, {
-        grant_type: 'client_credentials',
-        client_id: ENTRA_APP.clientId,
-        client_secret: ENTRA_APP.clientSecret,
-        scope: 'https://api.botframework.com/.default',
-      })
-    ).json()) as { access_token: string };
-    const call = async (path: string, body: unknown) =>
-      (await (
-        await fetch(`${sim.routes.connector}/amer/v3/conversations${path}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).json()) as { id: string };
-    const conversation = await call('', {
-      bot: { id: `28:${ENTRA_APP.clientId}` },
-      members: [{ id: `29:${oid}` }],
-      tenantId: TENANT.id,
-      isGroup: false,
-    });
-    const sent = await call(`/${encodeURIComponent(conversation.id)}/activities`, {
-      type: 'message',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
-    });
-    return sent.id;
-  };
+  const botSends = (oid: string, content: Json): Promise<string> => botSendsCard(sim, oid, content);
 
   beforeAll(async () => {
     sim = await startMicrosoftSimulator({ throttle: false });
