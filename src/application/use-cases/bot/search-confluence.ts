@@ -1,3 +1,4 @@
+import { CONNECT_FIRST_TEXT } from '../../../domain/comment-cards';
 import { searchResult } from '../../../domain/found-content-cards';
 import { MAX_SEARCH_RESULTS, SPACE_KEY_PATTERN, searchCql } from '../../../domain/search-cql';
 import {
@@ -17,9 +18,6 @@ export interface SearchDeps extends TeamsPersonDeps {
   finder: Pick<ContentFinder, 'searchAs'>;
 }
 
-const CONNECT_TEXT =
-  'Connect your Confluence account first: open Confluence, then select Log in to Microsoft Teams on your Microsoft Teams page.';
-
 /**
  * The search message extension (`composeExtension/query`): a CQL text search run as the person,
  * one request to Confluence and nothing stored, inside Teams' 5 seconds. The person sees what
@@ -37,7 +35,7 @@ export const searchConfluence = async (
   const accountId = await linkedAccountOf(deps, authenticated);
   if (!accountId) {
     const page = personalPageOf(deps, authenticated);
-    return page ? extensionSignIn(page) : extensionMessage(CONNECT_TEXT);
+    return page ? extensionSignIn(page) : extensionMessage(CONNECT_FIRST_TEXT);
   }
   const spaceKey = parameterValue(value, 'space').trim();
   if (spaceKey && !SPACE_KEY_PATTERN.test(spaceKey))
