@@ -114,6 +114,7 @@ export const summarise = (m: BenchMeasurements) => {
       attributedTotal: Object.values(m.meters).reduce((sum, meter) => sum + kvsOpsOf(meter), 0),
       triggerKinds: m.meters[trigger]?.kvsOps ?? {},
       consumerKinds: m.meters[consumer]?.kvsOps ?? {},
+      consumerTargets: m.meters[consumer]?.kvsByTarget ?? {},
     },
     queue: {
       triggerPushesPerEvent: (m.meters[trigger]?.pushes ?? 0) / events,

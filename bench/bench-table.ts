@@ -9,6 +9,12 @@ const kinds = (ops: Record<string, number>, per: number) =>
     .sort(([, a], [, b]) => b - a)
     .map(([kind, count]) => `${kind} ${n(count / (per || 1))}`)
     .join(', ');
+/** The consumer's KVS operations per delivered message by kind and what they touched (issue 15). */
+export const consumerTargetsLine = (s: BenchSummary): string =>
+  `Consumer KVS ops per delivered message by what they read or write: ${kinds(
+    s.kvs.consumerTargets,
+    s.deliveries.sent,
+  )}.`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 /** The bench's printout: the headline table, then where the numbers come from. */
@@ -133,6 +139,7 @@ export const formatBenchTable = (m: BenchMeasurements, s: BenchSummary): string 
       `${n(s.trigger.productRequestsPerRun)} Confluence requests; consumer pushes (digests): ${int(s.queue.consumerPushes)}. ` +
       `The emulator counted ${int(s.kvs.emulatorTotal)} KVS operations in all; ${int(s.kvs.attributedTotal)} were attributed ` +
       `to a function.`,
+    consumerTargetsLine(s),
     `Cost (free tiers ignored): GB-s = Σ invocation seconds × memory GB (512 MB unless manifest.yml sets memoryMB), ` +
       `trigger ${n(s.cost.triggerGbs, 3)} + consumer ${n(s.cost.consumerGbs, 3)} GB-s (consumer run ${n(s.cost.consumerMeanMs, 1)} ms ` +
       `on average, ${n(100 * s.cost.pacingShare, 0)} % of it pacing sleeps; time held at the bench's gate left out);`,

@@ -5,6 +5,7 @@
  * the same 1,000 matching rules and events plus rules that cannot match, to 1,000, 10,000 and
  * 100,000 rules in all, and prints how the trigger and the consumer scale.
  */
+import { consumerTargetsLine } from './bench-table';
 import { personalLine } from './personal-figures';
 import { DEFAULT_BENCH, runPipelineBench, type BenchOptions } from './run-pipeline-bench';
 
@@ -55,6 +56,7 @@ const runScale = async (options: Partial<BenchOptions>, say: (line: string) => v
         `KVS scans ${n(s.trigger.median)} ms), trigger KVS ops per run ${n(s.kvs.triggerPerInvocation)}, ` +
         `consumer KVS ops per message ${n(s.kvs.consumerPerSent)}`,
     );
+    say(`  ${consumerTargetsLine(s)}`);
     if (people)
       say(
         `  ${people.people} people connected; busy pages ${people.busyPages.join(', ')}: ` +

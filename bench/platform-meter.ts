@@ -10,6 +10,8 @@ import { MICROSOFT_ORIGINS } from '../dev/seed';
 
 export interface FunctionMeter {
   kvsOps: Record<string, number>;
+  /** KVS operations by kind and what they touched, e.g. `batchGet delivery+rule` (`kvsTargets`). */
+  kvsByTarget: Record<string, number>;
   /** Wall time inside KVS calls (the emulator answers in-process). */
   kvsMs: number;
   pushes: number;
@@ -49,6 +51,7 @@ const KVS_KIND: Record<string, string> = {
 
 const empty = (): FunctionMeter => ({
   kvsOps: {},
+  kvsByTarget: {},
   kvsMs: 0,
   pushes: 0,
   eventsPushed: 0,
@@ -65,6 +68,37 @@ const eventsIn = (init?: RequestInit): number => {
   } catch {
     return 0;
   }
+};
+
+/** Every `{ key, entityName? }` in a KVS request body, however deep (batches, transactions). */
+const keysIn = (value: unknown, found: Array<{ key: string; entityName?: unknown }> = []) => {
+  if (Array.isArray(value)) for (const item of value) keysIn(item, found);
+  else if (value && typeof value === 'object') {
+    const { key, entityName } = value as { key?: unknown; entityName?: unknown };
+    if (typeof key === 'string') found.push({ key, entityName });
+    else for (const inner of Object.values(value)) keysIn(inner, found);
+  }
+  return found;
+};
+
+/**
+ * What a KVS request touched, named without the parts that identify one record: an entity by
+ * its name, a plain key or a secret by its prefix (`dest-activity`, `ms-token`), a query by what
+ * it queries; several, as in a batch, joined with `+`. Reviewers see which reads a change saved.
+ */
+export const kvsTargets = (path: string, init?: RequestInit): string => {
+  let body: unknown;
+  try {
+    body = JSON.parse(typeof init?.body === 'string' ? init.body : 'null');
+  } catch {
+    return '?';
+  }
+  const { entityName } = (body ?? {}) as { entityName?: unknown };
+  if (path.endsWith('/query')) return typeof entityName === 'string' ? entityName : 'keys';
+  const names = keysIn(body).map(({ key, entityName: entity }) =>
+    typeof entity === 'string' ? entity : (key.split(':')[0] ?? key),
+  );
+  return [...new Set(names)].sort().join('+') || '?';
 };
 
 /** What a remote call was, for the latency model (bench/cost-model.ts). */
@@ -170,6 +204,8 @@ export const installPlatformMeter = (): PlatformMeter => {
       const kind = descriptor.type === 'kvs' ? KVS_KIND[path] : undefined;
       if (kind) {
         meter.kvsOps[kind] = (meter.kvsOps[kind] ?? 0) + 1;
+        const target = `${kind} ${kvsTargets(path, init)}`;
+        meter.kvsByTarget[target] = (meter.kvsByTarget[target] ?? 0) + 1;
         meter.kvsMs += ms;
       } else if (path.startsWith('/webhook/queue/publish/')) {
         meter.pushes += 1;
