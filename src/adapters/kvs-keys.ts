@@ -43,6 +43,13 @@ export const KEY = {
   teamsPackage: 'teams-package',
   /** A user-mapping import's preview, waiting for the site admin's Confirm (single use). */
   userImportPreview: (previewIdHash: string) => `user-import-preview:${previewIdHash}`,
+  /**
+   * A copy of someone's Graph access token (never the refresh token), with a TTL ending at its
+   * expiry: a delivery reads it with its other records instead of the secret `ms-token:`.
+   */
+  accessToken: (accountId: string) => `ms-access:${accountId}`,
+  /** The Bot Connector token (client credentials, an hour) and the app id it is for, with a TTL. */
+  botConnectorToken: 'bot-connector-access',
   /** A notice the bot sent once (a secret's expiry warning, "log in again"), hashed. */
   noticeSent: (noticeHash: string) => `notice-sent:${noticeHash}`,
 } as const;
@@ -54,8 +61,6 @@ export const SECRET = {
   oauthCompletion: (codeHash: string) => `oauth-completion:${codeHash}`,
   /** The bot's own secret, when the admin registered it apart from the tenant mapping's app. */
   botSecret: 'bot-client-secret',
-  /** The cached Bot Connector token (client credentials) and its expiry. */
-  botConnectorToken: 'bot-connector-token',
 } as const;
 
 /**

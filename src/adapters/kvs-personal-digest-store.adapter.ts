@@ -20,18 +20,27 @@ const digestSchema = z.object({
 
 const digests = () => kvs.entity<DigestEntity>(ENTITY.personalDigest);
 
-const read = (value: DigestEntity | undefined): PersonalDigest | null =>
-  value && digestSchema.safeParse(value.data).success ? value.data : null;
+/** A stored entity as a digest; one this version cannot read is none. */
+export const digestFrom = (value: unknown): PersonalDigest | null => {
+  const data = (value as DigestEntity | undefined)?.data;
+  return data && digestSchema.safeParse(data).success ? data : null;
+};
+
+const read = (value: DigestEntity | undefined): PersonalDigest | null => digestFrom(value);
+
+export const digestKey = (accountId: string): string => hashKeyPart(accountId);
+
+/** The stored entity: the digest plus what the waiting index partitions and ranges over. */
+export const digestEntityOf = (digest: PersonalDigest): DigestEntity => ({
+  waiting: digest.items.length > 0 ? 'yes' : 'no',
+  updatedAt: Date.now(),
+  data: digest,
+});
 
 /** One entity per person, keyed by a hash of the account id; indexed by whether cards wait. */
 export const kvsPersonalDigestStore: PersonalDigestStore = {
-  get: async (accountId) => read(await digests().get(hashKeyPart(accountId))),
-  put: (digest) =>
-    digests().set(hashKeyPart(digest.accountId), {
-      waiting: digest.items.length > 0 ? 'yes' : 'no',
-      updatedAt: Date.now(),
-      data: digest,
-    }),
+  get: async (accountId) => read(await digests().get(digestKey(accountId))),
+  put: (digest) => digests().set(digestKey(digest.accountId), digestEntityOf(digest)),
   listWaiting: async (limit) => {
     const page = await digests()
       .query()

@@ -1,7 +1,7 @@
 import { SURFACES, invokeAs } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { ENTRA_APP, TENANT, person } from '../../dev/seed';
-import { findSecrets } from '../support/secret-patterns';
+import { CLIENT_SECRET_PATTERN, findSecrets, REFRESH_TOKEN_PATTERN } from '../support/secret-patterns';
 import { startSandboxAfterFirstSlice } from '../support/sandbox-fixture';
 
 /** A bot registered in Teams Developer Portal, with a secret of its own. */
@@ -69,9 +69,23 @@ describe('invariant 2: no secret is returned to the UI, logged, or put in an err
     expect(JSON.stringify(sandbox.forge.logs)).not.toContain(BOT_SECRET);
   });
 
-  it('keeps tokens and the client secret only in KVS secrets', () => {
+  it('keeps refresh tokens and the client secret only in KVS secrets; access tokens elsewhere only as their copies', () => {
     const dump = sandbox.forge.kvsDump();
-    expect(findSecrets(JSON.stringify({ keys: dump.keys, entities: dump.entities }))).toEqual([]);
+    // docs/architecture.md, "Access tokens outside secrets": an access token alone, with its expiry.
+    const isCopy = (key: string) => key.startsWith('ms-access:') || key === 'bot-connector-access';
+    const copies = Object.entries(dump.keys).filter(([key]) => isCopy(key));
+    const rest = Object.fromEntries(Object.entries(dump.keys).filter(([key]) => !isCopy(key)));
+    expect(copies.map(([key]) => key)).toContain(`ms-access:${person('ada').accountId}`);
+    for (const [key, value] of copies) {
+      expect(Object.keys(value as object).sort()).toEqual(
+        key === 'bot-connector-access'
+          ? ['accessToken', 'clientId', 'expiresAt']
+          : ['accessToken', 'accessTokenExpiresAt'],
+      );
+    }
+    expect(JSON.stringify(copies)).not.toMatch(REFRESH_TOKEN_PATTERN);
+    expect(JSON.stringify(copies)).not.toMatch(CLIENT_SECRET_PATTERN);
+    expect(findSecrets(JSON.stringify({ keys: rest, entities: dump.entities }))).toEqual([]);
     expect(JSON.stringify({ keys: dump.keys, entities: dump.entities })).not.toContain(BOT_SECRET);
     expect(dump.secretKeys).toEqual(
       expect.arrayContaining([

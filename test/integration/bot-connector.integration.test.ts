@@ -110,15 +110,24 @@ describe('Bot Connector client against the simulator (real fetch egress to the c
     expect(h.microsoft.requests().length).toBe(before);
   });
 
-  it('caches the connector token in a KVS secret that never reaches a plain key', async () => {
-    await h.value('botTokens', 'put', { accessToken: 'secret-token-value', expiresAt: 1, clientId: 'c' });
-    expect(await h.value('botTokens', 'get')).toEqual({
-      accessToken: 'secret-token-value',
-      expiresAt: 1,
-      clientId: 'c',
-    });
-    const dump = h.forge.kvsDump();
-    expect(dump.secretKeys).toContain('bot-connector-token');
-    expect(JSON.stringify({ keys: dump.keys, entities: dump.entities })).not.toContain('secret-token-value');
+  it('caches the connector token in a plain key that expires with it', async () => {
+    const token = { accessToken: 'connector-token-value', expiresAt: Date.now() + 3600_000, clientId: 'c' };
+    await h.value('botTokens', 'put', token);
+    expect(await h.value('botTokens', 'get')).toEqual(token);
+    const stored = await h.value<{ value: unknown; expireTime?: string }>(
+      'rawKvs',
+      'getWithExpiry',
+      'bot-connector-access',
+    );
+    expect(stored.value).toEqual(token);
+    // Forge removes it when the token expires (TTL in whole seconds, from the emulator's clock).
+    expect(stored.expireTime).toBeDefined();
+    expect(h.forge.kvsDump().secretKeys).not.toContain('bot-connector-token');
+  });
+
+  it('keeps no connector token that has expired already', async () => {
+    await h.value('rawKvs', 'set', 'bot-connector-access', { accessToken: 'x', expiresAt: 5, clientId: 'c' });
+    await h.value('botTokens', 'put', { accessToken: 'stale-value', expiresAt: 1, clientId: 'c' });
+    expect(JSON.stringify(h.forge.kvsDump().keys)).not.toContain('stale-value');
   });
 });

@@ -69,6 +69,37 @@ describe('KVS adapters against the Forge emulator (real @forge/kvs, the app mani
     expect(await h.value('tokens', 'get', 'acc-1')).toBeNull();
   });
 
+  it('copies an unexpired access token, never the refresh token, to a plain key that expires with it', async () => {
+    const tokens = {
+      refreshToken: 'rt-never-plain-value',
+      accessToken: 'at-copied-value',
+      accessTokenExpiresAt: Date.now() + 3600_000,
+    };
+    await h.value('tokens', 'put', 'acc-2', tokens);
+    expect(await h.value('tokens', 'getAccess', 'acc-2')).toEqual({
+      accessToken: 'at-copied-value',
+      accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+    });
+    const copy = await h.value<{ value: unknown; expireTime?: string }>(
+      'rawKvs',
+      'getWithExpiry',
+      'ms-access:acc-2',
+    );
+    const ttlMs = Date.parse(copy.expireTime ?? '') - clock.now();
+    expect(ttlMs).toBeGreaterThan(3590_000);
+    expect(ttlMs).toBeLessThanOrEqual(3600_000);
+    expect(JSON.stringify({ ...h.forge.kvsDump(), secretKeys: [] })).not.toContain('rt-never-plain-value');
+
+    await h.value('tokens', 'forgetAccess', 'acc-2');
+    expect(await h.value('tokens', 'getAccess', 'acc-2')).toBeNull();
+    expect(await h.value('tokens', 'get', 'acc-2')).toEqual(tokens);
+    await h.value('tokens', 'put', 'acc-2', tokens);
+    await h.value('tokens', 'delete', 'acc-2');
+    expect(await h.value('tokens', 'getAccess', 'acc-2')).toBeNull();
+    expect(await h.value('tokens', 'get', 'acc-2')).toBeNull();
+    expect(JSON.stringify(h.forge.kvsDump().keys)).not.toContain('at-copied-value');
+  });
+
   it('stores a delivery row under a key made safe for KVS', async () => {
     const record = {
       schemaVersion: 1,

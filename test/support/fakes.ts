@@ -166,6 +166,12 @@ export const fakeTokenVault = (entries: Record<string, StoredTokens> = {}): Fake
     get: async (id) => map.get(id) ?? null,
     put: async (id, t) => void map.set(id, t),
     delete: async (id) => void map.delete(id),
+    // The copy is the secret's access token: in memory, nothing is saved by keeping it apart.
+    getAccess: async (id) => {
+      const t = map.get(id);
+      return t ? { accessToken: t.accessToken, accessTokenExpiresAt: t.accessTokenExpiresAt } : null;
+    },
+    forgetAccess: async () => undefined,
   };
 };
 

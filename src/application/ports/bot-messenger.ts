@@ -47,10 +47,19 @@ export interface BotMessenger {
   ): Promise<ConversationRef>;
 }
 
-/** The bot's cached connector token (a KVS secret: invocations share no memory reliably). */
+/**
+ * The bot's cached connector token, kept in storage because invocations share no memory
+ * reliably (a plain key with a TTL: docs/architecture.md, "Access tokens outside secrets").
+ */
+export interface CachedBotToken {
+  accessToken: string;
+  expiresAt: number;
+  clientId: string;
+}
+
 export interface BotTokenCache {
-  get(): Promise<{ accessToken: string; expiresAt: number; clientId: string } | null>;
-  put(token: { accessToken: string; expiresAt: number; clientId: string }): Promise<void>;
+  get(): Promise<CachedBotToken | null>;
+  put(token: CachedBotToken): Promise<void>;
 }
 
 /** The bot's 1:1 conversations, by Microsoft user (`tid:oid`, lower case). */

@@ -37,11 +37,23 @@ export interface TenantStore {
   setClientSecret(secret: string): Promise<void>;
 }
 
-/** Microsoft tokens per Confluence user, in KVS secrets. */
+/** A Graph access token and its expiry, without the refresh token that made it. */
+export type AccessTokenCopy = Pick<StoredTokens, 'accessToken' | 'accessTokenExpiresAt'>;
+
+/**
+ * Microsoft tokens per Confluence user: all of them in a KVS secret, and a copy of the
+ * short-lived access token alone in plain storage until it expires, which a delivery reads with
+ * its other records (docs/architecture.md, "Access tokens outside secrets"). `put` writes both,
+ * `delete` removes both.
+ */
 export interface TokenVault {
   get(accountId: string): Promise<StoredTokens | null>;
   put(accountId: string, tokens: StoredTokens): Promise<void>;
   delete(accountId: string): Promise<void>;
+  /** The access token's copy; null once it has expired, or when there is none. */
+  getAccess(accountId: string): Promise<AccessTokenCopy | null>;
+  /** Removes the copy only (a refused sign-in: the refresh token is dead, and so is what it gave). */
+  forgetAccess(accountId: string): Promise<void>;
 }
 
 /** What "Log in" or "Grant admin consent" left for Microsoft's redirect to find. */

@@ -54,9 +54,13 @@ export const accessTokenFor = async (
   if (connection.status === 'needs-login') {
     throw new AppError('needs_login', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.');
   }
+  const now = deps.clock.now().getTime();
+  // The access token's copy (read with a delivery's other records) spares the secret's read
+  // until a refresh is due; the secret is what a refresh needs.
+  const copy = options.forceRefresh ? null : await deps.tokens.getAccess(accountId);
+  if (copy && copy.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now) return copy.accessToken;
   const stored = await deps.tokens.get(accountId);
   if (!stored) throw new AppError('not_connected', 'Log in to Microsoft Teams first.');
-  const now = deps.clock.now().getTime();
   if (!options.forceRefresh && stored.accessTokenExpiresAt - EXPIRY_MARGIN_MS > now)
     return stored.accessToken;
 
@@ -88,6 +92,8 @@ export const accessTokenFor = async (
       status: 'needs-login',
       updatedAt: deps.clock.now().toISOString(),
     });
+    // What the dead refresh token gave goes with it: a later login writes a new copy.
+    await deps.tokens.forgetAccess(accountId);
     // Best effort: the personal page says it too, and the paused rules say why.
     await deps.botWork?.enqueue({ kind: 'needs-login', accountId }).catch(() => undefined);
     throw new AppError('needs_login', 'Your Microsoft sign-in expired. Log in to Microsoft Teams again.');

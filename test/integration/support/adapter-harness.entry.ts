@@ -3,7 +3,7 @@
  * resolver runs any adapter method inside a real invocation, so the adapters meet the real
  * SDKs, the manifest's entities, scopes and egress, and the simulators behind them.
  */
-import kvs from '@forge/kvs';
+import kvs, { MetadataField } from '@forge/kvs';
 import Resolver from '@forge/resolver';
 import { botConnector } from '../../../src/adapters/bot-connector.adapter';
 import { kvsBotTokenCache } from '../../../src/adapters/kvs-bot-token-cache.adapter';
@@ -24,6 +24,7 @@ import { kvsEventLedger } from '../../../src/adapters/kvs-event-ledger.adapter';
 import { kvsOAuthStateStore } from '../../../src/adapters/kvs-oauth-state-store.adapter';
 import { kvsConversationStore } from '../../../src/adapters/kvs-conversation-store.adapter';
 import { kvsPeopleFacts } from '../../../src/adapters/kvs-people-facts.adapter';
+import { kvsPersonalDigestStore } from '../../../src/adapters/kvs-personal-digest-store.adapter';
 import { kvsPreferenceStore } from '../../../src/adapters/kvs-preference-store.adapter';
 import { kvsDeliverySnapshotStore } from '../../../src/adapters/kvs-delivery-snapshot.adapter';
 import { kvsRuleStore } from '../../../src/adapters/kvs-rule-store.adapter';
@@ -61,13 +62,21 @@ export const ADAPTERS = {
   conversations: kvsConversationStore,
   digests: forgeDigestScheduler,
   userMappings: kvsUserMappingStore,
+  personalDigests: kvsPersonalDigestStore,
   // A Map does not cross the harness's JSON: the lookups come back as a plain object.
   userDirectory: {
     findByEmails: async (token: string, emails: string[], budgetMs: number) =>
       Object.fromEntries(await graphUserDirectory({ retries: 0 }).findByEmails(token, emails, budgetMs)),
   },
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
-  rawKvs: { set: (key: string, value: unknown) => kvs.set(key, value) },
+  rawKvs: {
+    set: (key: string, value: unknown) => kvs.set(key, value),
+    /** A plain value with the time Forge will expire it (undefined: never). */
+    getWithExpiry: async (key: string) => {
+      const found = await kvs.get(key, { metadataFields: [MetadataField.EXPIRE_TIME] });
+      return found ?? null;
+    },
+  },
 };
 
 /** Queue events the consumer received, in arrival order. */
