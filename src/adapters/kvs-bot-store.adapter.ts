@@ -16,10 +16,13 @@ const storedRegistration = z.object({
 });
 
 /** What this version can read of the `bot` key; anything else counts as "the mapping's app is the bot". */
-const readRegistration = async (): Promise<BotRegistration | null> => {
-  const parsed = storedRegistration.safeParse(await kvs.get(KEY.bot));
+export const registrationFrom = (value: unknown): BotRegistration | null => {
+  const parsed = storedRegistration.safeParse(value);
   return parsed.success ? { ...parsed.data, botId: parsed.data.botId.toLowerCase() } : null;
 };
+
+const readRegistration = async (): Promise<BotRegistration | null> =>
+  registrationFrom(await kvs.get(KEY.bot));
 
 /** The bot's health record, and the bot id the endpoint checks tokens against. */
 export const kvsBotStore: BotStore = {

@@ -3,13 +3,8 @@ import type { Connection } from '../domain/connection';
 import { microsoftUserKey } from '../domain/conversation';
 import { batchGetAll, type BatchKey } from './kvs-batch';
 import { conversationFrom, conversationKey } from './kvs-conversation-store.adapter';
-import { ENTITY, KEY } from './kvs-keys';
-import {
-  LEGACY_ACCOUNT_ID,
-  preferencesFrom,
-  preferencesKey,
-  type StoredPreferences,
-} from './kvs-preference-store.adapter';
+import { ENTITY } from './kvs-keys';
+import { preferenceKeysOf, preferencesIn } from './kvs-preference-store.adapter';
 
 /**
  * The same values the connection, preference and conversation adapters read one by one, read
@@ -21,11 +16,7 @@ export const kvsPeopleFacts: PeopleFactsReader = {
     const ids = [...new Set(accountIds)];
     const connectionOf = (key: string): BatchKey => ({ key, entityName: ENTITY.connection });
     const first = await batchGetAll(
-      ids.flatMap((id) => [
-        connectionOf(id),
-        { key: preferencesKey(id) },
-        ...(LEGACY_ACCOUNT_ID.test(id) ? [{ key: KEY.preferences(id) }] : []),
-      ]),
+      ids.flatMap((id) => [connectionOf(id), ...preferenceKeysOf(id).map((key) => ({ key }))]),
     );
     const connections = new Map(
       ids.map((id) => [
@@ -40,16 +31,13 @@ export const kvsPeopleFacts: PeopleFactsReader = {
     return new Map(
       ids.map((id): [string, PersonFacts] => {
         const connection = connections.get(id) ?? null;
-        const stored = (first.valueOf({ key: preferencesKey(id) }) ??
-          (LEGACY_ACCOUNT_ID.test(id) ? first.valueOf({ key: KEY.preferences(id) }) : undefined)) as
-          StoredPreferences | undefined;
         return [
           id,
           {
             connection,
             conversation:
               connection && second ? conversationFrom(second.valueOf({ key: userOf(connection) })) : null,
-            preferences: preferencesFrom(stored),
+            preferences: preferencesIn(id, (key) => first.valueOf({ key })),
           },
         ];
       }),

@@ -34,6 +34,23 @@ const read = async (accountId: string): Promise<StoredPreferences | undefined> =
     ? await kvs.get<StoredPreferences>(KEY.preferences(accountId))
     : undefined);
 
+/** The keys a person's preferences may sit under, for a batch read: the hashed one, then the old one. */
+export const preferenceKeysOf = (accountId: string): string[] => [
+  preferencesKey(accountId),
+  ...(LEGACY_ACCOUNT_ID.test(accountId) ? [KEY.preferences(accountId)] : []),
+];
+
+/** A person's preferences from a batch read of `preferenceKeysOf` (the hashed key wins). */
+export const preferencesIn = (
+  accountId: string,
+  valueOf: (key: string) => unknown,
+): PersonalPreferences | null => {
+  const stored = preferenceKeysOf(accountId)
+    .map(valueOf)
+    .find((value) => value !== undefined) as StoredPreferences | undefined;
+  return preferencesFrom(stored);
+};
+
 /**
  * One value per person. Fields added to the schema later take their defaults when an older
  * value is read; a value that no longer parses counts as never saved.

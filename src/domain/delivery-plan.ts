@@ -38,6 +38,12 @@ export interface PlannedDelivery {
   event: ContentEvent;
   /** A personal card: why its recipient gets it (domain/personal-notification). */
   personalReasons?: PersonalReason[];
+  /**
+   * A personal card: the recipient's Microsoft user (`tid:oid`) when the audience step read their
+   * connection, so the consumer reads the bot's conversation with them in its one batch. Checked
+   * against the connection as the consumer reads it.
+   */
+  recipientMicrosoftUser?: string;
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);

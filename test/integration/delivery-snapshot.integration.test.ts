@@ -1,7 +1,10 @@
 import type { DeliverySnapshot } from '../../src/application/ports/delivery-snapshot';
 import { emptyActivity } from '../../src/domain/destination-activity';
 import { aConnection } from '../support/delivery-harness';
+import { DEFAULT_PREFERENCES } from '../../src/domain/preferences';
+import { aConversation } from '../support/bot-fakes';
 import { aRule } from '../support/builders';
+import { aTenantMapping } from '../support/settings-builders';
 import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
 
 /**
@@ -50,6 +53,62 @@ describe('kvsDeliverySnapshotStore against the Forge emulator', () => {
       { accountId: 'snap-owner', connection },
       { accountId: 'snap-nobody', connection: null },
     ]);
+  });
+
+  it('reads the tenant, tokens, mappings and a personal delivery’s records in that same one batch', async () => {
+    const tenant = aTenantMapping();
+    const expiresAt = Date.now() + 3600_000;
+    const mapping = {
+      schemaVersion: 1,
+      accountId: 'snap-author',
+      tenantId: tenant.tenantId,
+      oid: 'author-oid',
+      microsoftName: 'Author',
+      email: 'author@example.com',
+      name: 'Author',
+      importedAt: '2026-12-01T00:00:00Z',
+      importedBy: 'admin',
+    };
+    const conversation = aConversation({ microsoftUser: 't:oid-snap', tenantId: 't', oid: 'oid-snap' });
+    const preferences = { ...DEFAULT_PREFERENCES, dailyDigest: true };
+    const digest = { schemaVersion: 1, accountId: 'snap-owner', items: [], lastDigestDate: '2026-12-01' };
+    const botToken = { accessToken: 'bot-at', expiresAt, clientId: tenant.clientId };
+    await h.value('tenants', 'put', tenant);
+    await h.value('tokens', 'put', 'snap-owner', {
+      refreshToken: 'rt',
+      accessToken: 'at',
+      accessTokenExpiresAt: expiresAt,
+    });
+    await h.value('userMappings', 'putMany', [mapping]);
+    await h.value('preferences', 'put', 'snap-owner', preferences);
+    await h.value('conversations', 'put', conversation);
+    await h.value('personalDigests', 'put', digest);
+    await h.value('botTokens', 'put', botToken);
+    h.forge.stats.reset();
+    const snapshot = await h.value<DeliverySnapshot>('snapshots', 'read', {
+      deliveryKey: 'snap-personal',
+      destinationKey: 'dest-personal',
+      accountIds: ['snap-owner'],
+      ruleIds: [],
+      tokenAccountIds: ['snap-owner'],
+      mappedAccountIds: ['snap-author', 'snap-unmapped'],
+      personal: { accountId: 'snap-owner', microsoftUser: 't:oid-snap' },
+    });
+    expect(ops()).toEqual({ batchGet: 1 });
+    expect(snapshot).toMatchObject({
+      tenant,
+      accessTokens: [
+        { accountId: 'snap-owner', token: { accessToken: 'at', accessTokenExpiresAt: expiresAt } },
+      ],
+      userMappings: [mapping],
+      personal: {
+        preferences,
+        digest,
+        conversation: { microsoftUser: 't:oid-snap', conversation },
+        botRegistration: null,
+        botToken,
+      },
+    });
   });
 
   it('writes rows and activity in one batch, readable by the single-record adapters', async () => {
