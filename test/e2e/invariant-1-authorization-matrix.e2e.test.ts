@@ -126,6 +126,8 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
         writes: (id) => [
           `connection:${id}`,
           `secret:ms-token:${id}`,
+          // The access token's copy goes with the secret (docs/architecture.md).
+          `key:ms-access:${id}`,
           'secret:oauth-completion:',
           'key:oauth-completion-used:',
         ],
@@ -137,7 +139,12 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
         payload: () => ({}),
         expect: everyone(),
         // The caller's own 1:1 chat with the bot, when they added the app, is told.
-        writes: (id) => [`connection:${id}`, `secret:ms-token:${id}`, `key:conversation:${ownChat(id)}`],
+        writes: (id) => [
+          `connection:${id}`,
+          `secret:ms-token:${id}`,
+          `key:ms-access:${id}`,
+          `key:conversation:${ownChat(id)}`,
+        ],
       },
     ],
     'preferences/get': [{ name: '', payload: () => ({}), expect: everyone(), writes: READ_ONLY }],

@@ -74,7 +74,7 @@ export const userMappingRows = (ctx: {
         name: 'the sample export',
         payload: () => ({ csv: SAMPLE_EXPORT }),
         expect: only('ada'),
-        writes: () => ['key:user-import-preview:', 'secret:ms-token:'],
+        writes: () => ['key:user-import-preview:', 'secret:ms-token:', 'key:ms-access:'],
       },
     ],
     'user-mapping/confirm': [
