@@ -1,7 +1,12 @@
-import type { DeliverySnapshotStore } from '../../../../src/application/ports/delivery-snapshot';
+import type {
+  DeliveryChanges,
+  DeliverySnapshotStore,
+} from '../../../../src/application/ports/delivery-snapshot';
 import { snapshotsOverStores } from '../../../../src/application/services/delivery-session';
 import { deliverNotification } from '../../../../src/application/use-cases/notifications/deliver-notification';
+import { DEFAULT_PREFERENCES } from '../../../../src/domain/preferences';
 import { DEFAULT_FILTERS } from '../../../../src/domain/rule';
+import { aConversation, countingIdentity } from '../../../support/bot-fakes';
 import { aRule } from '../../../support/builders';
 import { fakeConfluence } from '../../../support/fakes';
 import {
@@ -16,6 +21,7 @@ import {
 const counted = (deps: DeliveryTestDeps) => {
   const inner = snapshotsOverStores(deps);
   const calls = { reads: 0, writes: 0 };
+  const written: DeliveryChanges[] = [];
   const snapshots: DeliverySnapshotStore = {
     read: async (request) => {
       calls.reads += 1;
@@ -23,10 +29,11 @@ const counted = (deps: DeliveryTestDeps) => {
     },
     write: async (changes) => {
       calls.writes += 1;
+      written.push(changes);
       return inner.write(changes);
     },
   };
-  return { deps: { ...deps, snapshots }, calls };
+  return { deps: { ...deps, snapshots }, calls, written };
 };
 
 /**
@@ -74,6 +81,27 @@ describe('a delivery reads its records once and writes them once', () => {
     expect(calls).toEqual({ reads: 0, writes: 0 });
     expect(base.rules.roundTrips()).toBe(0);
     expect(base.deliveries.recordCount()).toBe(0);
+  });
+
+  it('holds a personal card with one read and one write, the held card in that write', async () => {
+    const base = { ...deliveryDeps(), identity: countingIdentity() };
+    const microsoftUser = `t:oid-${OWNER}`;
+    await base.conversations.put(aConversation({ microsoftUser, tenantId: 't', oid: `oid-${OWNER}` }));
+    await base.preferences.put(OWNER, { ...DEFAULT_PREFERENCES, dailyDigest: true });
+    const { deps, calls, written } = counted(base);
+    const rule = aRule({ ownerAccountId: OWNER, destination: { type: 'personal' } });
+    const delivery = {
+      ...plannedDelivery({ contentId: 'session-5' }, [rule]),
+      personalReasons: ['rule' as const],
+      recipientMicrosoftUser: microsoftUser,
+    };
+    expect(await deliverNotification(deps, delivery, attemptNo(1))).toEqual({ kind: 'held' });
+    expect(calls).toEqual({ reads: 1, writes: 1 });
+    expect(written[0]?.personalDigests?.map((d) => d.items.map((i) => i.deliveryKey))).toEqual([
+      [delivery.deliveryKey],
+    ]);
+    expect(base.personalDigests.digestOf(OWNER)?.items).toHaveLength(1);
+    expect(base.deliveries.recordFor(delivery.deliveryKey)).toMatchObject({ status: 'held' });
   });
 
   it('keeps a row already sent when a later copy fails before reading its records', async () => {
