@@ -67,7 +67,10 @@ export const ADAPTERS = {
       Object.fromEntries(await graphUserDirectory({ retries: 0 }).findByEmails(token, emails, budgetMs)),
   },
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
-  rawKvs: { set: (key: string, value: unknown) => kvs.set(key, value) },
+  rawKvs: {
+    set: (key: string, value: unknown) => kvs.set(key, value),
+    setEntity: (entityName: string, key: string, value: unknown) => kvs.entity(entityName).set(key, value),
+  },
 };
 
 /** Queue events the consumer received, in arrival order. */
@@ -105,4 +108,5 @@ export const deliver = (event: unknown): Promise<void> => {
   return Promise.resolve();
 };
 export const onContentEvent = (): Promise<void> => Promise.resolve();
+export const buildRuleRoutes = (): Promise<void> => Promise.resolve();
 export const oauthCallback = () => Promise.resolve({ statusCode: 204 });
