@@ -99,6 +99,12 @@ export const readEventRoutes = async (
   return { rules: [...new Map(rules.map((r) => [r.id, r])).values()], unbuilt };
 };
 
+/** Whether a partition's markers are there (one route's page says it for all). */
+export const routesBuilt = async (partition: RoutePartition): Promise<boolean> => {
+  const [first] = routesMarkedBy(partition);
+  return first !== undefined && (await readRoute(first)).built;
+};
+
 /** Side by side, but not so many that one build floods the storage API. */
 const BUILDS_AT_ONCE = 5;
 
@@ -111,8 +117,7 @@ export const buildPartitionRoutes = async (
   partition: RoutePartition,
   readPartition: (partition: RoutePartition) => Promise<Rule[]>,
 ): Promise<{ built: number; changedMeanwhile: number }> => {
-  const [first] = routesMarkedBy(partition);
-  if ((await readRoute(first)).built) return { built: 0, changedMeanwhile: 0 };
+  if (await routesBuilt(partition)) return { built: 0, changedMeanwhile: 0 };
   const stored = await readPartition(partition);
   let changedMeanwhile = 0;
   for (let i = 0; i < stored.length; i += BUILDS_AT_ONCE) {

@@ -1,12 +1,14 @@
-import kvs, { WhereConditions } from '@forge/kvs';
+import kvs, { Filter, FilterConditions, WhereConditions } from '@forge/kvs';
 import type { RuleStore } from '../application/ports/stores';
 import { spaceScopeKey, upgradeRule, type Rule } from '../domain/rule';
-import type { RoutePartition } from '../domain/rule-routes';
+import { ROUTES_VERSION, type RoutePartition } from '../domain/rule-routes';
 import { ENTITY, INDEX } from './kvs-keys';
 import {
   allRouteKeys,
   buildPartitionRoutes,
+  markRoutesBuilt,
   readEventRoutes,
+  routesBuilt,
   routeWritesFor,
 } from './kvs-rule-routes.adapter';
 
@@ -21,6 +23,8 @@ import {
  */
 interface RuleEntity {
   scopeKey: string;
+  /** The routes version this row's routes were written with; absent on rows stored before routes. */
+  routed?: number;
   contentId?: string;
   ownerAccountId: string;
   updatedAt: number;
@@ -88,6 +92,30 @@ const listByScopeKey = async (scopeKey: string): Promise<Rule[]> => {
   return uniqueById(lists.flat()).filter((rule) => rule.scopeKey === scopeKey);
 };
 
+/**
+ * Marks a partition's routes built when none of its rows predates routes: on a new installation
+ * (or a space whose old rules were all saved again) its first save does it, and no event has to
+ * read the old partition or ask for a build. Costs a query per save until then, one after.
+ */
+const markIfAllRouted = async (partition: RoutePartition): Promise<void> => {
+  if (await routesBuilt(partition)) return;
+  const unrouted = new Filter<RuleEntity>().and('routed', FilterConditions.notExists());
+  let cursor: string | undefined;
+  do {
+    let query = rules()
+      .query()
+      .index(INDEX.byScope, { partition: [partition] })
+      .where(WhereConditions.greaterThanEqualTo(0))
+      .filters(unrouted)
+      .limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    if (page.results.length > 0) return;
+    cursor = page.nextCursor;
+  } while (cursor);
+  await markRoutesBuilt(partition);
+};
+
 /** The partition routes are built from: global rules, and a space's rules with its page rules. */
 const readPartition = (partition: RoutePartition) => collect(INDEX.byScope, partition);
 
@@ -100,6 +128,7 @@ export const kvsRuleStore: RuleStore = {
       ...(contentId ? { contentId } : {}),
       ownerAccountId: rule.ownerAccountId,
       updatedAt: rule.updatedAt,
+      routed: ROUTES_VERSION,
       data: rule,
     };
     const { sets, deletes } = routeWritesFor(rule);
@@ -107,6 +136,8 @@ export const kvsRuleStore: RuleStore = {
     for (const set of sets) txn = txn.set(set.key, set.value, { entityName: ENTITY.ruleRoute });
     for (const key of deletes) txn = txn.delete(key, { entityName: ENTITY.ruleRoute });
     await txn.execute();
+    if (row.scopeKey === 'global' || row.scopeKey.startsWith('space:'))
+      await markIfAllRouted(row.scopeKey as RoutePartition);
   },
   get: async (id) => {
     const stored = await rules().get(id);

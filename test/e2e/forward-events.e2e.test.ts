@@ -102,13 +102,15 @@ describe('forwarding comments, labels, blog posts and descendants', () => {
   });
 
   it('forwards a label only when the rule’s label filter wants it', async () => {
-    const before = { teams: conversation(marketing.channelId), queued: queued() };
+    const before = { teams: conversation(marketing.channelId) };
     await sandbox.confluence.addLabel(mia.accountId, id('Launch checklist'), 'urgent');
     await settle();
     expect(conversation(marketing.channelId)).toBe(before.teams);
+    // Counted from here: MKT's first event asked for its (empty) partition's routes to be built.
+    const queuedBefore = queued();
     await sandbox.confluence.addLabel(mia.accountId, id('Release plan 2027'), 'someday');
     await settle();
-    expect(queued()).toBe(before.queued);
+    expect(queued()).toBe(queuedBefore);
     await sandbox.confluence.addLabel(mia.accountId, id('Release plan 2027'), 'urgent');
     await settle();
     expect(conversation(marketing.channelId)).not.toBe(before.teams);
@@ -142,7 +144,7 @@ describe('forwarding comments, labels, blog posts and descendants', () => {
     expect(conversation(leads.channelId)).not.toBe(before.teams);
   });
 
-  it('stays within the KVS budget: a ledger read and two index queries, then a ledger write after the push', async () => {
+  it('stays within the KVS budget: a ledger read and three route queries, then the push; no write', async () => {
     sandbox.forge.stats.reset();
     // ADR-001 is covered by the space rule (General) and the page rule with descendants (Leads).
     await sandbox.confluence.editPage(mia.accountId, id('ADR-001: Use Forge'), { body: '<p>Again.</p>' });
@@ -150,7 +152,7 @@ describe('forwarding comments, labels, blog posts and descendants', () => {
     // Two deliveries and the event's personal side, in one push.
     expect(trigger.queue.eventsPushed).toBe(3);
     expect(trigger.queue.pushes).toBe(1);
-    expect(trigger.kvs.ops).toEqual({ get: 1, query: 2, set: 1 });
+    expect(trigger.kvs.ops).toEqual({ get: 1, query: 3 });
     await settle();
   });
 });

@@ -55,10 +55,9 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
     deps.ledger.wasQueued(key),
     deps.rules.listForEvent(event),
   ]);
-  // Only while rules stored by an older version have no routes yet; a lost request is asked again.
-  const building = deps.routeBuilds
-    .request(candidates.unbuilt)
-    .catch((error: unknown) => console.error(`Route build not requested: ${String(error).slice(0, 200)}`));
+  // Only while rules stored by an older version have no routes yet. A request that fails is not
+  // the event's failure: the partition's next event asks again, and its rules were read anyway.
+  const building = deps.routeBuilds.request(candidates.unbuilt).catch(() => undefined);
   if (queuedBefore) return await building.then(() => ({ kind: 'duplicate' }) as const);
   const { matched, pending } = sortRules(candidates.rules, event);
   const planned = planDeliveries(event, matched, pending);
