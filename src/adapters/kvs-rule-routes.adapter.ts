@@ -79,7 +79,8 @@ const readRoute = async (route: string): Promise<RoutePage> => {
 /**
  * The rules an event can match: three route queries side by side. A partition (global, the
  * event's space) whose marker is missing was stored by a version without routes: its rules are
- * read from the old partition as well, and it is named in `unbuilt` so that it gets built.
+ * read from the old partition as well, and it is named in `unbuilt` so that it gets built; an
+ * old partition with no rows is marked built here, once.
  */
 export const readEventRoutes = async (
   event: Pick<ContentEvent, 'kind' | 'spaceKey' | 'contentId'>,
@@ -91,10 +92,13 @@ export const readEventRoutes = async (
     readRoute(names.space),
     readRoute(names.content),
   ]);
-  const unbuilt: RoutePartition[] = [];
-  if (!global.built) unbuilt.push('global');
-  if (!space.built) unbuilt.push(`space:${event.spaceKey}`);
-  const old = await Promise.all(unbuilt.map(readPartition));
+  const missing: RoutePartition[] = [];
+  if (!global.built) missing.push('global');
+  if (!space.built) missing.push(`space:${event.spaceKey}`);
+  const old = await Promise.all(missing.map(readPartition));
+  // An old partition with no rules at all (a space nobody made a rule for) has nothing to build.
+  await Promise.all(missing.filter((_, i) => old[i]?.length === 0).map(markRoutesBuilt));
+  const unbuilt = missing.filter((_, i) => (old[i]?.length ?? 0) > 0);
   const rules = [...global.rules, ...space.rules, ...content.rules, ...old.flat()];
   return { rules: [...new Map(rules.map((r) => [r.id, r])).values()], unbuilt };
 };

@@ -45,7 +45,11 @@ const causedByApp = async (deps: ForwardDeps, event: ContentEvent, origin: Event
  * does not say (labels, ancestors, whether a comment came from Teams through the app) the
  * consumer checks against the content it reads anyway.
  */
-export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): Promise<ForwardOutcome> => {
+export const forwardContentEvent = async (
+  deps: ForwardDeps,
+  payload: unknown,
+  { trustLedger = true }: { trustLedger?: boolean } = {},
+): Promise<ForwardOutcome> => {
   const normalised = normaliseContentEvent(payload);
   if (!normalised.ok) return { kind: 'ignored', reason: normalised.reason };
   const { event, origin } = normalised;
@@ -58,7 +62,7 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
   // Only while rules stored by an older version have no routes yet. A request that fails is not
   // the event's failure: the partition's next event asks again, and its rules were read anyway.
   const building = deps.routeBuilds.request(candidates.unbuilt).catch(() => undefined);
-  if (queuedBefore) return await building.then(() => ({ kind: 'duplicate' }) as const);
+  if (queuedBefore && trustLedger) return await building.then(() => ({ kind: 'duplicate' }) as const);
   const { matched, pending } = sortRules(candidates.rules, event);
   const planned = planDeliveries(event, matched, pending);
   // Cards to a person's own 1:1 chat are planned with their other personal reasons (watching,

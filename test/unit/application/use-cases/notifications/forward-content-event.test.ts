@@ -62,6 +62,19 @@ describe('forwardContentEvent', () => {
     expect(deps.queue.enqueued()).toHaveLength(1);
   });
 
+  it('invariant 5: a retry the trigger asked for after a failure does not take the ledger’s word for it', async () => {
+    // An earlier run may have pushed part of the event (more than one push) before failing, and
+    // a consumer marked it handled since: the rest must still go out; the delivery rows dedupe.
+    const deps = depsWith([aRule()]);
+    await forwardContentEvent(deps, aPageUpdatedPayload());
+    const [queued] = deps.queue.enqueued();
+    if (queued) await deps.ledger.markQueued(eventDedupKey(queued.event));
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload(), { trustLedger: false })).toEqual({
+      kind: 'queued',
+      deliveries: 1,
+    });
+  });
+
   it('invariant 4: a second delivery before the consumer has marked the event is queued again under the same keys', async () => {
     // The trigger writes nothing (two round trips: read, push); the consumer's delivery row for
     // each key makes the second push send nothing more.
