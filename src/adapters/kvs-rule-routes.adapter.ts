@@ -55,7 +55,7 @@ interface RoutePage {
   built: boolean;
 }
 
-/** One route's rows, cursor after cursor (a route holds only rules that can match, so one page as a rule). */
+/** One route's rows, cursor after cursor (a route holds only rules that can match its events: usually one page). */
 const readRoute = async (route: string): Promise<RoutePage> => {
   const page: RoutePage = { rules: [], built: false };
   let cursor: string | undefined;
