@@ -11,6 +11,8 @@
 import { Queue } from '@forge/events';
 import Resolver from '@forge/resolver';
 import { kvsRuleStore } from '../src/adapters/kvs-rule-store.adapter';
+import { markRoutesBuilt } from '../src/adapters/kvs-rule-routes.adapter';
+import type { RoutePartition } from '../src/domain/rule-routes';
 import { systemTimer } from '../src/adapters/system-timer.adapter';
 import { normaliseContentEvent } from '../src/domain/content-event';
 import type { Rule } from '../src/domain/rule';
@@ -196,6 +198,14 @@ const harness = new Resolver();
 harness.define('bench/put-rules', async ({ payload }) => {
   const rules = (payload as { rules: Rule[] }).rules;
   await Promise.all(rules.map((rule) => kvsRuleStore.put(rule)));
+  // Every rule was saved by this version, with its routes: as on a site that has run the route
+  // builds (kvs-rule-routes.adapter.ts), so the trigger does not read the old partitions.
+  const partitions = new Set<RoutePartition>(['global']);
+  for (const rule of rules) {
+    if (rule.scope === 'space') partitions.add(rule.scopeKey as RoutePartition);
+    if (rule.spaceKey) partitions.add(`space:${rule.spaceKey}`);
+  }
+  await Promise.all([...partitions].map(markRoutesBuilt));
   return { written: rules.length };
 });
 export const benchResolver = harness.getDefinitions();

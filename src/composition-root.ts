@@ -14,6 +14,7 @@ import { entraIdentity } from './adapters/entra-identity.adapter';
 import { forgeBotWorkQueue } from './adapters/forge-bot-work-queue.adapter';
 import { forgeCatchUpQueue } from './adapters/forge-catch-up-queue.adapter';
 import { forgeDeliveryQueue } from './adapters/forge-delivery-queue.adapter';
+import { forgeRouteBuildQueue } from './adapters/forge-route-build-queue.adapter';
 import { forgeDigestScheduler } from './adapters/forge-digest-queue.adapter';
 import { cryptoRandom, forgeAppUrls, systemClock } from './adapters/forge-platform.adapter';
 import { graphTeamsMessenger } from './adapters/graph-teams-messenger.adapter';
@@ -62,6 +63,7 @@ const shared = {
   personalDigests: kvsPersonalDigestStore,
   ledger: kvsEventLedger,
   queue: forgeDeliveryQueue,
+  routeBuilds: forgeRouteBuildQueue,
   permissions: confluencePermissions,
   content: confluenceContent,
   search: confluenceSearch,

@@ -8,6 +8,7 @@ export { handleContentEvent as onContentEvent } from './handlers/content-event.t
 
 // Queue consumer
 export { handleDelivery as deliver } from './handlers/delivery.consumer';
+export { handleRouteBuild as buildRuleRoutes } from './handlers/rule-routes.consumer';
 
 // Web triggers
 export { handleOAuthCallback as oauthCallback } from './handlers/oauth-callback.webtrigger';

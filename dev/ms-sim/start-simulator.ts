@@ -66,6 +66,8 @@ export async function startMicrosoftSimulator(
       baseUrl: () => url,
     }),
   );
+  // As the emulator's: a busy event loop must not reuse a keep-alive socket the server closed.
+  server.keepAliveTimeout = 30_000;
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 /** Every KVS key, entity and secret name the app uses, in one place. */
 export const ENTITY = {
   rule: 'rule',
+  /** A rule's copy under each route the trigger reads (domain/rule-routes.ts), and partitions' markers. */
+  ruleRoute: 'rule-route',
   connection: 'connection',
   delivery: 'delivery',
   /** A person's personal cards held for quiet hours or their daily digest. */
@@ -13,6 +15,7 @@ export const ENTITY = {
 
 export const INDEX = {
   byScope: 'by-scope',
+  byRoute: 'by-route',
   byOwner: 'by-owner',
   byStatus: 'by-status',
   byContent: 'by-content',

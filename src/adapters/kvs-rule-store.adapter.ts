@@ -1,17 +1,30 @@
-import kvs, { WhereConditions } from '@forge/kvs';
+import kvs, { Filter, FilterConditions, WhereConditions } from '@forge/kvs';
 import type { RuleStore } from '../application/ports/stores';
-import { globalScopeKey, spaceScopeKey, upgradeRule, type Rule } from '../domain/rule';
+import { spaceScopeKey, upgradeRule, type Rule } from '../domain/rule';
+import { ROUTES_VERSION, type RoutePartition } from '../domain/rule-routes';
 import { ENTITY, INDEX } from './kvs-keys';
+import {
+  allRouteKeys,
+  buildPartitionRoutes,
+  markRoutesBuilt,
+  readEventRoutes,
+  routesBuilt,
+  routeWritesFor,
+} from './kvs-rule-routes.adapter';
 
 /**
- * The stored row. `scopeKey` is the partition the trigger reads (index `by-scope`): `global`,
- * `space:KEY` for a space's rules *and* its page rules, `user:<id>` for personal rules. So one
- * event costs two queries whatever the page or its ancestors. `contentId` (index `by-content`)
+ * The stored row, the rule's one true copy. `scopeKey` is its partition (index `by-scope`):
+ * `global`, `space:KEY` for a space's rules *and* its page rules, `user:<id>` for personal rules;
+ * the settings UI lists by it, and routes are built from it. `contentId` (index `by-content`)
  * lists a page's rules for the settings UI. Page rules stored before they knew their space sit
  * in the partition `content:ID` (the old layout) until they are saved again with a space.
+ * The trigger reads the rules' routes instead (kvs-rule-routes.adapter.ts), written in the same
+ * transaction as the row.
  */
 interface RuleEntity {
   scopeKey: string;
+  /** The routes version this row's routes were written with; absent on rows stored before routes. */
+  routed?: number;
   contentId?: string;
   ownerAccountId: string;
   updatedAt: number;
@@ -79,30 +92,67 @@ const listByScopeKey = async (scopeKey: string): Promise<Rule[]> => {
   return uniqueById(lists.flat()).filter((rule) => rule.scopeKey === scopeKey);
 };
 
+/**
+ * Marks a partition's routes built when none of its rows predates routes: on a new installation
+ * (or a space whose old rules were all saved again) its first save does it, and no event has to
+ * read the old partition or ask for a build. Costs a query per save until then, one after.
+ */
+const markIfAllRouted = async (partition: RoutePartition): Promise<void> => {
+  if (await routesBuilt(partition)) return;
+  const unrouted = new Filter<RuleEntity>().and('routed', FilterConditions.notExists());
+  let cursor: string | undefined;
+  do {
+    let query = rules()
+      .query()
+      .index(INDEX.byScope, { partition: [partition] })
+      .where(WhereConditions.greaterThanEqualTo(0))
+      .filters(unrouted)
+      .limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    if (page.results.length > 0) return;
+    cursor = page.nextCursor;
+  } while (cursor);
+  await markRoutesBuilt(partition);
+};
+
+/** The partition routes are built from: global rules, and a space's rules with its page rules. */
+const readPartition = (partition: RoutePartition) => collect(INDEX.byScope, partition);
+
 export const kvsRuleStore: RuleStore = {
-  put: (rule) => {
+  /** The row and its routes in one transaction (at most 1 + 7 writes): the trigger never sees half. */
+  put: async (rule) => {
     const contentId = contentIdOf(rule);
-    return rules().set(rule.id, {
+    const row: RuleEntity = {
       scopeKey: partitionOf(rule),
       ...(contentId ? { contentId } : {}),
       ownerAccountId: rule.ownerAccountId,
       updatedAt: rule.updatedAt,
+      routed: ROUTES_VERSION,
       data: rule,
-    });
+    };
+    const { sets, deletes } = routeWritesFor(rule);
+    let txn = kvs.transact().set(rule.id, row, { entityName: ENTITY.rule });
+    for (const set of sets) txn = txn.set(set.key, set.value, { entityName: ENTITY.ruleRoute });
+    for (const key of deletes) txn = txn.delete(key, { entityName: ENTITY.ruleRoute });
+    await txn.execute();
+    if (row.scopeKey === 'global' || row.scopeKey.startsWith('space:'))
+      await markIfAllRouted(row.scopeKey as RoutePartition);
   },
   get: async (id) => {
     const stored = await rules().get(id);
     return stored ? upgradeRule(stored.data) : null;
   },
   getMany,
-  delete: (id) => rules().delete(id),
+  delete: async (id) => {
+    let txn = kvs.transact().delete(id, { entityName: ENTITY.rule });
+    for (const key of allRouteKeys(id)) txn = txn.delete(key, { entityName: ENTITY.ruleRoute });
+    await txn.execute();
+  },
   listByScopeKey,
   listByOwner: (accountId) => collect(INDEX.byOwner, accountId),
-  listForEvent: async (spaceKey) =>
-    (
-      await Promise.all([
-        collect(INDEX.byScope, globalScopeKey()),
-        collect(INDEX.byScope, spaceScopeKey(spaceKey)),
-      ])
-    ).flat(),
+  listInSpace: async (spaceKey) =>
+    (await Promise.all([readPartition('global'), readPartition(`space:${spaceKey}`)])).flat(),
+  listForEvent: (event) => readEventRoutes(event, readPartition),
+  buildRoutes: (partition) => buildPartitionRoutes(partition, readPartition),
 };

@@ -17,32 +17,104 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
   });
   afterAll(() => h.stop());
 
-  describe('rule store: candidates by index', () => {
-    const pageRule = (id: string, contentId: string, spaceKey?: string) =>
-      aRule({ id, scope: 'content', scopeKey: `content:${contentId}`, ...(spaceKey ? { spaceKey } : {}) });
+  describe('rule store: candidates by route', () => {
+    const pageRule = (id: string, contentId: string, spaceKey?: string, extra: Partial<Rule> = {}) =>
+      aRule({
+        id,
+        scope: 'content',
+        scopeKey: `content:${contentId}`,
+        ...(spaceKey ? { spaceKey } : {}),
+        ...extra,
+      });
     const stored = [
       aRule({ id: 'global', scope: 'global', scopeKey: 'global' }),
       aRule({ id: 'space-eng', scopeKey: 'space:ENG' }),
       aRule({ id: 'space-mkt', scopeKey: 'space:MKT' }),
+      aRule({ id: 'space-eng-off', scopeKey: 'space:ENG', enabled: false }),
+      aRule({ id: 'space-eng-comments', scopeKey: 'space:ENG', events: ['comment_updated'] }),
       pageRule('page-eng', '65538', 'ENG'),
       pageRule('page-eng-2', '65540', 'ENG'),
+      pageRule('tree-eng', '65540', 'ENG', { includeDescendants: true }),
       pageRule('page-mkt', '65549', 'MKT'),
       // Stored before page rules knew their space: the old partition, found by the settings UI only.
       pageRule('page-legacy', '65538'),
     ];
+    const updated = (contentId: string, spaceKey = 'ENG') =>
+      aContentEvent({ kind: 'page_updated', contentId, spaceKey });
+    type Found = { rules: Rule[]; unbuilt: string[] };
     beforeAll(async () => {
+      // Every row saved by this version: each partition is marked built at its first save.
       for (const rule of stored) await h.value('rules', 'put', rule);
     });
 
-    it('gives an event the global rules, its space’s rules and page rules in two queries', async () => {
+    it('gives an event only the rules that can match it, in three queries side by side', async () => {
       h.forge.stats.reset();
-      const found = await h.value<Rule[]>('rules', 'listForEvent', 'ENG');
-      expect(ids(found)).toEqual(['global', 'page-eng', 'page-eng-2', 'space-eng']);
-      expect(h.forge.stats.snapshot().kvs.ops).toEqual({ query: 2 });
+      const found = await h.value<Found>('rules', 'listForEvent', updated('65538'));
+      // Not: the other page's rule, a rule that is off, one for comments only, another space's.
+      expect(ids(found.rules)).toEqual(['global', 'page-eng', 'page-legacy', 'space-eng', 'tree-eng']);
+      expect(found.unbuilt).toEqual([]);
+      expect(h.forge.stats.snapshot().kvs.ops).toEqual({ query: 3 });
+      const comment = aContentEvent({ kind: 'comment_updated', contentId: '65538', spaceKey: 'ENG' });
+      expect(ids((await h.value<Found>('rules', 'listForEvent', comment)).rules)).toEqual([
+        'space-eng-comments',
+      ]);
+    });
+
+    it('keeps routes in step with the rule: turned off, another kind, deleted', async () => {
+      const rule = await h.value<Rule>('rules', 'get', 'space-eng');
+      await h.value('rules', 'put', { ...rule, enabled: false });
+      expect(ids((await h.value<Found>('rules', 'listForEvent', updated('1'))).rules)).not.toContain(
+        'space-eng',
+      );
+      await h.value('rules', 'put', { ...rule, events: ['page_created'] });
+      expect(ids((await h.value<Found>('rules', 'listForEvent', updated('1'))).rules)).not.toContain(
+        'space-eng',
+      );
+      const created = aContentEvent({ kind: 'page_created', contentId: '1', spaceKey: 'ENG' });
+      expect(ids((await h.value<Found>('rules', 'listForEvent', created)).rules)).toContain('space-eng');
+      await h.value('rules', 'delete', 'space-eng');
+      expect(ids((await h.value<Found>('rules', 'listForEvent', created)).rules)).not.toContain('space-eng');
+      await h.value('rules', 'put', rule);
+    });
+
+    it('reads a partition stored before routes the old way, and builds its routes once', async () => {
+      // As the previous version stored it: the rule row alone, no routes.
+      const old = aRule({ id: 'before-routes', scopeKey: 'space:LEGACY', updatedAt: 5 });
+      await h.value('rawKvs', 'setEntity', 'rule', old.id, {
+        scopeKey: 'space:LEGACY',
+        ownerAccountId: old.ownerAccountId,
+        updatedAt: old.updatedAt,
+        data: old,
+      });
+      // A rule saved now does not make the partition look built while an old row is there.
+      await h.value('rules', 'put', aRule({ id: 'after-routes', scopeKey: 'space:LEGACY', enabled: false }));
+      const event = updated('77', 'LEGACY');
+      const before = await h.value<Found>('rules', 'listForEvent', event);
+      // The old partition holds them all, on or off: the trigger's matching turns the second down.
+      expect([ids(before.rules), before.unbuilt]).toEqual([
+        ['after-routes', 'before-routes', 'global'],
+        ['space:LEGACY'],
+      ]);
+      expect(await h.value('rules', 'buildRoutes', 'space:LEGACY')).toEqual({
+        built: 2,
+        changedMeanwhile: 0,
+      });
+      expect(await h.value('rules', 'buildRoutes', 'space:LEGACY')).toEqual({
+        built: 0,
+        changedMeanwhile: 0,
+      });
+      h.forge.stats.reset();
+      const after = await h.value<Found>('rules', 'listForEvent', event);
+      expect([ids(after.rules), after.unbuilt]).toEqual([['before-routes', 'global'].sort(), []]);
+      expect(h.forge.stats.snapshot().kvs.ops).toEqual({ query: 3 });
     });
 
     it('lists one scope for the settings UI, without the page rules that share a space’s partition', async () => {
-      expect(ids(await h.value<Rule[]>('rules', 'listByScopeKey', 'space:ENG'))).toEqual(['space-eng']);
+      expect(ids(await h.value<Rule[]>('rules', 'listByScopeKey', 'space:ENG'))).toEqual([
+        'space-eng',
+        'space-eng-comments',
+        'space-eng-off',
+      ]);
       expect(ids(await h.value<Rule[]>('rules', 'listByScopeKey', 'global'))).toEqual(['global']);
       expect(ids(await h.value<Rule[]>('rules', 'listByScopeKey', 'content:65538'))).toEqual([
         'page-eng',
@@ -52,8 +124,10 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
 
     it('moves a legacy page rule into its space’s partition when it is saved with its space', async () => {
       const legacy = await h.value<Rule>('rules', 'get', 'page-legacy');
-      await h.value('rules', 'put', { ...legacy, spaceKey: 'ENG' });
-      expect(ids(await h.value<Rule[]>('rules', 'listForEvent', 'ENG'))).toContain('page-legacy');
+      await h.value('rules', 'put', { ...legacy, spaceKey: 'ENG', includeDescendants: true });
+      const found = await h.value<Found>('rules', 'listForEvent', updated('99'));
+      expect(ids(found.rules)).toContain('page-legacy');
+      expect(ids(await h.value<Rule[]>('rules', 'listInSpace', 'ENG'))).toContain('page-legacy');
       expect(ids(await h.value<Rule[]>('rules', 'listByScopeKey', 'content:65538'))).toEqual([
         'page-eng',
         'page-legacy',
@@ -76,8 +150,8 @@ describe('the trigger’s adapters against the emulator and the Confluence simul
         filters: { skipMinorEdits: false, skipOwnChanges: true },
       });
       const [read] = await h
-        .value<Rule[]>('rules', 'listForEvent', 'OLD')
-        .then((r) => r.filter((x) => x.id === 'v1'));
+        .value<Found>('rules', 'listForEvent', updated('5', 'OLD'))
+        .then((r) => r.rules.filter((x) => x.id === 'v1'));
       expect(read).toMatchObject({
         schemaVersion: 2,
         includeDescendants: false,

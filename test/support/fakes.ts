@@ -15,6 +15,7 @@ import type { PersonalAudienceRequest } from '../../src/domain/personal-notifica
 import type { PersonalPreferences } from '../../src/domain/preferences';
 import type { PlannedDelivery } from '../../src/domain/delivery-plan';
 import type { Rule } from '../../src/domain/rule';
+import { eventRoutes, ruleRoutes } from '../../src/domain/rule-routes';
 import type { TenantMapping } from '../../src/domain/tenant-mapping';
 /**
  * Hand-written in-memory fakes of the ports. What they saw is kept private: tests read it through
@@ -42,14 +43,20 @@ export const fakeRuleStore = (rules: Rule[] = []): FakeRuleStore => {
     delete: async (id) => void map.delete(id),
     listByScopeKey: async (key) => [...map.values()].filter((r) => r.scopeKey === key),
     listByOwner: async (owner) => [...map.values()].filter((r) => r.ownerAccountId === owner),
-    // What the KVS adapter's two partitions hold: global rules, the space's rules and page rules.
-    listForEvent: async (spaceKey) =>
+    listInSpace: async (spaceKey) =>
       [...map.values()].filter(
         (r) =>
           r.scope === 'global' ||
           r.scopeKey === `space:${spaceKey}` ||
           (r.scope === 'content' && r.spaceKey === spaceKey),
       ),
+    // What the KVS adapter's routes hold for the event: the same domain rules decide.
+    listForEvent: async (event) => {
+      const wanted = new Set(Object.values(eventRoutes(event)));
+      const rules = [...map.values()].filter((r) => ruleRoutes(r).some(({ route }) => wanted.has(route)));
+      return { rules, unbuilt: [] };
+    },
+    buildRoutes: async () => ({ built: 0, changedMeanwhile: 0 }),
   };
 };
 

@@ -76,6 +76,9 @@ export async function startHttpServer(core: EmulatorCore, port: number, host: st
       response.end('Internal Server Error');
     });
   });
+  // Clients share this process's event loop: under load their timers run late, and a keep-alive
+  // socket the server closes after Node's 5 s default is reused and reset (ECONNRESET).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -73,11 +73,13 @@ export function queryEntity(
     throw badRequest('BAD_REQUEST', `Unknown sort '${String(body.sort)}'.`);
   }
   const direction = body.sort === 'DESC' ? -1 : 1;
-  const inPartition = (entry: StoredEntry) =>
-    index.partition.every((name, i) => (entry.value as Record<string, unknown>)[name] === partition[i]);
+  const partitionOf = (value: unknown) => {
+    const values = index.partition.map((name) => (value as Record<string, unknown>)[name]);
+    return values.some((v) => v === undefined) ? undefined : JSON.stringify(values);
+  };
   const rows: Row[] = core.kvs
-    // Filter before sorting: a query touches its partition, not the whole entity.
-    .scan(`entity:${entity.name}`, (_key, entry) => inPartition(entry))
+    // A query touches its partition, not the whole entity.
+    .inPartition(`entity:${entity.name}`, index.name, partitionOf, JSON.stringify(partition))
     .map(([key, entry]) => {
       const value = entry.value as Record<string, unknown>;
       return { key, entry, range: index.range === 'key' ? key : value[index.range] };

@@ -1,10 +1,16 @@
 import type { PlannedDelivery } from '../../domain/delivery-plan';
 import type { PersonalAudienceRequest } from '../../domain/personal-notification';
+import type { RoutePartition } from '../../domain/rule-routes';
 
 /** Hands planned deliveries to the queue consumer. */
 export interface DeliveryQueue {
   /** One push for everything an event gives: its deliveries and, when any, its personal side. */
   enqueue(deliveries: readonly PlannedDelivery[], personal?: PersonalAudienceRequest): Promise<void>;
+}
+
+/** Asks for partitions' routes to be built (rule-routes.ts), apart from the event that found them missing. */
+export interface RouteBuildQueue {
+  request(partitions: readonly RoutePartition[]): Promise<void>;
 }
 
 export interface Clock {

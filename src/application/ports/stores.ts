@@ -1,7 +1,9 @@
 import type { Connection, StoredTokens } from '../../domain/connection';
 import type { DeliveryRecord, DeliveryStatus } from '../../domain/delivery';
 import type { PersonalPreferences } from '../../domain/preferences';
+import type { ContentEvent } from '../../domain/content-event';
 import type { Rule } from '../../domain/rule';
+import type { RoutePartition } from '../../domain/rule-routes';
 import type { TenantMapping } from '../../domain/tenant-mapping';
 import type { PersonalDigest } from '../../domain/personal-hold';
 
@@ -14,11 +16,21 @@ export interface RuleStore {
   delete(id: string): Promise<void>;
   listByScopeKey(scopeKey: string): Promise<Rule[]>;
   listByOwner(accountId: string): Promise<Rule[]>;
+  /** Global rules, and a space's rules with all its page rules, on or off (the settings UI). */
+  listInSpace(spaceKey: string): Promise<Rule[]>;
   /**
-   * The rules an event in `spaceKey` may concern: global rules, the space's rules and the page
-   * rules of every page in the space (two index queries, whatever the number of pages).
+   * The rules an event can match, by route (domain/rule-routes.ts): rules that are on and chose
+   * the event's kind, globally, in its space (with page rules over descendants) and on its page;
+   * three index queries side by side, whatever the number of rules elsewhere. `unbuilt` names
+   * partitions stored before routes existed: their rules were read the old way, and they need
+   * `buildRoutes`.
    */
-  listForEvent(spaceKey: string): Promise<Rule[]>;
+  listForEvent(event: Pick<ContentEvent, 'kind' | 'spaceKey' | 'contentId'>): Promise<{
+    rules: Rule[];
+    unbuilt: RoutePartition[];
+  }>;
+  /** Writes the routes of a partition's rules stored before routes existed; once is enough. */
+  buildRoutes(partition: RoutePartition): Promise<{ built: number; changedMeanwhile: number }>;
 }
 
 export interface ConnectionStore {

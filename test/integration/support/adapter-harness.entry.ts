@@ -71,6 +71,7 @@ export const ADAPTERS = {
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
   rawKvs: {
     set: (key: string, value: unknown) => kvs.set(key, value),
+    setEntity: (entityName: string, key: string, value: unknown) => kvs.entity(entityName).set(key, value),
     /** A plain value with the time Forge will expire it (undefined: never). */
     getWithExpiry: async (key: string) => {
       const found = await kvs.get(key, { metadataFields: [MetadataField.EXPIRE_TIME] });
@@ -114,4 +115,5 @@ export const deliver = (event: unknown): Promise<void> => {
   return Promise.resolve();
 };
 export const onContentEvent = (): Promise<void> => Promise.resolve();
+export const buildRuleRoutes = (): Promise<void> => Promise.resolve();
 export const oauthCallback = () => Promise.resolve({ statusCode: 204 });

@@ -8,13 +8,14 @@ import { planDeliveries } from '../../../domain/delivery-plan';
 import { reasonsAnEventCanGive } from '../../../domain/personal-notification';
 import { sortRules } from '../../../domain/rule-matcher';
 import type { AppView } from '../../ports/confluence';
-import type { DeliveryQueue } from '../../ports/platform';
+import type { DeliveryQueue, RouteBuildQueue } from '../../ports/platform';
 import type { EventLedger, RuleStore } from '../../ports/stores';
 
 interface ForwardDeps {
   rules: RuleStore;
   ledger: EventLedger;
   queue: DeliveryQueue;
+  routeBuilds: RouteBuildQueue;
   appView: Pick<AppView, 'appAccountId'>;
 }
 
@@ -33,17 +34,22 @@ const causedByApp = async (deps: ForwardDeps, event: ContentEvent, origin: Event
 
 /**
  * The product trigger's work, kept thin: normalise, drop echoes of the app's own actions, then
- * look the event up in the ledger and load the candidate rules by index (global, and the space
- * with its page rules) side by side, match, queue one delivery per destination, and only then
- * mark the event queued. An invocation that dies (a timeout) before the push leaves no mark, so
- * the platform's retry queues the event; one that dies after the push and before the mark
- * queues it a second time, which the consumer's delivery rows make harmless (invariant 4).
- * KVS: one ledger read and two index queries side by side, then one ledger write when something
- * was queued. Nothing here reads Confluence: what the event does not say (labels, ancestors,
- * whether a comment came from Teams through the app) the consumer checks against the content
- * it reads anyway.
+ * look the event up in the ledger and load the rules it can match by route (its kind globally,
+ * in its space and on its page: rule-routes.ts) side by side, match, and queue one delivery per
+ * destination. Two platform round trips one after the other: the reads, then the push.
+ * The trigger writes nothing: the consumer marks the event in the ledger with its own writes, so
+ * a late redelivery stops here. One that comes before (or an invocation cut off after its push
+ * and retried) queues the same delivery keys again, which the consumer's delivery rows make
+ * harmless (invariant 4); an invocation cut off before its push leaves the event to the retry.
+ * KVS: one ledger read and three route queries. Nothing here reads Confluence: what the event
+ * does not say (labels, ancestors, whether a comment came from Teams through the app) the
+ * consumer checks against the content it reads anyway.
  */
-export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): Promise<ForwardOutcome> => {
+export const forwardContentEvent = async (
+  deps: ForwardDeps,
+  payload: unknown,
+  { trustLedger = true }: { trustLedger?: boolean } = {},
+): Promise<ForwardOutcome> => {
   const normalised = normaliseContentEvent(payload);
   if (!normalised.ok) return { kind: 'ignored', reason: normalised.reason };
   const { event, origin } = normalised;
@@ -51,10 +57,13 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
   const key = eventDedupKey(event);
   const [queuedBefore, candidates] = await Promise.all([
     deps.ledger.wasQueued(key),
-    deps.rules.listForEvent(event.spaceKey),
+    deps.rules.listForEvent(event),
   ]);
-  if (queuedBefore) return { kind: 'duplicate' };
-  const { matched, pending } = sortRules(candidates, event);
+  // Only while rules stored by an older version have no routes yet. A request that fails is not
+  // the event's failure: the partition's next event asks again, and its rules were read anyway.
+  const building = deps.routeBuilds.request(candidates.unbuilt).catch(() => undefined);
+  if (queuedBefore && trustLedger) return await building.then(() => ({ kind: 'duplicate' }) as const);
+  const { matched, pending } = sortRules(candidates.rules, event);
   const planned = planDeliveries(event, matched, pending);
   // Cards to a person's own 1:1 chat are planned with their other personal reasons (watching,
   // mentions, …), which only the consumer can read: one card per person per event.
@@ -62,9 +71,9 @@ export const forwardContentEvent = async (deps: ForwardDeps, payload: unknown): 
   const ruleSenders = planned.filter((d) => d.destination.type === 'personal').flatMap((d) => d.senders);
   const personal =
     ruleSenders.length > 0 || reasonsAnEventCanGive(event).length > 0 ? { event, ruleSenders } : undefined;
-  // Nothing to queue, nothing to mark: a redelivery matches again, to the same nothing.
-  if (deliveries.length === 0 && !personal) return { kind: 'queued', deliveries: 0 };
-  await deps.queue.enqueue(deliveries, personal);
-  await deps.ledger.markQueued(key);
+  // Nothing to queue: a redelivery matches again, to the same nothing.
+  if (deliveries.length === 0 && !personal)
+    return await building.then(() => ({ kind: 'queued', deliveries: 0 }) as const);
+  await Promise.all([deps.queue.enqueue(deliveries, personal), building]);
   return { kind: 'queued', deliveries: deliveries.length };
 };

@@ -8,7 +8,7 @@ import type { RuleStore } from '../../ports/stores';
 import { destinationLabel } from '../delivery-log/delivery-log';
 
 export interface CoveringRulesDeps {
-  rules: Pick<RuleStore, 'listForEvent'>;
+  rules: Pick<RuleStore, 'listInSpace'>;
   permissions: ConfluencePermissions;
   content: Pick<ContentReader, 'getContentAs'>;
   people: ConfluencePeople;
@@ -48,7 +48,7 @@ export const listCoveringRules = async (
     ancestorIds: ancestors.map((a) => a.id),
   };
   const own = scopeKeyOf({ scope: 'content', contentId });
-  const covering = (await deps.rules.listForEvent(content.spaceKey))
+  const covering = (await deps.rules.listInSpace(content.spaceKey))
     .filter((rule) => rule.scopeKey !== own && ruleCoversContent(rule, place))
     .sort(
       (a, b) =>

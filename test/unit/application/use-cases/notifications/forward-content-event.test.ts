@@ -1,4 +1,5 @@
 import { forwardContentEvent } from '../../../../../src/application/use-cases/notifications/forward-content-event';
+import { eventDedupKey } from '../../../../../src/domain/content-event';
 import { DEFAULT_FILTERS, type Rule } from '../../../../../src/domain/rule';
 import {
   aCommentCreatedPayload,
@@ -13,6 +14,7 @@ const depsWith = (rules: Rule[], appView = recordingAppView()) => ({
   rules: fakeRuleStore(rules),
   ledger: fakeLedger(),
   queue: fakeQueue(),
+  routeBuilds: { request: async () => undefined },
   appView,
 });
 const chat = (id: string) => ({ type: 'chat' as const, chatId: `19:${id}@thread.v2`, chatName: id });
@@ -51,40 +53,53 @@ describe('forwardContentEvent', () => {
     expect(retry.queue.enqueued()).toHaveLength(1);
   });
 
-  it('drops a duplicate delivery of the same event', async () => {
+  it('drops a delivery of an event the consumer has marked as handled', async () => {
     const deps = depsWith([aRule()]);
     await forwardContentEvent(deps, aPageUpdatedPayload());
+    const [queued] = deps.queue.enqueued();
+    if (queued) await deps.ledger.markQueued(eventDedupKey(queued.event));
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
     expect(deps.queue.enqueued()).toHaveLength(1);
   });
 
-  it('invariant 4: an invocation cut off after its push, before the mark, is queued again by the retry under the same keys', async () => {
-    // The consumer's delivery row for each key makes the second push send nothing more.
+  it('invariant 5: a retry the trigger asked for after a failure does not take the ledger’s word for it', async () => {
+    // An earlier run may have pushed part of the event (more than one push) before failing, and
+    // a consumer marked it handled since: the rest must still go out; the delivery rows dedupe.
     const deps = depsWith([aRule()]);
-    const neverMarks = { ...deps.ledger, markQueued: () => new Promise<void>(() => undefined) };
-    void forwardContentEvent({ ...deps, ledger: neverMarks }, aPageUpdatedPayload());
-    await new Promise((resolve) => setImmediate(resolve));
+    await forwardContentEvent(deps, aPageUpdatedPayload());
+    const [queued] = deps.queue.enqueued();
+    if (queued) await deps.ledger.markQueued(eventDedupKey(queued.event));
+    expect(await forwardContentEvent(deps, aPageUpdatedPayload(), { trustLedger: false })).toEqual({
+      kind: 'queued',
+      deliveries: 1,
+    });
+  });
+
+  it('invariant 4: a second delivery before the consumer has marked the event is queued again under the same keys', async () => {
+    // The trigger writes nothing (two round trips: read, push); the consumer's delivery row for
+    // each key makes the second push send nothing more.
+    const deps = depsWith([aRule()]);
+    await forwardContentEvent(deps, aPageUpdatedPayload());
     expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'queued', deliveries: 1 });
     const [first, second] = deps.queue.enqueued().map((d) => d.deliveryKey);
     expect([deps.queue.enqueued().length, first]).toEqual([2, second]);
-    expect(await forwardContentEvent(deps, aPageUpdatedPayload())).toEqual({ kind: 'duplicate' });
+    expect(deps.ledger.queuedEventCount()).toBe(0);
   });
 
-  it('leaves the event unmarked when queueing fails, so the platform’s retry is not taken for a duplicate', async () => {
+  it('fails when queueing fails, so the platform’s retry queues the event', async () => {
     const deps = { ...depsWith([aRule()]), queue: fakeQueue(new Error('rate limited')) };
     await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('rate limited');
-    expect(deps.ledger.queuedEventCount()).toBe(0);
     expect(await forwardContentEvent({ ...deps, queue: fakeQueue() }, aPageUpdatedPayload())).toEqual({
       kind: 'queued',
       deliveries: 1,
     });
   });
 
-  it('leaves the event unmarked when the rule query fails', async () => {
+  it('fails when the rule query fails, and queues nothing', async () => {
     const deps = depsWith([aRule()]);
     deps.rules.listForEvent = () => Promise.reject(new Error('KVS unavailable'));
     await expect(forwardContentEvent(deps, aPageUpdatedPayload())).rejects.toThrow('KVS unavailable');
-    expect(deps.ledger.queuedEventCount()).toBe(0);
+    expect(deps.queue.enqueued()).toEqual([]);
   });
 
   it('marks nothing for an event nobody wants: a redelivery matches it again, to nothing', async () => {
@@ -102,7 +117,6 @@ describe('forwardContentEvent', () => {
     expect(deps.queue.personalSides()).toEqual([
       { event: expect.objectContaining({ kind: 'page_updated', contentId: '65601' }), ruleSenders: [] },
     ]);
-    expect(deps.ledger.queuedEventCount()).toBe(1);
   });
 
   it('hands a "me personally" rule to the personal side instead of a delivery of its own', async () => {
