@@ -6,7 +6,7 @@ import { snapshotsOverStores } from '../../../../src/application/services/delive
 import { deliverNotification } from '../../../../src/application/use-cases/notifications/deliver-notification';
 import { DEFAULT_PREFERENCES } from '../../../../src/domain/preferences';
 import { DEFAULT_FILTERS } from '../../../../src/domain/rule';
-import { aConversation, countingIdentity } from '../../../support/bot-fakes';
+import { aConversation } from '../../../support/bot-fakes';
 import { aRule } from '../../../support/builders';
 import { fakeConfluence } from '../../../support/fakes';
 import {
@@ -84,7 +84,8 @@ describe('a delivery reads its records once and writes them once', () => {
   });
 
   it('holds a personal card with one read and one write, the held card in that write', async () => {
-    const base = { ...deliveryDeps(), identity: countingIdentity() };
+    // Held, not sent: no token of any kind is needed.
+    const base = deliveryDeps();
     const microsoftUser = `t:oid-${OWNER}`;
     await base.conversations.put(aConversation({ microsoftUser, tenantId: 't', oid: `oid-${OWNER}` }));
     await base.preferences.put(OWNER, { ...DEFAULT_PREFERENCES, dailyDigest: true });
