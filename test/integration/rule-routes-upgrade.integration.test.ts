@@ -39,7 +39,7 @@ describe('rule routes after an upgrade: old rules keep notifying, and their rout
     const [event] = confluence.events.slice(-1);
     if (!event) throw new Error('no event');
     forge.stats.reset();
-    await forge.emitProductEvent(event.eventType, event.payload as object);
+    await forge.emitProductEvent(event.eventType, event.payload);
     const trigger = forge.stats.snapshot();
     await forge.idle({ timeoutMs: 10_000 });
     return trigger;
