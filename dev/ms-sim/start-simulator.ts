@@ -67,7 +67,7 @@ export async function startMicrosoftSimulator(
     }),
   );
   // As the emulator's: a busy event loop must not reuse a keep-alive socket the server closed.
-  server.keepAliveTimeout = 30_000;
+  server.keepAliveTimeout = 0;
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
