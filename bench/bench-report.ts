@@ -24,7 +24,7 @@ export interface BenchMeasurements {
   consumersHeldMs: number;
   /** Time the consumer slept pacing requests to one channel: the app's, and billed. */
   pacingSleepMs: number;
-  /** Each trigger run's duration less the emulated platform's synchronous work in it (KVS scans, queue). */
+  /** Each trigger run's duration less the emulated platform's synchronous work in it (KVS queries, queue). */
   outsidePlatformMs: { trigger: number[]; bare: number[] };
   /** Each trigger run's platform waits one after the other (round trips on Forge). */
   platformWaits: { trigger: number[]; bare: number[] };
