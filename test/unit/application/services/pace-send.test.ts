@@ -79,6 +79,10 @@ describe('pacing requests to one channel by queue delays', () => {
     });
     expect(deps.teams.postedCards()).toHaveLength(2);
     expect(deps.queue.deferred()).toHaveLength(1);
+    // The row keeps the message as queued: a retry from the delivery log waits for a turn of its own.
+    expect(deps.deliveries.recordFor(page(1).deliveryKey)?.request).toEqual(
+      expect.not.objectContaining({ deferredTo: expect.anything() }),
+    );
   });
 
   it('does not pace a platform retry: it waited Retry-After, and a new message would reset its retries', async () => {
