@@ -8,7 +8,7 @@ export const DELIVERY_QUEUE_KEY = 'deliveries';
 /** Forge accepts at most 50 events and 200 KB per push; keep a margin for the envelope. */
 const PUSH_MAX_EVENTS = 50;
 const PUSH_MAX_BYTES = 180 * 1024;
-/** Forge delays a queue event by 1 to 900 seconds. */
+/** Forge delays a queue event by at most 900 seconds; a pacing wait is at least one. */
 const MAX_DELAY_SECONDS = 900;
 
 const queue = new Queue({ key: DELIVERY_QUEUE_KEY });

@@ -105,7 +105,7 @@ export const planSend = (
   };
 };
 
-/** Forge delays a queue event by whole seconds, at most 900 (PLATFORM-FACTS "Queues"). */
+/** A queue delay is given in seconds, at most 900 (PLATFORM-FACTS "Queues"); pacing asks for whole ones. */
 const MAX_QUEUE_DELAY_SECONDS = 900;
 
 /** Send now, or come back through the queue for the slot reserved for this request. */
