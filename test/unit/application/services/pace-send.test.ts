@@ -85,6 +85,29 @@ describe('pacing requests to one channel by queue delays', () => {
     );
   });
 
+  it('lets a later edit that overtakes a paced one keep the card on the newest version', async () => {
+    const deps = paced();
+    const edit = (version: number, seconds: number) =>
+      plannedDelivery({
+        kind: 'page_updated',
+        contentId: '81000',
+        version,
+        occurredAt: new Date(NOW + seconds * 1000).toISOString(),
+      });
+    await deliverNotification(deps, edit(3, 0), attemptNo(1));
+    expect(await deliverNotification(deps, edit(4, 1), attemptNo(1))).toMatchObject({ kind: 'paced' });
+    deps.clock.advance(2 * GAP);
+    // Version 5 comes after the slot promised to version 4 has passed, and goes first.
+    expect(await deliverNotification(deps, edit(5, 2), attemptNo(1))).toMatchObject({ via: 'update' });
+    const [back] = deps.queue.deferred();
+    if (!back) throw new Error('expected a deferral');
+    expect(await deliverNotification(deps, back.delivery, attemptNo(1))).toMatchObject({
+      via: 'already-shown',
+    });
+    expect(deps.teams.updatedCards()).toHaveLength(1);
+    expect(deps.activity.activityFor(back.delivery.concurrencyKey)?.cards['81000']?.version).toBe(5);
+  });
+
   it('does not pace a platform retry: it waited Retry-After, and a new message would reset its retries', async () => {
     const deps = paced();
     await deliverNotification(deps, page(0), attemptNo(1));
