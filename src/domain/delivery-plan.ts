@@ -38,6 +38,11 @@ export interface PlannedDelivery {
   event: ContentEvent;
   /** A personal card: why its recipient gets it (domain/personal-notification). */
   personalReasons?: PersonalReason[];
+  /**
+   * Set on a message handed back to the queue to wait for its turn at the destination: the slot
+   * reserved for it (epoch ms). It is sent when it comes back, without waiting again.
+   */
+  deferredTo?: number;
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);

@@ -54,6 +54,7 @@ export const plannedDeliverySchema = z.object({
   senders: z.array(plannedSenderSchema).min(1),
   event: contentEventSchema,
   personalReasons: z.array(z.enum(PERSONAL_REASONS)).max(PERSONAL_REASONS.length).optional(),
+  deferredTo: z.number().int().nonnegative().optional(),
 });
 
 /**
