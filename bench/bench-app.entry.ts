@@ -13,12 +13,12 @@ import Resolver from '@forge/resolver';
 import { kvsRuleStore } from '../src/adapters/kvs-rule-store.adapter';
 import { markRoutesBuilt } from '../src/adapters/kvs-rule-routes.adapter';
 import type { RoutePartition } from '../src/domain/rule-routes';
-import { systemTimer } from '../src/adapters/system-timer.adapter';
 import { normaliseContentEvent } from '../src/domain/content-event';
 import type { Rule } from '../src/domain/rule';
 import { currentInvocation } from '../dev/forge-emulator/runtime/invocation-context';
 import { handleContentEvent } from '../src/handlers/content-event.trigger';
 import { handleDelivery } from '../src/handlers/delivery.consumer';
+import { watchConsumerTimers } from '../test/support/consumer-timers';
 import { BARE_EVENT_PREFIX, BARE_QUEUE_KEY } from './bench-manifest';
 
 export * from '../src/index';
@@ -76,7 +76,9 @@ export const onContentEvent = timed(false, measuringHeap(handleContentEvent));
 let opened: Promise<void> = Promise.resolve();
 let release: () => void = () => undefined;
 const counters = { heldMs: 0, sleptMs: 0 };
-/** Per consumer invocation: time held back by the bench (not the app's) and spent in pacing sleeps. */
+/** Deliveries and digests that came back from a pacing delay (`deferredTo`), each counted once. */
+const deferred = new Set<string>();
+/** Per consumer invocation: time held back by the bench (not the app's) and spent asleep on timers. */
 const held = new Map<string, number>();
 const slept = new Map<string, number>();
 const add = (map: Map<string, number>, ms: number) => {
@@ -85,7 +87,7 @@ const add = (map: Map<string, number>, ms: number) => {
 };
 
 /**
- * At most CONSUMER_TURNS consumer runs at a time, a sleeping run giving up its turn: on Forge each
+ * At most CONSUMER_TURNS consumer runs at a time: on Forge each
  * run has its own runtime, so a run's time without its waits on remote calls is the app's own
  * work only as far as no other run shares the one Node event loop meanwhile. One at a time would
  * be exact but makes the bench three times slower; with a few, own work errs high (it is under
@@ -108,7 +110,7 @@ const takeTurn = async (): Promise<() => void> => {
 };
 /** Per consumer invocation id: what ends its current turn. */
 const turns = new Map<string, () => void>();
-/** Per consumer invocation id: heap growth over its turns so far (not while it sleeps). */
+/** Per consumer invocation id: heap growth over its turns so far. */
 const grown = new Map<string, number>();
 const waitTurn = async () => {
   const started = performance.now();
@@ -134,8 +136,8 @@ export const benchControls = {
     });
   },
   release: () => release(),
-  /** Time the app's consumer spent at the gate (not the app's doing) and pacing Teams requests (the app's). */
-  counters: () => ({ ...counters }),
+  /** Time the app's consumer spent at the gate (not the app's doing) and asleep on timers (the app's). */
+  counters: () => ({ ...counters, deferred: deferred.size }),
   triggerRuns: () => [...triggerRuns],
   /** Per consumer invocation id: held back by the bench, and asleep pacing. */
   consumerWaits: () => ({ held: new Map(held), slept: new Map(slept) }),
@@ -145,6 +147,7 @@ export const benchControls = {
     triggerRuns.length = 0;
     counters.heldMs = 0;
     counters.sleptMs = 0;
+    deferred.clear();
     held.clear();
     slept.clear();
     consumerRuns.length = 0;
@@ -161,9 +164,19 @@ const atGate = async (counted: boolean) => {
   add(held, performance.now() - started);
 };
 
+/** What a message that waited for its turn at a destination carries (the same on a duplicate). */
+const deferredKey = (event: unknown): string | null => {
+  const body = (event as { body?: Record<string, { deferredTo?: number; deliveryKey?: string }> }).body;
+  const waited = body?.['delivery'] ?? body?.['digest'];
+  if (waited?.deferredTo === undefined) return null;
+  return `${waited.deliveryKey ?? JSON.stringify(body)}@${waited.deferredTo}`;
+};
+
 /** The app's consumer behind the gate (manifest.yml's `index.deliver` resolves here first). */
 export const deliver = async (event: unknown): ReturnType<typeof handleDelivery> => {
   const started = performance.now();
+  const waited = deferredKey(event);
+  if (waited) deferred.add(waited);
   await atGate(true);
   const id = currentInvocation()?.invocationId ?? '';
   turns.set(id, await waitTurn());
@@ -180,19 +193,11 @@ export const deliver = async (event: unknown): ReturnType<typeof handleDelivery>
 /** The bare trigger's queue needs a consumer; it does nothing. */
 export const bareConsumer = (): Promise<void> => atGate(false);
 
-// Pacing between requests to one channel sleeps inside the consumer, and Forge bills that time.
-// A sleeping run gives up its turn and queues for it again when it wakes.
-const sleep = systemTimer.sleep.bind(systemTimer);
-systemTimer.sleep = async (ms) => {
-  counters.sleptMs += Math.max(0, ms);
-  add(slept, Math.max(0, ms));
-  const id = currentInvocation()?.invocationId ?? '';
-  const endTurn = turns.get(id);
-  if (!endTurn) return sleep(ms);
-  endTurn();
-  await sleep(ms);
-  turns.set(id, await waitTurn());
-};
+// Any timer a consumer run waits on keeps a billed function running (pacing used to sleep here).
+watchConsumerTimers((invocationId, ms) => {
+  counters.sleptMs += ms;
+  slept.set(invocationId, (slept.get(invocationId) ?? 0) + ms);
+});
 
 const harness = new Resolver();
 harness.define('bench/put-rules', async ({ payload }) => {

@@ -22,9 +22,11 @@ export interface BenchMeasurements {
   triggersMs: number;
   /** Time consumer invocations waited at the bench's gate: not the app's, left out of GB-s. */
   consumersHeldMs: number;
-  /** Time the consumer slept pacing requests to one channel: the app's, and billed. */
+  /** Time consumer runs waited on timers (pacing used to sleep there): the app's, and billed. */
   pacingSleepMs: number;
-  /** Each trigger run's duration less the emulated platform's synchronous work in it (KVS scans, queue). */
+  /** Deliveries and digests handed back to the queue to wait for their turn at a destination. */
+  pacedByQueue: number;
+  /** Each trigger run's duration less the emulated platform's synchronous work in it (KVS queries, queue). */
   outsidePlatformMs: { trigger: number[]; bare: number[] };
   /** Each trigger run's platform waits one after the other (round trips on Forge). */
   platformWaits: { trigger: number[]; bare: number[] };

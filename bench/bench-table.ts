@@ -88,6 +88,7 @@ export const formatBenchTable = (m: BenchMeasurements, s: BenchSummary): string 
       '0',
       verdict(m.pacingSleepMs === 0),
     ],
+    ['Deliveries paced by a queue delay instead (not billed)', int(m.pacedByQueue), '', ''],
     ...memoryFigures(m).map((f): [string, string, string, string] => [
       `Peak memory, ${f.key} (manifest.yml memoryMB)`,
       `${n(f.peakMb, 1)} MB (${f.setMb})`,
@@ -136,7 +137,7 @@ export const formatBenchTable = (m: BenchMeasurements, s: BenchSummary): string 
       `${n(s.trigger.pushMsPerRun)} ms; bare trigger: queue push ${n(s.trigger.barePushMsPerRun)} ms.`,
     `KVS ops per trigger run: ${kinds(s.kvs.triggerKinds, s.trigger.invocations)}; per delivered message: ` +
       `${kinds(s.kvs.consumerKinds, s.deliveries.sent)}. Per trigger run: ${n(s.queue.triggerPushesPerInvocation)} pushes, ` +
-      `${n(s.trigger.productRequestsPerRun)} Confluence requests; consumer pushes (digests): ${int(s.queue.consumerPushes)}. ` +
+      `${n(s.trigger.productRequestsPerRun)} Confluence requests; consumer pushes (digests, pacing delays): ${int(s.queue.consumerPushes)}. ` +
       `The emulator counted ${int(s.kvs.emulatorTotal)} KVS operations in all; ${int(s.kvs.attributedTotal)} were attributed ` +
       `to a function.`,
     consumerTargetsLine(s),

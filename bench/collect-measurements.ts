@@ -69,6 +69,7 @@ export const collectMeasurements = (
     },
     consumersHeldMs: counters.heldMs,
     pacingSleepMs: counters.sleptMs,
+    pacedByQueue: counters.deferred,
     outsidePlatformMs: { trigger: outsidePlatform(false), bare: outsidePlatform(true) },
     platformWaits: { trigger: waitsOf(false), bare: waitsOf(true) },
     invocations: stats.invocations,

@@ -53,7 +53,7 @@ const runScale = async (options: Partial<BenchOptions>, say: (line: string) => v
     });
     say(
       `  ${total} rules: trigger own work median ${n(s.trigger.outsideMedian)} ms (with the emulator's ` +
-        `KVS scans ${n(s.trigger.median)} ms), trigger KVS ops per run ${n(s.kvs.triggerPerInvocation)}, ` +
+        `KVS work ${n(s.trigger.median)} ms), trigger KVS ops per run ${n(s.kvs.triggerPerInvocation)}, ` +
         `consumer KVS ops per message ${n(s.kvs.consumerPerSent)}`,
     );
     say(`  ${consumerTargetsLine(s)}`);

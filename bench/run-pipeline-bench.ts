@@ -109,6 +109,7 @@ export const runPipelineBench = async (
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       loadApp: () => require('./bench-app.entry') as Record<string, unknown>,
       confluenceDataDir: join(work, 'confluence'),
+      // Teams' per-second windows run as much faster as the queue's delays (throttleClockFor).
       delayScale: o.delayScale,
     });
     o.log('Mapping the tenant and logging everyone in to Microsoft Teams…');

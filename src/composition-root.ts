@@ -46,7 +46,6 @@ import { kvsTenantStore } from './adapters/kvs-tenant-store.adapter';
 import { kvsTokenVault } from './adapters/kvs-token-vault.adapter';
 import { kvsImportPreviewStore, kvsUserMappingStore } from './adapters/kvs-user-mapping-store.adapter';
 import { graphUserDirectory } from './adapters/graph-user-directory.adapter';
-import { systemTimer } from './adapters/system-timer.adapter';
 import { teamsAppPackager } from './adapters/teams-app-package.adapter';
 
 /** The one place that wires real adapters into the use cases' ports. */
@@ -79,7 +78,6 @@ const shared = {
   random: cryptoRandom,
   activity: kvsDestinationActivityStore,
   digests: forgeDigestScheduler,
-  timer: systemTimer,
   teamsPackager: teamsAppPackager,
   teamsPackageVersions: kvsTeamsPackageStore,
   bot: botConnector,

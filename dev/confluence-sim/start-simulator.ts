@@ -50,7 +50,7 @@ export async function startConfluenceSimulator(
     });
   });
   // As the emulator's: a busy event loop must not reuse a keep-alive socket the server closed.
-  server.keepAliveTimeout = 30_000;
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -23,6 +23,12 @@ export interface MicrosoftSimulatorOptions {
   accessTokenTtlSeconds?: number;
   /** Default 90 days. */
   refreshTokenTtlSeconds?: number;
+  /**
+   * Epoch milliseconds for Teams' throttling windows alone; default `clock`. With queue delays
+   * scaled down (the emulator's `delayScale`), a clock sped up by the same factor keeps Teams'
+   * per-second windows in step with the delays the app asks the queue for.
+   */
+  throttleClock?: () => number;
   /** Enforce Teams limits (4 requests/s per team or channel, 3,000 messages per channel per day); default true. */
   throttle?: boolean;
 }

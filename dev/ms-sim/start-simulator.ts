@@ -26,7 +26,7 @@ export async function startMicrosoftSimulator(
   const host = options.host ?? '127.0.0.1';
   const state = await StateStore.open(options.dataDir, options.reset ?? false);
   const faults = new FaultSwitch();
-  const throttle = new Throttle(clock);
+  const throttle = new Throttle(options.throttleClock ?? clock);
   const tokens = new TokenService(state, clock, {
     accessSeconds: options.accessTokenTtlSeconds ?? 3600,
     refreshSeconds: options.refreshTokenTtlSeconds ?? NINETY_DAYS,
@@ -67,7 +67,7 @@ export async function startMicrosoftSimulator(
     }),
   );
   // As the emulator's: a busy event loop must not reuse a keep-alive socket the server closed.
-  server.keepAliveTimeout = 30_000;
+  server.keepAliveTimeout = 0;
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -29,6 +29,17 @@ export interface Sandbox {
 }
 
 /**
+ * The app paces its Teams requests by queue delays, which the emulator multiplies by `delayScale`
+ * while the app reads the real clock: Teams' per-second windows must shrink as much, or a send
+ * the queue held back for its turn would meet a 429 that Teams itself would not send.
+ */
+export const throttleClockFor = (delayScale = 1): (() => number) | undefined => {
+  if (delayScale >= 1) return undefined;
+  const start = Date.now();
+  return () => start + (Date.now() - start) / delayScale;
+};
+
+/**
  * The whole local sandbox in one process: the Microsoft simulator, the Confluence simulator
  * and the Forge emulator running the app's real `src/` with the real Forge SDKs.
  */
@@ -39,6 +50,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     dataDir: dir('microsoft'),
     reset: options.reset,
     clock: options.clock,
+    throttleClock: options.clock ? undefined : throttleClockFor(options.delayScale),
   });
   const routes = {
     [MICROSOFT_ORIGINS.login]: microsoft.routes.login,

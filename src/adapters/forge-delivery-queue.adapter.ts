@@ -1,5 +1,5 @@
 import { Queue } from '@forge/events';
-import type { DeliveryQueue } from '../application/ports/platform';
+import type { DeliveryQueue, DeliveryRequeue } from '../application/ports/platform';
 import type { PlannedDelivery } from '../domain/delivery-plan';
 import type { PersonalAudienceRequest } from '../domain/personal-notification';
 import { hashKeyPart } from './kvs-keys';
@@ -8,6 +8,8 @@ export const DELIVERY_QUEUE_KEY = 'deliveries';
 /** Forge accepts at most 50 events and 200 KB per push; keep a margin for the envelope. */
 const PUSH_MAX_EVENTS = 50;
 const PUSH_MAX_BYTES = 180 * 1024;
+/** Forge delays a queue event by at most 900 seconds; a pacing wait is at least one. */
+const MAX_DELAY_SECONDS = 900;
 
 const queue = new Queue({ key: DELIVERY_QUEUE_KEY });
 
@@ -44,7 +46,7 @@ const pushBatches = <T>(events: readonly T[]): T[][] => {
   return batches;
 };
 
-export const forgeDeliveryQueue: DeliveryQueue = {
+export const forgeDeliveryQueue: DeliveryQueue & DeliveryRequeue = {
   enqueue: async (deliveries, personal) => {
     const events: PushEvent[] = deliveries.map(toEvent);
     // The personal side runs apart from any destination's sends, one event at a time per content.
@@ -54,6 +56,14 @@ export const forgeDeliveryQueue: DeliveryQueue = {
         concurrency: { key: `audience-${hashKeyPart(personal.event.contentId)}`, limit: 1 },
       });
     for (const batch of pushBatches(events)) await queue.push(batch);
+  },
+  // A new event, not an InvocationError: a wait for the destination's turn is no failure, and
+  // must not use up the platform's four retries.
+  defer: async (delivery, delaySeconds) => {
+    await queue.push({
+      ...toEvent(delivery),
+      delayInSeconds: Math.min(MAX_DELAY_SECONDS, Math.max(1, Math.ceil(delaySeconds))),
+    });
   },
 };
 

@@ -44,6 +44,11 @@ export interface PlannedDelivery {
    * against the connection as the consumer reads it.
    */
   recipientMicrosoftUser?: string;
+  /**
+   * Set on a message handed back to the queue to wait for its turn at the destination: the slot
+   * reserved for it (epoch ms). It is sent when it comes back, without waiting again.
+   */
+  deferredTo?: number;
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);

@@ -64,6 +64,11 @@ export interface DestinationActivity {
   day: { date: string; messages: number };
   /** When the app last sent a request here, for pacing (≤ 4 requests per second per channel). */
   lastRequestAt: number;
+  /**
+   * The latest request time promised to a message handed back to the queue to wait for its turn
+   * (send-plan `paceRequest`): later messages queue behind it. Absent: none promised yet.
+   */
+  reservedSlotAt?: number;
 }
 
 export const MAX_CARDS_REMEMBERED = 100;

@@ -105,12 +105,35 @@ export const planSend = (
   };
 };
 
-/** How long to wait before the next request to this destination. */
-export const pacingDelayMs = (
+/** A queue delay is given in seconds, at most 900 (PLATFORM-FACTS "Queues"); pacing asks for whole ones. */
+const MAX_QUEUE_DELAY_SECONDS = 900;
+
+/** Send now, or come back through the queue for the slot reserved for this request. */
+export type Pacing = { action: 'send' } | { action: 'defer'; slotAt: number; delaySeconds: number };
+
+/**
+ * When the next request to this destination may go: a request gap after the last request and
+ * after the last slot already promised to a waiting message. A wait is a queue delay, never a
+ * sleep (Forge bills a running function, waiting included), so it is rounded up to whole seconds.
+ * Each waiting message reserves its own slot: without that, every message that finds the channel
+ * busy waits the same second and they all come back together, the burst pacing is there to stop.
+ */
+export const paceRequest = (
   activity: DestinationActivity,
   now: number,
   settings = DEFAULT_FLOOD_SETTINGS,
-) => Math.max(0, Math.min(settings.requestGapMs, activity.lastRequestAt + settings.requestGapMs - now));
+): Pacing => {
+  const slotAt = Math.max(activity.lastRequestAt, activity.reservedSlotAt ?? 0) + settings.requestGapMs;
+  if (slotAt <= now) return { action: 'send' };
+  const delaySeconds = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(1, Math.ceil((slotAt - now) / 1000)));
+  return { action: 'defer', slotAt, delaySeconds };
+};
+
+/** The destination's activity once a waiting message holds `slotAt`. */
+export const reserveSlot = (activity: DestinationActivity, slotAt: number): DestinationActivity => ({
+  ...activity,
+  reservedSlotAt: Math.max(slotAt, activity.reservedSlotAt ?? 0),
+});
 
 /**
  * The next digest: the held items of the first item's sender (a digest is posted as one

@@ -9,6 +9,7 @@ import { personalAudienceSchema, plannedDeliverySchema } from './planned-deliver
 const digestSchema = z.object({
   concurrencyKey: z.string().min(1).max(200),
   destination: destinationSchema.refine((d) => d.type !== 'personal'),
+  deferredTo: z.number().int().nonnegative().optional(),
 });
 
 /**

@@ -55,6 +55,7 @@ export const plannedDeliverySchema = z.object({
   event: contentEventSchema,
   personalReasons: z.array(z.enum(PERSONAL_REASONS)).max(PERSONAL_REASONS.length).optional(),
   recipientMicrosoftUser: z.string().min(3).max(200).optional(),
+  deferredTo: z.number().int().nonnegative().optional(),
 });
 
 /**

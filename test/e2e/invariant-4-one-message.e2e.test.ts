@@ -100,10 +100,12 @@ describe('invariant 4: an event delivered twice, or a queue message retried, nev
       expect(deliveryRows(sandbox).find((row) => row.key === failed?.key)).toMatchObject({ status: 'sent' });
       expect(editsOfCard(sandbox, card?.id ?? '')).toHaveLength(1);
       expect(messagesMentioning(sandbox, SLICE_PAGE_TITLE)).toHaveLength(1);
-      // The platform delivered the retried message twice: the second found the final row and stopped.
+      // The platform delivered the retried message twice: the copy that did not send found the
+      // final row and stopped (a copy paced by a queue delay comes back and finds it too).
       const after = sandbox.forge.logs.slice(logsBefore).map((l) => l.message);
       expect(after.filter((m) => /^Delivery sent/.test(m))).toHaveLength(1);
-      expect(after.filter((m) => /^Delivery already-done/.test(m))).toHaveLength(1);
+      expect(after.filter((m) => /^Delivery already-done/.test(m)).length).toBeGreaterThanOrEqual(1);
+      expect(after.filter((m) => /^Delivery (?!sent|already-done|paced)/.test(m))).toEqual([]);
     });
   });
 });

@@ -23,4 +23,22 @@ describe('delivery queue adapter against the Forge emulator (real @forge/events)
       deliveries.map((d) => d.deliveryKey).sort(),
     );
   });
+
+  it('hands a delivery back with its delay and its destination’s concurrency key, as a new event', async () => {
+    const [delivery] = planDeliveries(aContentEvent({ contentId: '424242' }), [aRule()]);
+    if (!delivery) throw new Error('expected a delivery');
+    const before = (await h.received()).length;
+    await h.value('queue', 'defer', { ...delivery, deferredTo: 1_700_000_000_300 }, 1.2);
+    await h.forge.idle({ timeoutMs: 10_000 });
+    const received = ((await h.received()) as Array<Record<string, unknown>>).slice(before);
+    expect(received).toEqual([
+      expect.objectContaining({
+        body: { delivery: { ...delivery, deferredTo: 1_700_000_000_300 } },
+        // Whole seconds, rounded up; a fresh event, so no retry context.
+        delayInSeconds: 2,
+        concurrency: { key: delivery.concurrencyKey, limit: 1 },
+      }),
+    ]);
+    expect(received[0]).not.toHaveProperty('retryContext');
+  });
 });

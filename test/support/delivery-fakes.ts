@@ -2,7 +2,6 @@ import type {
   DestinationActivityStore,
   DigestRequest,
   DigestScheduler,
-  Timer,
 } from '../../src/application/ports/delivery-flow';
 import type { DestinationActivity } from '../../src/domain/destination-activity';
 
@@ -32,15 +31,4 @@ export const fakeDigestScheduler = (): FakeDigestScheduler => {
     scheduledDigests: () => [...scheduled],
     schedule: async (request, delaySeconds) => void scheduled.push({ request, delaySeconds }),
   };
-};
-
-/** Records waits instead of waiting. */
-export interface FakeTimer extends Timer {
-  /** Every wait asked for, in milliseconds, in order. */
-  waitsSoFar(): number[];
-}
-
-export const fakeTimer = (): FakeTimer => {
-  const waits: number[] = [];
-  return { waitsSoFar: () => [...waits], sleep: async (ms) => void waits.push(ms) };
 };

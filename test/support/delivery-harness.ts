@@ -14,12 +14,14 @@ import {
   scriptedBot,
 } from './bot-fakes';
 import { aContentEvent, aRule, nameOf } from './builders';
-import { fakeActivityStore, fakeDigestScheduler, fakeTimer } from './delivery-fakes';
+import { DEFAULT_FLOOD_SETTINGS } from '../../src/domain/send-plan';
+import { fakeActivityStore, fakeDigestScheduler } from './delivery-fakes';
 import {
   fakeConfluence,
   fakeConnections,
   fakeDeliveryStore,
   fakePreferenceStore,
+  fakeQueue,
   fakeTenants,
   fakeTokenVault,
   scriptedIdentity,
@@ -104,7 +106,10 @@ export const deliveryDeps = () => ({
   clock: movableClock(),
   activity: fakeActivityStore(),
   digests: fakeDigestScheduler(),
-  timer: fakeTimer(),
+  queue: fakeQueue(),
+  // The fake clock stands still, so every send would wait for its turn at the channel: these
+  // tests send at once, and pacing has tests of its own (pace-send.test.ts).
+  flood: { ...DEFAULT_FLOOD_SETTINGS, requestGapMs: 0 },
   preferences: fakePreferenceStore(),
   conversations: fakeConversations(),
   bot: scriptedBot(),

@@ -1,4 +1,4 @@
-import type { Clock, DeliveryQueue, Random } from '../../src/application/ports/platform';
+import type { Clock, DeliveryQueue, DeliveryRequeue, Random } from '../../src/application/ports/platform';
 import type {
   ConnectionStore,
   DeliveryQuery,
@@ -74,19 +74,27 @@ export const fakeLedger = (): FakeLedger => {
   };
 };
 
-export interface FakeQueue extends DeliveryQueue {
+export interface FakeQueue extends DeliveryQueue, DeliveryRequeue {
   /** Every delivery put on the queue so far, in order. */
   enqueued(): PlannedDelivery[];
   /** The personal side of each event queued so far (who gets a card is found by the consumer). */
   personalSides(): PersonalAudienceRequest[];
+  /** Every delivery handed back to wait for its turn, with its delay, in order. */
+  deferred(): Array<{ delivery: PlannedDelivery; delaySeconds: number }>;
 }
 
 export const fakeQueue = (failWith?: Error): FakeQueue => {
   const pushed: PlannedDelivery[] = [];
   const personal: PersonalAudienceRequest[] = [];
+  const deferred: Array<{ delivery: PlannedDelivery; delaySeconds: number }> = [];
   return {
     enqueued: () => [...pushed],
     personalSides: () => [...personal],
+    deferred: () => [...deferred],
+    defer: async (delivery, delaySeconds) => {
+      if (failWith) throw failWith;
+      deferred.push({ delivery, delaySeconds });
+    },
     enqueue: async (deliveries, side) => {
       if (failWith) throw failWith;
       pushed.push(...deliveries);

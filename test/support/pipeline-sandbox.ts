@@ -2,7 +2,7 @@ import { startConfluenceSimulator } from '../../dev/confluence-sim';
 import { startForgeEmulator } from '../../dev/forge-emulator';
 import { startMicrosoftSimulator } from '../../dev/ms-sim';
 import { APP_DIR } from '../../dev/sandbox/app-manifest';
-import type { Sandbox } from '../../dev/sandbox/start-sandbox';
+import { throttleClockFor, type Sandbox } from '../../dev/sandbox/start-sandbox';
 import { APP_ACCOUNT_ID, CLOUD_ID, MICROSOFT_ORIGINS } from '../../dev/seed';
 
 /** Something that stands between the app and a simulator (a fault-injecting proxy). */
@@ -30,6 +30,11 @@ export interface PipelineSandboxOptions {
    * consistent: a retry after "1 s" then finds the one-second window gone.
    */
   microsoftClock?: () => number;
+  /**
+   * Clock of Teams' throttling windows alone (the simulator's `throttleClock`); by default, without
+   * other clocks, one sped up as the queue's delays are shortened (`throttleClockFor`).
+   */
+  throttleClock?: () => number;
   /** A Confluence site state to start from (its `confluence-site.json` lives here). */
   confluenceDataDir?: string;
   delayScale?: number;
@@ -45,7 +50,12 @@ export interface PipelineSandboxOptions {
  * SDKs in the emulator, the simulators behind the real Microsoft and Atlassian origins.
  */
 export const startPipelineSandbox = async (options: PipelineSandboxOptions = {}): Promise<Sandbox> => {
-  const microsoft = await startMicrosoftSimulator({ clock: options.microsoftClock ?? options.clock });
+  const microsoft = await startMicrosoftSimulator({
+    clock: options.microsoftClock ?? options.clock,
+    throttleClock:
+      options.throttleClock ??
+      ((options.microsoftClock ?? options.clock) ? undefined : throttleClockFor(options.delayScale ?? 0.001)),
+  });
   const interposer = options.interposeGraph ? await options.interposeGraph(microsoft.routes.graph) : null;
   const routes = {
     [MICROSOFT_ORIGINS.login]: microsoft.routes.login,

@@ -76,9 +76,11 @@ export async function startHttpServer(core: EmulatorCore, port: number, host: st
       response.end('Internal Server Error');
     });
   });
-  // Clients share this process's event loop: under load their timers run late, and a keep-alive
-  // socket the server closes after Node's 5 s default is reused and reset (ECONNRESET).
-  server.keepAliveTimeout = 30_000;
+  // Clients share this process's event loop: while it is busy their timers run late, and a
+  // keep-alive socket the server closed after Node's 5 s default was reused and reset
+  // (ECONNRESET). Idle sockets stay open until the client closes them (0: no server timeout);
+  // stopHttpServer closes them all.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

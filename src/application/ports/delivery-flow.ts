@@ -11,14 +11,11 @@ export interface DestinationActivityStore {
 export interface DigestRequest {
   concurrencyKey: string;
   destination: GraphDestination;
+  /** Set when the digest was handed back to the queue to wait for its turn: its reserved slot. */
+  deferredTo?: number;
 }
 
 /** Sends a destination's held events as one digest after a delay (the end of its window). */
 export interface DigestScheduler {
   schedule(request: DigestRequest, delaySeconds: number): Promise<void>;
-}
-
-/** Short waits between requests to one channel (Teams allows 4 per second). */
-export interface Timer {
-  sleep(ms: number): Promise<void>;
 }

@@ -13,6 +13,15 @@ export interface RouteBuildQueue {
   request(partitions: readonly RoutePartition[]): Promise<void>;
 }
 
+/** Puts a delivery the consumer took back on the queue, to run later. */
+export interface DeliveryRequeue {
+  /**
+   * Hands a delivery back to the queue to run again after `delaySeconds` (≥ 1), under its
+   * destination's concurrency key: a fresh message, so it keeps all of the platform's retries.
+   */
+  defer(delivery: PlannedDelivery, delaySeconds: number): Promise<void>;
+}
+
 export interface Clock {
   now(): Date;
 }

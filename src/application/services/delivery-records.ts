@@ -14,9 +14,10 @@ export type Recorder = (
 
 /**
  * The queue message as a row keeps it: without the event's title, which the consumer never reads
- * (it reads the content as the rule's owner), so a row holds ids until a view check has passed.
+ * (it reads the content as the rule's owner), so a row holds ids until a view check has passed;
+ * and without a pacing slot, which a retry sent from the delivery log has not waited for.
  */
-const withoutTitle = (delivery: PlannedDelivery): PlannedDelivery => ({
+const withoutTitle = ({ deferredTo, ...delivery }: PlannedDelivery): PlannedDelivery => ({
   ...delivery,
   event: { ...delivery.event, title: '' },
 });

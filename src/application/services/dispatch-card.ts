@@ -3,16 +3,14 @@ import type { Connection } from '../../domain/connection';
 import { editorsWith, type DestinationActivity, type PostedCard } from '../../domain/destination-activity';
 import { grantsPermission, READ_MESSAGES_PERMISSIONS } from '../../domain/microsoft-permissions';
 import type { GraphDestination } from '../../domain/rule';
-import { isContentChange, pacingDelayMs, type FloodSettings, type SendPlan } from '../../domain/send-plan';
+import { isContentChange, type FloodSettings, type SendPlan } from '../../domain/send-plan';
 import type { AccessTokenDeps } from './access-tokens';
-import type { Timer } from '../ports/delivery-flow';
 import type { OutgoingCard, TeamsMessenger } from '../ports/microsoft';
 import { isRefusal, mayHaveBeenDone } from './microsoft-failures';
 import { asOwner } from './send-as-owner';
 
 export interface DispatchDeps extends AccessTokenDeps {
   teams: TeamsMessenger;
-  timer: Timer;
 }
 
 /** One message to create in Teams, as one person, findable again by its send id. */
@@ -58,7 +56,7 @@ export const createOnce = async (
   deps: DispatchDeps,
   send: Send,
   create: (accessToken: string) => Promise<{ messageId: string }>,
-  where: { gapMs: number; replyToId?: string },
+  where: { replyToId?: string } = {},
 ): Promise<string> => {
   const { replyToId } = where;
   const { destination, ownerAccountId: owner, connection } = send;
@@ -80,8 +78,8 @@ export const createOnce = async (
     return (await asOwner(deps, owner, create, connection)).messageId;
   } catch (error) {
     if (!canLook || !mayHaveBeenDone(error)) throw error;
-    // Teams may have stored it: look now, once; the queue's retry looks again otherwise.
-    await deps.timer.sleep(where.gapMs);
+    // Teams may have stored it: look now, once, without sleeping first (the function is billed
+    // while it waits); the queue's retry looks again if this look comes too soon.
     const found = await look().catch(() => null);
     if (found) return found;
     throw error;
@@ -101,9 +99,7 @@ const editOf = (change: DispatchArgs['change']) => ({
 /** A new card: the destination's activity starts tracking it for later edits. */
 const postNew: Step = async (deps, args) => {
   const { destination, ownerAccountId, outgoing, change, settings } = args;
-  const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, outgoing), {
-    gapMs: settings.requestGapMs,
-  });
+  const messageId = await createOnce(deps, args, (t) => deps.teams.postMessage(t, destination, outgoing));
   const card: PostedCard = {
     messageId,
     postedAt: change.eventTime,
@@ -124,21 +120,20 @@ const replyInThread = async (
   args: DispatchArgs,
   card: PostedCard,
 ): Promise<Dispatched> => {
-  const { destination, outgoing, change, settings } = args;
+  const { destination, outgoing, change } = args;
   if (destination.type !== 'channel') return postNew(deps, args);
   try {
     const messageId = await createOnce(
       deps,
       args,
       (t) => deps.teams.replyToMessage(t, destination, card.messageId, outgoing),
-      { gapMs: settings.requestGapMs, replyToId: card.messageId },
+      { replyToId: card.messageId },
     );
     const shown = afterUpdate(args.activity, change.contentId, change.version, nowOf(deps), editOf(change));
     return { via: 'reply', messageId, activity: afterReply(shown, nowOf(deps)) };
   } catch (error) {
     // The card was deleted: start a new one.
     if (!isRefusal(error) || error.kind !== 'gone') throw error;
-    await deps.timer.sleep(settings.requestGapMs);
     return postNew(deps, args);
   }
 };
@@ -149,7 +144,7 @@ const updateInPlace = async (
   args: DispatchArgs,
   card: PostedCard,
 ): Promise<Dispatched> => {
-  const { destination, ownerAccountId, connection, outgoing, change, settings } = args;
+  const { destination, ownerAccountId, connection, outgoing, change } = args;
   try {
     await asOwner(
       deps,
@@ -163,18 +158,20 @@ const updateInPlace = async (
       activity: afterUpdate(args.activity, change.contentId, change.version, nowOf(deps), editOf(change)),
     };
   } catch (error) {
+    // The fallback follows at once rather than sleeping in a billed function: two or three
+    // requests in a row, on a rare path; if Teams throttles, its 429 goes back to the queue with
+    // Retry-After like any other.
     if (!isRefusal(error)) throw error;
-    await deps.timer.sleep(settings.requestGapMs);
     return error.kind === 'gone' ? postNew(deps, args) : replyInThread(deps, args, card);
   }
 };
 
 /**
- * Sends one card as planned, after the pacing Teams' per-destination limits ask for, falling
- * back where Teams will not do what was planned (see each step).
+ * Sends one card as planned, falling back where Teams will not do what was planned (see each
+ * step). Pacing was done before: a send that had to wait came back through the queue
+ * (services/pace-send.ts).
  */
 export const dispatchCard = async (deps: DispatchDeps, args: DispatchArgs): Promise<Dispatched> => {
-  await deps.timer.sleep(pacingDelayMs(args.activity, nowOf(deps), args.settings));
   const { plan } = args;
   if (plan.action === 'post') return postNew(deps, args);
   if (plan.action === 'reply') return replyInThread(deps, args, plan.card);

@@ -170,7 +170,15 @@ test('attributes missing from the manifest are not stored, and the emulator says
 
 test('an index follows every write: a value that moves partition, leaves the index or is deleted', async () => {
   const inPartition = async (owner: string) =>
-    ranks((await tasks.query().index('by-owner', { partition: [owner] }).limit(100).getMany()).results);
+    ranks(
+      (
+        await tasks
+          .query()
+          .index('by-owner', { partition: [owner] })
+          .limit(100)
+          .getMany()
+      ).results,
+    );
   await tasks.set('moving', { owner: 'ada', rank: 101 });
   expect(await inPartition('ada')).toContain(101);
   await tasks.set('moving', { owner: 'zoe', rank: 101 });

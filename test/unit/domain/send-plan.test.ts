@@ -6,8 +6,9 @@ import {
 } from '../../../src/domain/destination-activity';
 import {
   DEFAULT_FLOOD_SETTINGS,
-  pacingDelayMs,
+  paceRequest,
   planSend,
+  reserveSlot,
   type SendContext,
 } from '../../../src/domain/send-plan';
 
@@ -92,10 +93,44 @@ describe('planSend', () => {
     expect(planSend(busy, ctx(0, { destinationType: 'chat' }))).toEqual({ action: 'post' });
   });
 
-  it('paces requests 300 ms apart', () => {
+  it('paces requests 300 ms apart, waiting in whole seconds of queue delay', () => {
     const activity = { ...emptyActivity(), lastRequestAt: T0 };
-    expect(pacingDelayMs(activity, T0 + 100)).toBe(200);
-    expect(pacingDelayMs(activity, T0 + 1000)).toBe(0);
-    expect(pacingDelayMs(activity, T0 - 60_000)).toBe(300);
+    expect(paceRequest(activity, T0 + 100)).toEqual({ action: 'defer', slotAt: T0 + 300, delaySeconds: 1 });
+    expect(paceRequest(activity, T0 + 300)).toEqual({ action: 'send' });
+    expect(paceRequest(activity, T0 + 1000)).toEqual({ action: 'send' });
+    expect(paceRequest(emptyActivity(), T0)).toEqual({ action: 'send' });
+  });
+
+  it('gives each waiting message its own slot, a gap after the last one promised', () => {
+    let activity: DestinationActivity = { ...emptyActivity(), lastRequestAt: T0 };
+    const slots = [];
+    for (let n = 0; n < 7; n += 1) {
+      const pacing = paceRequest(activity, T0 + 10 * n);
+      if (pacing.action !== 'defer') throw new Error('expected a deferral');
+      slots.push([pacing.slotAt - T0, pacing.delaySeconds]);
+      activity = reserveSlot(activity, pacing.slotAt);
+    }
+    // Never more than four slots in one second of delay: Teams allows 4 requests per second.
+    expect(slots).toEqual([
+      [300, 1],
+      [600, 1],
+      [900, 1],
+      [1200, 2],
+      [1500, 2],
+      [1800, 2],
+      [2100, 3],
+    ]);
+    // Once the promised slots have passed, the next request goes at once.
+    expect(paceRequest(activity, T0 + 2400)).toEqual({ action: 'send' });
+  });
+
+  it('keeps the latest promised slot when an earlier one is reserved again', () => {
+    const activity = reserveSlot({ ...emptyActivity(), reservedSlotAt: T0 + 900 }, T0 + 300);
+    expect(activity.reservedSlotAt).toBe(T0 + 900);
+  });
+
+  it('never asks for a queue delay past Forge’s 900 seconds', () => {
+    const far = { ...emptyActivity(), reservedSlotAt: T0 + 3_600_000 };
+    expect(paceRequest(far, T0)).toMatchObject({ action: 'defer', delaySeconds: 900 });
   });
 });

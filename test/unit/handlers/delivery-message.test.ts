@@ -54,6 +54,21 @@ describe('an unreadable delivery queue message', () => {
     expect(unreadableMessage(hostile).problem).toBe('delivery.deliveryKey');
   });
 
+  it('reads the slot a paced delivery or digest carries, and nothing but a time in it', () => {
+    const digest = { concurrencyKey: good.concurrencyKey, destination: good.destination };
+    for (const body of [
+      { delivery: { ...good, deferredTo: 1_700_000_000_300 } },
+      { digest: { ...digest, deferredTo: 1_700_000_000_300 } },
+    ])
+      expect(deliveryQueueEventSchema.parse({ body }).body).toEqual(body);
+    expect(unreadableMessage({ body: { delivery: { ...good, deferredTo: 'soon' } } }).problem).toBe(
+      'delivery.deferredTo',
+    );
+    expect(
+      deliveryQueueEventSchema.safeParse({ body: { digest: { ...digest, deferredTo: -1 } } }).success,
+    ).toBe(false);
+  });
+
   it('reads a good message whose retry context the platform shaped differently', () => {
     expect(
       deliveryQueueEventSchema.safeParse({ body: { delivery: good }, retryContext: 'odd' }).success,

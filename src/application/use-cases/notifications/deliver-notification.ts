@@ -20,6 +20,7 @@ import { currentPersonalSenders, sendPersonally, type PersonalSendDeps } from '.
 import { deliveryRecorder, isFinal, type Recorder } from '../../services/delivery-records';
 import { openDeliverySession, type DeliverySession } from '../../services/delivery-session';
 import { dispatchCard, type DispatchArgs, type DispatchDeps } from '../../services/dispatch-card';
+import { deferForPacing, type Deferred, type PacingDeps } from '../../services/pace-send';
 import type { AppView, ConfluencePeople, ContentReader, CqlSearch } from '../../ports/confluence';
 import type { DestinationActivityStore, DigestScheduler } from '../../ports/delivery-flow';
 import type { DeliverySnapshotStore } from '../../ports/delivery-snapshot';
@@ -30,7 +31,8 @@ import { classifyFailure, type Attempt, type Failure } from '../../services/send
 export { MAX_ATTEMPTS } from '../../services/send-as-owner';
 
 type DeliverDeps = DispatchDeps &
-  PersonalSendDeps & {
+  PersonalSendDeps &
+  PacingDeps & {
     rules: Pick<RuleStore, 'getMany'>;
     deliveries: DeliveryStore;
     content: ContentReader;
@@ -50,6 +52,7 @@ type DeliverOutcome =
   | { kind: 'sent'; messageId: string; via: 'post' | 'update' | 'reply' | 'already-shown' }
   | { kind: 'held' }
   | { kind: 'skipped'; reason: string }
+  | Deferred
   | Failure;
 
 const VIA_NOTE = {
@@ -151,11 +154,14 @@ const sendCard = async (
   return { kind: 'sent', messageId: sent.messageId, via: sent.via };
 };
 
-/** Plans against the destination's recent activity, then does what the plan says. */
+/**
+ * Plans against the destination's recent activity, then does what the plan says; a send that
+ * must wait for its turn goes back to the queue before a token is fetched or a card composed.
+ */
 const sendCleared = async (
   deps: DeliverDeps,
   cleared: Cleared,
-  mayHaveSent: boolean,
+  { mayHaveSent, waited }: { mayHaveSent: boolean; waited: boolean },
 ): Promise<DeliverOutcome> => {
   const planned = await planFor(deps, cleared);
   const { plan } = planned;
@@ -165,6 +171,8 @@ const sendCleared = async (
     return { kind: 'sent', messageId: plan.card.messageId, via: 'already-shown' };
   }
   if (plan.action === 'hold') return holdForDigest(deps, cleared, { ...planned, plan });
+  const deferred = await deferForPacing(deps, cleared.delivery, planned.activity, planned.settings, waited);
+  if (deferred) return deferred;
   return sendCard(deps, cleared, { ...planned, plan }, mayHaveSent);
 };
 
@@ -246,7 +254,9 @@ const deliverOnce = async (
         personal?.kind === 'senders' ? personal.wanted : { reasons: [], preferences: DEFAULT_PREFERENCES },
         record,
       );
-    return await sendCleared(deps, { delivery, destination, choice, record }, mayHaveSent);
+    // A retry already waited in the queue (Retry-After): it is not paced again.
+    const waited = attempt > 1;
+    return await sendCleared(deps, { delivery, destination, choice, record }, { mayHaveSent, waited });
   } catch (error) {
     // A failure before the delivery's records were read: read them now, for the row.
     const { deps, previous } = await open();

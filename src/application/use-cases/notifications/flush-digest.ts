@@ -4,7 +4,8 @@ import { sendIdFor } from '../../../domain/delivery-plan';
 import { buildDigestCard } from '../../../domain/digest-card';
 import {
   DEFAULT_FLOOD_SETTINGS,
-  pacingDelayMs,
+  paceRequest,
+  reserveSlot,
   takeDigest,
   type FloodSettings,
 } from '../../../domain/send-plan';
@@ -29,6 +30,8 @@ interface DigestDeps extends DispatchDeps {
 type DigestOutcome =
   | { kind: 'empty' }
   | { kind: 'deferred'; delaySeconds: number }
+  /** Back on the queue for its turn at the destination (Teams' per-channel limit). */
+  | { kind: 'paced'; delaySeconds: number }
   | { kind: 'sent'; messageId: string; items: number }
   | { kind: 'failed'; reason: string; items: number }
   | Extract<Failure, { kind: 'retry' }>;
@@ -36,6 +39,12 @@ type DigestOutcome =
 const DAY_MS = 24 * 3600 * 1000;
 /** Another sender's held items follow right after: one digest per sender, one at a time. */
 const NEXT_DIGEST_SECONDS = 1;
+
+/** The same digest request for a later run, which waits for its own turn. */
+const undeferred = ({ concurrencyKey, destination }: DigestRequest): DigestRequest => ({
+  concurrencyKey,
+  destination,
+});
 
 /** What is due now: nothing (an outcome says why), or one sender's held items to send. */
 type Due =
@@ -52,9 +61,16 @@ type Due =
 /**
  * Takes the next sender's held items off the destination, dropping (and recording) those whose
  * rule no longer sends them. A channel at Teams' daily limit gets its digest the next day (UTC),
- * in steps of the queue's longest delay.
+ * in steps of the queue's longest delay. A digest too soon after the last request goes back to
+ * the queue for a reserved slot, as a delivery does (services/pace-send.ts says why it is sent
+ * when it comes back, and why a retry is not paced).
  */
-const takeDue = async (deps: DigestDeps, request: DigestRequest, settings: FloodSettings): Promise<Due> => {
+const takeDue = async (
+  deps: DigestDeps,
+  request: DigestRequest,
+  settings: FloodSettings,
+  waited: boolean,
+): Promise<Due> => {
   const key = request.concurrencyKey;
   const activity = await deps.activity.get(key);
   if (!activity || activity.held.length === 0) {
@@ -64,8 +80,14 @@ const takeDue = async (deps: DigestDeps, request: DigestRequest, settings: Flood
   const now = deps.clock.now().getTime();
   if (request.destination.type === 'channel' && messagesToday(activity, now) >= settings.dailyHardLimit) {
     const delaySeconds = Math.ceil((DAY_MS - (now % DAY_MS)) / 1000) + 60;
-    await deps.digests.schedule(request, delaySeconds);
+    await deps.digests.schedule(undeferred(request), delaySeconds);
     return { kind: 'done', outcome: { kind: 'deferred', delaySeconds } };
+  }
+  const pacing = waited || request.deferredTo !== undefined ? null : paceRequest(activity, now, settings);
+  if (pacing?.action === 'defer') {
+    await deps.digests.schedule({ ...request, deferredTo: pacing.slotAt }, pacing.delaySeconds);
+    await deps.activity.put(key, reserveSlot(activity, pacing.slotAt));
+    return { kind: 'done', outcome: { kind: 'paced', delaySeconds: pacing.delaySeconds } };
   }
   const { sender, items: taken, overflow, rest } = takeDigest(activity);
   if (!sender) return { kind: 'done', outcome: { kind: 'empty' } };
@@ -74,7 +96,7 @@ const takeDue = async (deps: DigestDeps, request: DigestRequest, settings: Flood
   for (const { item, reason } of dropped)
     await settleHeldRows(deps, [item.deliveryKey], { status: 'skipped', reason });
   if (items.length === 0) {
-    if (rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
+    if (rest.length > 0) await deps.digests.schedule(undeferred(request), NEXT_DIGEST_SECONDS);
     // Nothing was sent: the pacing clock stays where the last request left it.
     await deps.activity.put(key, {
       ...afterDigest(activity, rest, now, false),
@@ -93,7 +115,7 @@ const sendDigest = async (
   settings: FloodSettings,
   { number: attempt, unconfirmed }: Attempt,
 ): Promise<DigestOutcome> => {
-  const { activity, sender, items, overflow } = due;
+  const { sender, items, overflow } = due;
   const keys = items.map((item) => item.deliveryKey);
   const ownerName = await deps.people.displayNameOf(sender);
   const card = buildDigestCard({
@@ -102,7 +124,6 @@ const sendDigest = async (
     windowMinutes: settings.windowMs / 60_000,
     ruleOwnerName: ownerName,
   });
-  await deps.timer.sleep(pacingDelayMs(activity, deps.clock.now().getTime(), settings));
   // The same held items give the same digest on a retry, and so the same send id.
   const sendId = sendIdFor(`digest:${keys.join(',')}`);
   const send = {
@@ -113,11 +134,8 @@ const sendDigest = async (
     mayHaveSent: unconfirmed,
   };
   try {
-    const messageId = await createOnce(
-      deps,
-      send,
-      (t) => deps.teams.postMessage(t, send.destination, send.outgoing),
-      { gapMs: settings.requestGapMs },
+    const messageId = await createOnce(deps, send, (t) =>
+      deps.teams.postMessage(t, send.destination, send.outgoing),
     );
     await settleHeldRows(deps, keys, { status: 'sent', messageId });
     return { kind: 'sent', messageId, items: items.length };
@@ -140,12 +158,12 @@ export const flushDigest = async (
   attempt: Attempt,
 ): Promise<DigestOutcome> => {
   const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
-  const due = await takeDue(deps, request, settings);
+  const due = await takeDue(deps, request, settings, attempt.number > 1);
   if (due.kind === 'done') return due.outcome;
   const outcome = await sendDigest(deps, request, due, settings, attempt);
   // A retry leaves the held items where they are: the queue's next attempt takes them again.
   if (outcome.kind === 'retry') return outcome;
-  if (due.rest.length > 0) await deps.digests.schedule(request, NEXT_DIGEST_SECONDS);
+  if (due.rest.length > 0) await deps.digests.schedule(undeferred(request), NEXT_DIGEST_SECONDS);
   await deps.activity.put(
     request.concurrencyKey,
     afterDigest(due.activity, due.rest, deps.clock.now().getTime(), outcome.kind === 'sent'),

@@ -33,9 +33,6 @@ export type CatchUpOutcome =
   | { kind: 'already' }
   | Extract<Failure, { kind: 'retry' }>;
 
-/** A pause between Teams requests to one destination when a send is looked for again. */
-const REQUEST_GAP_MS = 1000;
-
 /** The rule's own author filters, applied to who made the last change (CQL cannot say that). */
 const byWanted = (rule: Rule) => (item: CatchUpItem) => {
   const by = item.lastModifiedBy?.accountId;
@@ -74,9 +71,7 @@ const post = async (
   const destination = rule.destination;
   if (destination.type !== 'personal') {
     const send = { destination, ownerAccountId: rule.ownerAccountId, connection, outgoing, mayHaveSent };
-    const messageId = await createOnce(deps, send, (t) => deps.teams.postMessage(t, destination, outgoing), {
-      gapMs: REQUEST_GAP_MS,
-    });
+    const messageId = await createOnce(deps, send, (t) => deps.teams.postMessage(t, destination, outgoing));
     return { messageId };
   }
   const conversation = connection
