@@ -42,18 +42,24 @@ describe('the consumer’s storage work per delivery (issue 15)', () => {
       await sandbox.confluence.editPage(mia.accountId, page.id, { body: '<p>Counted.</p>' });
       await sandbox.forge.idle({ timeoutMs: 20_000 });
 
-      // The event and each queue message come twice: every copy of the delivery reads once.
-      const runs = sandbox.forge.logs.slice(logged).filter((l) => /^Delivery /.test(l.message));
+      // The event and each queue message come twice: every copy of the delivery reads once. A
+      // copy that finds it must wait for its turn (Teams' pace) stores its slot and comes back.
+      const runs = sandbox.forge.logs
+        .slice(logged)
+        .filter((l) => /^Delivery /.test(l.message))
+        .map((l) => l.message.split(' ')[1]);
+      const paced = runs.filter((outcome) => outcome === 'paced').length;
       expect(runs.length).toBeGreaterThan(1);
-      expect(runs.map((l) => l.message.split(' ')[1]).sort()).toEqual([
-        ...Array<string>(runs.length - 1).fill('already-done'),
+      expect(runs.filter((outcome) => outcome !== 'paced').sort()).toEqual([
+        ...Array<string>(runs.length - paced - 1).fill('already-done'),
         'sent',
       ]);
       const ops = consumerOps(meter);
-      expect(matching(ops, /delivery/)).toEqual([
-        ['batchGet connection+delivery+dest-activity+ms-access+rule+tenant+user-mapping', runs.length],
-        ['batchSet delivery+dest-activity', 1],
-      ]);
+      expect(Object.fromEntries(matching(ops, /delivery|^batchSet /))).toEqual({
+        'batchGet connection+delivery+dest-activity+ms-access+rule+tenant+user-mapping': runs.length,
+        'batchSet delivery+dest-activity': 1,
+        ...(paced > 0 ? { 'batchSet dest-activity': paced } : {}),
+      });
       // Nothing read one key at a time, no secret; the rest is the personal audience's batches.
       expect(matching(ops, /^(get|secretGet|set) /)).toEqual([]);
       expect(messagesMentioning(sandbox, SLICE_PAGE_TITLE)).toHaveLength(1);
@@ -90,6 +96,7 @@ describe('the consumer’s storage work per delivery (issue 15)', () => {
 
     it('reads the recipient’s preferences, chat and the bot’s token in the delivery’s one batch', async () => {
       const before = sandbox.microsoft.bot.activities(sam.oid).length;
+      const logged = sandbox.forge.logs.length;
       meter.reset();
       const page = sandbox.confluence.findContent(SLICE_PAGE_TITLE);
       await sandbox.confluence.editPage(mia.accountId, page.id, { body: '<p>Personal, counted.</p>' });
@@ -113,8 +120,10 @@ describe('the consumer’s storage work per delivery (issue 15)', () => {
           ],
         ]),
       );
-      // Two deliveries (the channel's and Sam's chat): one write each, and nothing else one by one.
-      expect(matching(ops, /^batchSet /).reduce((sum, [, n]) => sum + n, 0)).toBe(2);
+      // Two deliveries (the channel's and Sam's chat): one write each (and a slot kept by a
+      // channel delivery that waited for its turn), and nothing else one by one.
+      const paced = sandbox.forge.logs.slice(logged).filter((l) => /^Delivery paced/.test(l.message)).length;
+      expect(matching(ops, /^batchSet /).reduce((sum, [, n]) => sum + n, 0)).toBe(2 + paced);
       expect(matching(ops, /^(get|secretGet|set) /)).toEqual([]);
     });
   });
