@@ -19,6 +19,7 @@ import { batchGetAll, inBatches, type BatchKey } from './kvs-batch';
 import { digestEntityOf, digestFrom, digestKey } from './kvs-personal-digest-store.adapter';
 import { preferenceKeysOf, preferencesIn } from './kvs-preference-store.adapter';
 import { accessCopyFrom } from './kvs-token-vault.adapter';
+import { ledgerItem } from './kvs-event-ledger.adapter';
 import { ENTITY, KEY } from './kvs-keys';
 
 const entity = (entityName: string) => (key: string) => ({ key, entityName });
@@ -104,7 +105,7 @@ export const kvsDeliverySnapshotStore: DeliverySnapshotStore = {
       ...(personal ? { personal: personalSnapshot(personal.accountId, personal.microsoftUser) } : {}),
     };
   },
-  write: async ({ rows, activity, personalDigests = [] }) => {
+  write: async ({ rows, activity, personalDigests = [], handledEvent }) => {
     const items: Array<{ key: string; entityName?: string; value: unknown; options?: SetOptions }> = [
       ...rows.map((record) => ({
         key: deliveryRowKey(record.key),
@@ -121,6 +122,7 @@ export const kvsDeliverySnapshotStore: DeliverySnapshotStore = {
         ...digestItem(digest.accountId),
         value: digestEntityOf(digest),
       })),
+      ...(handledEvent !== undefined ? [ledgerItem(handledEvent)] : []),
     ];
     if (items.length === 0) return;
     const answers = await Promise.all(inBatches(items).map((batch) => kvs.batchSet(batch)));

@@ -142,6 +142,18 @@ describe('forwarding comments, labels, blog posts and descendants', () => {
     expect(conversation(leads.channelId)).not.toBe(before.teams);
   });
 
+  it('stops a redelivery that comes after the consumer ran: the consumer marked the event handled', async () => {
+    await sandbox.confluence.editPage(mia.accountId, id('ADR-001: Use Forge'), { body: '<p>Marked.</p>' });
+    await settle();
+    const [event] = sandbox.confluence.events.slice(-1);
+    if (!event) throw new Error('no event');
+    const before = { teams: conversation(leads.channelId), queued: queued() };
+    await sandbox.forge.emitProductEvent(event.eventType, event.payload as object);
+    await settle();
+    expect([conversation(leads.channelId), queued()]).toEqual([before.teams, before.queued]);
+    expect(sandbox.forge.logs.at(-1)?.message).toMatch(/Content event duplicate/);
+  });
+
   it('stays within the KVS budget: a ledger read and three route queries, then the push; no write', async () => {
     sandbox.forge.stats.reset();
     // ADR-001 is covered by the space rule (General) and the page rule with descendants (Leads).

@@ -60,6 +60,11 @@ export interface DeliveryChanges {
   rows: DeliveryRecord[];
   activity: Array<{ destinationKey: string; activity: DestinationActivity }>;
   personalDigests?: PersonalDigest[];
+  /**
+   * The event's de-duplication key, marked handled in the ledger the trigger reads (the trigger
+   * writes nothing): a later redelivery of the event stops there.
+   */
+  handledEvent?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { eventDedupKey } from '../../domain/content-event';
 import type { Connection } from '../../domain/connection';
 import type { DeliveryRecord } from '../../domain/delivery';
 import type { PlannedDelivery } from '../../domain/delivery-plan';
@@ -213,6 +214,8 @@ export const openDeliverySession = async <D extends SessionStores>(
         rows: [...pending.rows.values()],
         activity: [...pending.activities].map(([destinationKey, activity]) => ({ destinationKey, activity })),
         personalDigests: [...pending.digests.values()],
+        // A row means the event's queue message was taken in hand: its redeliveries may stop at the trigger.
+        ...(pending.rows.size > 0 ? { handledEvent: eventDedupKey(delivery.event) } : {}),
       });
     },
   };

@@ -5,6 +5,7 @@ import type { DeliverySnapshotStore, PersonalSnapshot } from '../ports/delivery-
 import type {
   ConnectionStore,
   DeliveryStore,
+  EventLedger,
   PersonalDigestStore,
   PreferenceStore,
   RuleStore,
@@ -30,6 +31,8 @@ export interface SessionStores {
   mentionSources?: MentionSources;
   /** Absent: the stores one by one (unit tests over fakes). */
   snapshots?: DeliverySnapshotStore;
+  /** Where handled events are marked, when the snapshot store does not (unit tests over fakes). */
+  ledger?: Pick<EventLedger, 'markQueued'>;
 }
 
 const unique = <T>(items: readonly T[] = []): T[] => [...new Set(items)];
@@ -80,9 +83,10 @@ export const snapshotsOverStores = (stores: SessionStores): DeliverySnapshotStor
       ...(personalSnapshot ? { personal: personalSnapshot } : {}),
     };
   },
-  write: async ({ rows, activity, personalDigests = [] }) => {
+  write: async ({ rows, activity, personalDigests = [], handledEvent }) => {
     for (const row of rows) await stores.deliveries.put(row);
     for (const a of activity) await stores.activity.put(a.destinationKey, a.activity);
     for (const digest of personalDigests) await stores.personalDigests.put(digest);
+    if (handledEvent !== undefined) await stores.ledger?.markQueued(handledEvent);
   },
 });
