@@ -148,7 +148,7 @@ describe('forwarding comments, labels, blog posts and descendants', () => {
     const [event] = sandbox.confluence.events.slice(-1);
     if (!event) throw new Error('no event');
     const before = { teams: conversation(leads.channelId), queued: queued() };
-    await sandbox.forge.emitProductEvent(event.eventType, event.payload as object);
+    await sandbox.forge.emitProductEvent(event.eventType, event.payload);
     await settle();
     expect([conversation(leads.channelId), queued()]).toEqual([before.teams, before.queued]);
     expect(sandbox.forge.logs.at(-1)?.message).toMatch(/Content event duplicate/);
