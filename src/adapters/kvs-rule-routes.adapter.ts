@@ -11,6 +11,7 @@ import {
 } from '../domain/rule-routes';
 import { isConditionFailure } from './kvs-errors';
 import { ENTITY, hashKeyPart, INDEX } from './kvs-keys';
+import { eachPage } from './kvs-pages';
 
 /**
  * A rule's copy under one route (domain/rule-routes.ts), or a partition's marker: "the routes of
@@ -58,21 +59,21 @@ interface RoutePage {
 /** One route's rows, cursor after cursor (a route holds only rules that can match its events: usually one page). */
 const readRoute = async (route: string): Promise<RoutePage> => {
   const page: RoutePage = { rules: [], built: false };
-  let cursor: string | undefined;
-  do {
-    let query = routes()
+  const query = () =>
+    routes()
       .query()
       .index(INDEX.byRoute, { partition: [route] })
       .where(WhereConditions.greaterThanEqualTo(0))
       .limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const answer = await query.getMany();
-    for (const { value } of answer.results) {
-      if ('rule' in value.data) page.rules.push(upgradeRule(value.data.rule));
-      else if (value.data.built === ROUTES_VERSION) page.built = true;
-    }
-    cursor = answer.nextCursor;
-  } while (cursor);
+  await eachPage(
+    (cursor) => (cursor ? query().cursor(cursor) : query()).getMany(),
+    (results) => {
+      for (const { value } of results) {
+        if ('rule' in value.data) page.rules.push(upgradeRule(value.data.rule));
+        else if (value.data.built === ROUTES_VERSION) page.built = true;
+      }
+    },
+  );
   return page;
 };
 

@@ -3,6 +3,7 @@ import type { RuleStore } from '../application/ports/stores';
 import { spaceScopeKey, upgradeRule, type Rule } from '../domain/rule';
 import { ROUTES_VERSION, type RoutePartition } from '../domain/rule-routes';
 import { ENTITY, INDEX } from './kvs-keys';
+import { eachPage } from './kvs-pages';
 import {
   allRouteKeys,
   buildPartitionRoutes,
@@ -42,18 +43,16 @@ const contentIdOf = (rule: Rule): string | undefined =>
 /** Follows cursors until the index has nothing more: a space rarely has more than a page. */
 const collect = async (indexName: string, partition: string): Promise<Rule[]> => {
   const found: Rule[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = rules()
+  const query = () =>
+    rules()
       .query()
       .index(indexName, { partition: [partition] })
       .where(WhereConditions.greaterThanEqualTo(0))
       .limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    found.push(...page.results.map((r) => upgradeRule(r.value.data)));
-    cursor = page.nextCursor;
-  } while (cursor);
+  await eachPage(
+    (cursor) => (cursor ? query().cursor(cursor) : query()).getMany(),
+    (results) => void found.push(...results.map((r) => upgradeRule(r.value.data))),
+  );
   return found;
 };
 
@@ -100,20 +99,23 @@ const listByScopeKey = async (scopeKey: string): Promise<Rule[]> => {
 const markIfAllRouted = async (partition: RoutePartition): Promise<void> => {
   if (await routesBuilt(partition)) return;
   const unrouted = new Filter<RuleEntity>().and('routed', FilterConditions.notExists());
-  let cursor: string | undefined;
-  do {
-    let query = rules()
+  const query = () =>
+    rules()
       .query()
       .index(INDEX.byScope, { partition: [partition] })
       .where(WhereConditions.greaterThanEqualTo(0))
       .filters(unrouted)
       .limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    if (page.results.length > 0) return;
-    cursor = page.nextCursor;
-  } while (cursor);
-  await markRoutesBuilt(partition);
+  let olderRow = false;
+  // A page can come back empty with a cursor (filters apply after the page is cut).
+  await eachPage(
+    (cursor) => (cursor ? query().cursor(cursor) : query()).getMany(),
+    (results) => {
+      olderRow = results.length > 0;
+      return !olderRow;
+    },
+  );
+  if (!olderRow) await markRoutesBuilt(partition);
 };
 
 /** The partition routes are built from: global rules, and a space's rules with its page rules. */
