@@ -1,9 +1,5 @@
-import { z } from 'zod';
 import { backgroundDeps } from '../composition-root';
-
-/** A space key as Confluence makes them (letters and digits, `~` and an account id for personal spaces). */
-const partitionSchema = z.union([z.literal('global'), z.string().regex(/^space:[A-Za-z0-9~_-]{1,255}$/)]);
-const routeBuildEventSchema = z.object({ body: z.object({ partition: partitionSchema }).strict() });
+import { routeBuildEventSchema } from './rule-routes-message';
 
 /**
  * Builds the routes of one partition of rules stored before routes existed. A failure throws,
@@ -17,7 +13,7 @@ export const handleRouteBuild = async (event: unknown): Promise<void> => {
     return;
   }
   const { partition } = parsed.data.body;
-  const done = await backgroundDeps.rules.buildRoutes(partition as 'global' | `space:${string}`);
+  const done = await backgroundDeps.rules.buildRoutes(partition);
   console.log(
     `Routes of ${partition}: ${done.built} rules built, ${done.changedMeanwhile} changed meanwhile`,
   );
