@@ -1,8 +1,9 @@
 import kvs from '@forge/kvs';
 import type { ConnectionStore } from '../application/ports/stores';
 import type { Connection } from '../domain/connection';
-import { ENTITY, INDEX } from './kvs-keys';
 import { microsoftUserKey } from '../domain/conversation';
+import { deleteAppAdded, syncAppAdded } from './kvs-conversation-record';
+import { ENTITY, INDEX } from './kvs-keys';
 
 interface ConnectionEntity {
   status: string;
@@ -16,14 +17,27 @@ const connections = () => kvs.entity<ConnectionEntity>(ENTITY.connection);
 
 export const kvsConnectionStore: ConnectionStore = {
   get: async (accountId) => (await connections().get(accountId))?.data ?? null,
-  put: (connection) =>
-    connections().set(connection.accountId, {
+  /**
+   * A connection just written names its Microsoft user: the account's `app-added` copy follows
+   * that user's bot chat (kvs-conversation-record.ts). Best effort: a copy left missing, or
+   * naming the user linked before, says nothing, and the personal audience reads the chat itself.
+   */
+  put: async (connection) => {
+    await connections().set(connection.accountId, {
       status: connection.status,
       microsoftUser: microsoftUserKey(connection.tenantId, connection.oid),
       updatedAt: Date.parse(connection.updatedAt),
       data: connection,
-    }),
-  delete: (accountId) => connections().delete(accountId),
+    });
+    await syncAppAdded([connection.accountId], microsoftUserKey(connection.tenantId, connection.oid)).catch(
+      () => undefined,
+    );
+  },
+  // The copy first: a failure leaves the connection for a retry to remove both.
+  delete: async (accountId) => {
+    await deleteAppAdded(accountId);
+    await connections().delete(accountId);
+  },
   findByMicrosoftUser: async (tenantId, oid) => {
     const page = await connections()
       .query()

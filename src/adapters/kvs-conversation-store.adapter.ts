@@ -1,35 +1,26 @@
 import kvs from '@forge/kvs';
-import { z } from 'zod';
 import type { ConversationStore } from '../application/ports/bot-messenger';
 import type { Conversation } from '../domain/conversation';
-import { hashKeyPart, KEY } from './kvs-keys';
+import { kvsConnectionStore } from './kvs-connection-store.adapter';
+import { claimAppAdded, conversationFrom, conversationKey, syncAppAdded } from './kvs-conversation-record';
 
-const conversationSchema = z.object({
-  schemaVersion: z.literal(1),
-  microsoftUser: z.string(),
-  tenantId: z.string(),
-  oid: z.string(),
-  userId: z.string(),
-  serviceUrl: z.string(),
-  conversationId: z.string(),
-  botId: z.string(),
-  installed: z.boolean(),
-  confirmedConnection: z.string().nullable(),
-  welcomed: z.boolean(),
-  updatedAt: z.string(),
-}) satisfies z.ZodType<Conversation>;
+const linkedAccounts = async (conversation: Conversation): Promise<string[]> =>
+  (await kvsConnectionStore.findByMicrosoftUser(conversation.tenantId, conversation.oid)).map(
+    (c) => c.accountId,
+  );
 
-export const conversationKey = (microsoftUser: string) =>
-  KEY.conversation(hashKeyPart(microsoftUser.toLowerCase()));
-
-/** A stored value as a conversation; one that does not parse is none. */
-export const conversationFrom = (value: unknown): Conversation | null => {
-  const stored = conversationSchema.safeParse(value);
-  return stored.success ? stored.data : null;
-};
-
-/** One plain KVS value per person: the bot looks a conversation up by its key only. */
+/**
+ * One plain KVS value per person: the bot looks a conversation up by its key only. Every write
+ * also brings the linked accounts' `app-added` copies in line with it (kvs-conversation-record.ts).
+ * The accounts are looked up after the chat is written, so a login finishing meanwhile is either
+ * found here or reads the new chat itself.
+ */
 export const kvsConversationStore: ConversationStore = {
   get: async (microsoftUser) => conversationFrom(await kvs.get(conversationKey(microsoftUser))),
-  put: (conversation) => kvs.set(conversationKey(conversation.microsoftUser), conversation),
+  put: async (conversation) => {
+    if (conversation.installed)
+      await claimAppAdded(await linkedAccounts(conversation), conversation.microsoftUser);
+    await kvs.set(conversationKey(conversation.microsoftUser), conversation);
+    await syncAppAdded(await linkedAccounts(conversation), conversation.microsoftUser);
+  },
 };

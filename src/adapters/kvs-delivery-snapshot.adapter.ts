@@ -12,7 +12,7 @@ import type { ImportedMapping } from '../domain/user-mapping';
 import { upgradeRule, type Rule } from '../domain/rule';
 import { registrationFrom } from './kvs-bot-store.adapter';
 import { botTokenFrom } from './kvs-bot-token-cache.adapter';
-import { conversationFrom, conversationKey } from './kvs-conversation-store.adapter';
+import { conversationFrom, conversationKey } from './kvs-conversation-record';
 import { DELIVERY_TTL, deliveryEntityOf, deliveryRowKey } from './kvs-delivery-store.adapter';
 import { ACTIVITY_TTL, activityKey } from './kvs-destination-activity.adapter';
 import { batchGetAll, inBatches, type BatchKey } from './kvs-batch';

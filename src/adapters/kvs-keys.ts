@@ -37,6 +37,8 @@ export const KEY = {
   bot: 'bot',
   /** The companion bot's 1:1 conversation with a Microsoft user (hash of `tid:oid`). */
   conversation: (microsoftUserHash: string) => `conversation:${microsoftUserHash}`,
+  /** Whether a person's bot chat is installed, copied under their account (hash) for the personal audience. */
+  appAdded: (accountIdHash: string) => `app-added:${accountIdHash}`,
   /** Written once with FAIL_IF_EXISTS: an activity Teams sent is acted on once, replays are not. */
   botActivitySeen: (activityHash: string) => `bot-activity-seen:${activityHash}`,
   botHealth: 'bot-health',

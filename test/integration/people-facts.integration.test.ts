@@ -1,12 +1,14 @@
 import type { PersonFacts } from '../../src/application/ports/people-facts';
+import { appAddedKey, conversationKey } from '../../src/adapters/kvs-conversation-record';
 import { DEFAULT_PREFERENCES } from '../../src/domain/preferences';
 import { aConversation } from '../support/bot-fakes';
 import { aConnection } from '../support/delivery-harness';
 import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
 
 /**
- * Issue 15: several people's connection, preferences and bot conversation in two KVS rounds
- * (real @forge/kvs batchGet), the same values the one-by-one adapters read.
+ * Issue 15: several people's connection, preferences and whether they added the app, read with
+ * real @forge/kvs batchGet: one round when everyone's `app-added` copy is sure, a second round of
+ * bot chats only for the people whose copy says nothing about their Microsoft user.
  */
 describe('kvsPeopleFacts against the Forge emulator', () => {
   let h: AdapterHarness;
@@ -22,34 +24,112 @@ describe('kvsPeopleFacts against the Forge emulator', () => {
     oid: `oid-${accountId}`,
     updatedAt: '2026-12-01T00:00:00Z',
   });
-
-  it('reads eight people in one batch for connections and preferences, one for conversations', async () => {
-    const ids = Array.from({ length: 8 }, (_, i) => `557058:facts-${i}`);
-    for (const id of ids.slice(0, 6)) await h.value('connections', 'put', connected(id));
-    const chat = aConversation({
-      microsoftUser: 'tid-1:oid-557058:facts-0',
+  const chatOf = (accountId: string, installed = true) =>
+    aConversation({
+      microsoftUser: `tid-1:oid-${accountId}`,
       tenantId: 'tid-1',
-      oid: 'oid-557058:facts-0',
+      oid: `oid-${accountId}`,
+      installed,
     });
-    await h.value('conversations', 'put', chat);
+  const read = async (ids: string[]) => {
+    h.forge.stats.reset();
+    return new Map(await h.value<Array<[string, PersonFacts]>>('peopleFacts', 'readEntries', ids));
+  };
+
+  it('reads six connected people in one batch, whichever came first: the login or the app', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => `557058:added-${i}`);
+    // Two log in first and add the app after, two add the app and then log in; two only log in.
+    for (const [i, id] of ids.entries()) {
+      if (i >= 4) {
+        await h.value('connections', 'put', connected(id));
+      } else if (i % 2 === 0) {
+        await h.value('connections', 'put', connected(id));
+        await h.value('conversations', 'put', chatOf(id));
+      } else {
+        await h.value('conversations', 'put', chatOf(id));
+        await h.value('connections', 'put', connected(id));
+      }
+    }
     const hashed = { ...DEFAULT_PREFERENCES, dailyDigest: true };
     await h.value('preferences', 'put', ids[1], hashed);
+
+    const facts = await read(ids);
+    expect(ops()).toEqual({ batchGet: 1 });
+    expect(facts.get(ids[0])).toEqual({ connection: connected(ids[0]), appAdded: true, preferences: null });
+    expect(ids.map((id) => facts.get(id)?.appAdded)).toEqual([true, true, true, true, false, false]);
+    expect(facts.get(ids[1])?.preferences).toEqual(hashed);
+  });
+
+  it('reads the chats of people whose copy says nothing: none yet, or made for another Microsoft user', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => `557058:unsure-${i}`);
+    for (const id of ids.slice(0, 5)) await h.value('connections', 'put', connected(id));
+    // 0: stored before copies existed, the chat alone says installed.
+    await h.value('rawKvs', 'set', conversationKey(`tid-1:oid-${ids[0]}`), chatOf(ids[0]));
+    await h.value('rawKvs', 'delete', appAddedKey(ids[0]));
+    // 1: added, then removed the app.
+    await h.value('conversations', 'put', chatOf(ids[1]));
+    await h.value('conversations', 'put', chatOf(ids[1], false));
+    // 2: a copy for the Microsoft user the account was linked to before.
+    await h.value('rawKvs', 'set', appAddedKey(ids[2]), {
+      schemaVersion: 1,
+      microsoftUser: 'tid-1:someone-else',
+      installed: true,
+    });
+    // 3: never added the app; 4: added it. 5: never logged in.
+    await h.value('conversations', 'put', chatOf(ids[4]));
     // Saved before keys were hashed: read until the person saves again.
     const legacy = { ...DEFAULT_PREFERENCES, watchedContentUpdated: false };
-    await h.value('rawKvs', 'set', `prefs:${ids[2]}`, { schemaVersion: 1, preferences: legacy });
-    h.forge.stats.reset();
+    await h.value('rawKvs', 'set', `prefs:${ids[3]}`, { schemaVersion: 1, preferences: legacy });
 
-    const facts = await h.value<Array<[string, PersonFacts]>>('peopleFacts', 'readEntries', ids);
-    const byId = new Map(facts);
+    const facts = await read(ids);
     expect(ops()).toEqual({ batchGet: 2 });
-    expect(byId.get(ids[0])).toEqual({
-      connection: connected(ids[0]),
-      conversation: chat,
-      preferences: null,
+    expect(ids.map((id) => facts.get(id)?.appAdded)).toEqual([true, false, false, false, true, false]);
+    expect(facts.get(ids[3])?.preferences).toEqual(legacy);
+    expect(facts.get(ids[5])).toEqual({ connection: null, appAdded: false, preferences: null });
+  });
+
+  it('forgets the copy with the connection, and a new login copies the chat of the user it links', async () => {
+    const id = '557058:relinked';
+    await h.value('connections', 'put', connected(id));
+    await h.value('conversations', 'put', chatOf(id));
+    expect((await read([id])).get(id)?.appAdded).toBe(true);
+    await h.value('connections', 'delete', id);
+    expect(await h.value('rawKvs', 'get', appAddedKey(id))).toBeNull();
+
+    // Linked again, to a Microsoft user who has not added the app, then adds it.
+    await h.value('connections', 'put', { ...connected(id), oid: 'oid-new-user' });
+    expect((await read([id])).get(id)?.appAdded).toBe(false);
+    expect(ops()).toEqual({ batchGet: 1 });
+    await h.value('conversations', 'put', {
+      ...chatOf(id),
+      microsoftUser: 'tid-1:oid-new-user',
+      oid: 'oid-new-user',
     });
-    expect(byId.get(ids[1])?.preferences).toEqual(hashed);
-    expect(byId.get(ids[2])?.preferences).toEqual(legacy);
-    expect(byId.get(ids[3])?.conversation).toBeNull();
-    expect(byId.get(ids[7])).toEqual({ connection: null, conversation: null, preferences: null });
+    expect((await read([id])).get(id)?.appAdded).toBe(true);
+    expect(ops()).toEqual({ batchGet: 1 });
+  });
+
+  it('ends with the chat\'s value when the app is added while a login copies "not added"', async () => {
+    type ForgeFetch = (descriptor: { type: string }, path: string, init?: RequestInit) => Promise<Response>;
+    const target = globalThis as typeof globalThis & { __forge_fetch__: ForgeFetch };
+    const original = target.__forge_fetch__;
+    const id = '557058:racing';
+    let raced = false;
+    // The login has read "no chat" and is about to store that copy: the whole install runs first.
+    target.__forge_fetch__ = async (descriptor, path, init) => {
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (!raced && path === '/api/v1/set' && body.includes('"app-added:')) {
+        raced = true;
+        await h.value('conversations', 'put', chatOf(id));
+      }
+      return original(descriptor, path, init);
+    };
+    try {
+      await h.value('connections', 'put', connected(id));
+    } finally {
+      target.__forge_fetch__ = original;
+    }
+    expect(raced).toBe(true);
+    expect((await read([id])).get(id)?.appAdded).toBe(true);
   });
 });

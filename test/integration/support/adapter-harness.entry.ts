@@ -71,6 +71,8 @@ export const ADAPTERS = {
   /** Plain KVS writes, to set up values as an older version of the app stored them. */
   rawKvs: {
     set: (key: string, value: unknown) => kvs.set(key, value),
+    get: async (key: string) => (await kvs.get(key)) ?? null,
+    delete: (key: string) => kvs.delete(key),
     setEntity: (entityName: string, key: string, value: unknown) => kvs.entity(entityName).set(key, value),
     /** A plain value with the time Forge will expire it (undefined: never). */
     getWithExpiry: async (key: string) => {

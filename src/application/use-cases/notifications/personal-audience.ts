@@ -29,9 +29,9 @@ export interface PersonalAudienceDeps {
 type Outcome = { kind: 'planned'; recipients: number; dropped: number };
 
 /**
- * People judged together: a hundred people's connections and preferences (old and hashed key)
- * are read in KVS batches of 25 keys side by side, then the conversations of those connected,
- * 25 to a batch: about an eighth of a storage call per person, and a few calls' memory.
+ * People judged together: a hundred people's connections, preferences (old and hashed key) and
+ * "added the app" copies are read in KVS batches of 25 keys side by side (then the chats of those
+ * whose copy is not sure): about a sixth of a storage call per person, and a few calls' memory.
  */
 const PEOPLE_AT_ONCE = 100;
 
@@ -43,7 +43,7 @@ const PEOPLE_AT_ONCE = 100;
 const reasonsFrom = (facts: PersonFacts, reasons: ReadonlySet<PersonalReason>): PersonalReason[] => {
   const onlyRule = [...reasons].every((r) => r === 'rule');
   if (!facts.connection) return onlyRule ? ['rule'] : [];
-  if (!onlyRule && !facts.conversation?.installed) return reasons.has('rule') ? ['rule'] : [];
+  if (!onlyRule && !facts.appAdded) return reasons.has('rule') ? ['rule'] : [];
   return reasonsAllowed([...reasons], facts.preferences ?? DEFAULT_PREFERENCES);
 };
 
@@ -54,13 +54,13 @@ const factsOf = async (
   reasons: ReadonlySet<PersonalReason>,
 ): Promise<PersonFacts> => {
   const connection = await deps.connections.get(accountId);
-  if (!connection) return { connection, conversation: null, preferences: null };
+  if (!connection) return { connection, appAdded: false, preferences: null };
   const onlyRule = [...reasons].every((r) => r === 'rule');
   const conversation = onlyRule
     ? null
     : await deps.conversations.get(microsoftUserKey(connection.tenantId, connection.oid));
   const preferences = await deps.preferences.get(accountId);
-  return { connection, conversation, preferences };
+  return { connection, appAdded: conversation?.installed ?? false, preferences };
 };
 
 interface Judged {
@@ -83,7 +83,7 @@ const judge = async (
 ): Promise<Judged[]> => {
   if (deps.peopleFacts) {
     const facts = await deps.peopleFacts.read(people.map(([id]) => id));
-    const none: PersonFacts = { connection: null, conversation: null, preferences: null };
+    const none: PersonFacts = { connection: null, appAdded: false, preferences: null };
     return people.map(([id, reasons]) => judged(facts.get(id) ?? none, reasons));
   }
   return Promise.all(people.map(async ([id, reasons]) => judged(await factsOf(deps, id, reasons), reasons)));

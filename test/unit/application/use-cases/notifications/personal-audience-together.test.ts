@@ -59,7 +59,11 @@ describe('the personal audience, its people read together', () => {
               : null;
             return [
               id,
-              { connection, conversation, preferences: await together.preferences.get(id) },
+              {
+                connection,
+                appAdded: conversation?.installed ?? false,
+                preferences: await together.preferences.get(id),
+              },
             ] as const;
           }),
         );
