@@ -6,7 +6,7 @@ import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
 import { appFrame, launchChromium, saveScreenshot, signedInContext } from '../support/browser';
 import { startTestSandbox } from '../support/sandbox-fixture';
-import { saveTenant } from '../support/notification-fixture';
+import { cardText, deliveryRows, messagesIn, saveTenant } from '../support/notification-fixture';
 
 /**
  * README's "A tour of the sandbox", steps 3 and 4, clicked through as the people in it would:
@@ -65,6 +65,44 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
     pageThread().locator(
       `:scope > article${id('message')} > ${id('card')}${saying ? `:has-text("${saying}")` : ''}`,
     );
+
+  /**
+   * Waits for the page's card to say `saying`. A card that never does fails with where it stuck:
+   * what the Microsoft simulator holds (the app's side) against what the Teams view shows, and
+   * the page's delivery rows. This once timed out in CI and never again on a machine.
+   */
+  const waitForRootCard = async (saying: string) => {
+    try {
+      await rootCard(saying).waitFor({ timeout: 60_000 });
+    } catch (error) {
+      const stored = messagesIn(sandbox, {
+        type: 'channel',
+        teamId: TEAMS[0]?.id ?? '',
+        channelId: GENERAL?.id ?? '',
+        teamName: 'Engineering',
+        channelName: 'General',
+      })
+        .filter((m) => m.replyToId === null && cardText(m).includes(PAGE_TITLE))
+        .map((m) => `${m.id} (${m.replies.length} replies): ${cardText(m).slice(0, 400)}`);
+      const rows = deliveryRows(sandbox).map(
+        (r) =>
+          `${r.status} ${r.request?.event.kind ?? '?'} v${r.request?.event.version ?? '?'} ×${r.attempts} ${r.reason ?? ''} ${r.messageId ?? ''}`,
+      );
+      const shown = await pageThread()
+        .textContent({ timeout: 1_000 })
+        .catch(() => '(nothing)');
+      const status = await teams.textContent('#status', { timeout: 1_000 }).catch(() => '(none)');
+      throw new Error(
+        [
+          `The page's card never said "${saying}" in the Teams view.`,
+          `In the Microsoft simulator: ${stored.join(' | ') || 'no card for the page'}`,
+          `The view shows: ${(shown ?? '').replace(/\s+/g, ' ').slice(0, 600)}; its status line: ${status}`,
+          `Delivery rows: ${rows.join(' | ')}`,
+        ].join('\n'),
+        { cause: error },
+      );
+    }
+  };
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -125,7 +163,7 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
     await saveScreenshot(teams, 'tour-4-card');
 
     await editAsMia('Launch moves to the third week of March.', 'One more week');
-    await rootCard('Page updated · 2 edits').waitFor();
+    await waitForRootCard('Page updated · 2 edits');
 
     const page = await openPageAsMia();
     await page.fill(id('comment-input'), 'Does marketing know about the new date?');
@@ -142,7 +180,7 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
   it('step 4: the reply is not counted as an edit of the page', async () => {
     await editAsMia('Launch moves to the last week of March.', 'And one more');
     // Two edits, a reply, an edit: three edits (the reply used to make it four).
-    await rootCard('Page updated · 3 edits').waitFor();
+    await waitForRootCard('Page updated · 3 edits');
   });
 
   it('step 4: View changes on the card opens Confluence’s comparison of the versions', async () => {
