@@ -6,7 +6,6 @@ import type {
 } from '../application/ports/delivery-snapshot';
 import type { Connection } from '../domain/connection';
 import type { DeliveryRecord } from '../domain/delivery';
-import type { DestinationActivity } from '../domain/destination-activity';
 import type { TenantMapping } from '../domain/tenant-mapping';
 import type { ImportedMapping } from '../domain/user-mapping';
 import { upgradeRule, type Rule } from '../domain/rule';
@@ -14,7 +13,7 @@ import { registrationFrom } from './kvs-bot-store.adapter';
 import { botTokenFrom } from './kvs-bot-token-cache.adapter';
 import { conversationFrom, conversationKey } from './kvs-conversation-record';
 import { DELIVERY_TTL, deliveryEntityOf, deliveryRowKey } from './kvs-delivery-store.adapter';
-import { ACTIVITY_TTL, activityKey } from './kvs-destination-activity.adapter';
+import { activityFrom, activityKeysOf, activityWrites } from './kvs-destination-activity.adapter';
 import { batchGetAll, inBatches, type BatchKey } from './kvs-batch';
 import { digestEntityOf, digestFrom, digestKey } from './kvs-personal-digest-store.adapter';
 import { preferenceKeysOf, preferencesIn } from './kvs-preference-store.adapter';
@@ -34,7 +33,7 @@ const keysOf = (request: DeliverySnapshotRequest): BatchKey[] => {
   const { personal } = request;
   return [
     { key: deliveryRowKey(request.deliveryKey), entityName: ENTITY.delivery },
-    plain(activityKey(request.destinationKey)),
+    ...activityKeysOf(request.destinationKey, [request.contentId]).map(plain),
     plain(KEY.tenant),
     ...request.accountIds.map(connectionItem),
     ...request.ruleIds.map(ruleItem),
@@ -84,8 +83,7 @@ export const kvsDeliverySnapshotStore: DeliverySnapshotStore = {
         key: deliveryRowKey(request.deliveryKey),
         entityName: ENTITY.delivery,
       }),
-      activity:
-        (valueOf(plain(activityKey(request.destinationKey))) as DestinationActivity | undefined) ?? null,
+      activity: activityFrom(request.destinationKey, [request.contentId], (key) => valueOf(plain(key))),
       tenant: (valueOf(plain(KEY.tenant)) as TenantMapping | undefined) ?? null,
       connections: unique(request.accountIds).map((accountId) => ({
         accountId,
@@ -113,11 +111,7 @@ export const kvsDeliverySnapshotStore: DeliverySnapshotStore = {
         value: deliveryEntityOf(record),
         options: { ttl: DELIVERY_TTL },
       })),
-      ...activity.map((a) => ({
-        key: activityKey(a.destinationKey),
-        value: a.activity,
-        options: { ttl: ACTIVITY_TTL },
-      })),
+      ...activity.flatMap((a) => activityWrites(a.destinationKey, a.activity)),
       ...personalDigests.map((digest) => ({
         ...digestItem(digest.accountId),
         value: digestEntityOf(digest),

@@ -33,6 +33,8 @@ export const KEY = {
   eventQueued: (dedupKeyHash: string) => `event-queued:${dedupKeyHash}`,
   preferences: (accountId: string) => `prefs:${accountId}`,
   destinationActivity: (destinationKey: string) => `dest-activity:${destinationKey}`,
+  /** One card a destination holds for a page (hash of destination and content id), apart from its activity. */
+  destinationCard: (cardHash: string) => `dest-card:${cardHash}`,
   /** The companion bot's settings (bot id, secret expiry) and health (last request, last refusal). */
   bot: 'bot',
   /** The companion bot's 1:1 conversation with a Microsoft user (hash of `tid:oid`). */

@@ -3,8 +3,9 @@ import type { EventKind } from './content-event';
 /*
  * What one channel or chat has received lately: the cards posted per page (to update them or
  * reply under them), the current burst window, events held back for a digest, and today's
- * message count. One small record per destination, read and written once per delivery; the
- * queue's per-destination concurrency key (limit 1) serialises its writers.
+ * message count. Read and written once per delivery, with the card of the delivery's page only
+ * (the store keeps each card apart); the queue's per-destination concurrency key (limit 1)
+ * serialises its writers.
  */
 
 /** A card posted for one page (or blog post) in this destination. */
@@ -51,7 +52,7 @@ export interface HeldItem {
 
 export interface DestinationActivity {
   schemaVersion: 1;
-  /** Cards per content id, newest few only. */
+  /** Cards per content id: those read with the record (a delivery reads its page's), newest few only. */
   cards: Record<string, PostedCard>;
   /** The current burst window: when it started (event time) and the new cards posted in it. */
   burst: { startedAt: number; count: number } | null;

@@ -56,10 +56,12 @@ describe('the consumer’s storage work per delivery (issue 15)', () => {
       ]);
       const ops = consumerOps(meter);
       expect(Object.fromEntries(matching(ops, /delivery|^batchSet /))).toEqual({
-        'batchGet connection+delivery+dest-activity+ms-access+rule+tenant+user-mapping': runs.length,
-        // The row, the activity and the event's mark in the ledger the trigger reads: one call.
-        'batchSet delivery+dest-activity+event-queued': 1,
-        ...(paced > 0 ? { 'batchSet dest-activity': paced } : {}),
+        'batchGet connection+delivery+dest-activity+dest-card+ms-access+rule+tenant+user-mapping':
+          runs.length,
+        // The row, the activity (the page's card apart) and the event's mark in the ledger the
+        // trigger reads: one call.
+        'batchSet delivery+dest-activity+dest-card+event-queued': 1,
+        ...(paced > 0 ? { 'batchSet dest-activity+dest-card': paced } : {}),
       });
       // Nothing read one key at a time, no secret; the rest is the personal audience's batches.
       expect(matching(ops, /^(get|secretGet|set) /)).toEqual([]);

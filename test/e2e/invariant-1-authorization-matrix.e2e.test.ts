@@ -144,6 +144,8 @@ describe('invariant 1: the authorization matrix of every resolver key', () => {
           `secret:ms-token:${id}`,
           `key:ms-access:${id}`,
           `key:conversation:${ownChat(id)}`,
+          // The copy of "added the app" kept under the account goes with the connection.
+          `key:app-added:${hashKeyPart(id)}`,
         ],
       },
     ],

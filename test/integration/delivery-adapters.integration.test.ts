@@ -1,5 +1,6 @@
 import { CHATS, TEAMS, person } from '../../dev/seed';
 import type { CommentSummary, ContentSummary } from '../../src/application/ports/confluence';
+import { activityKey } from '../../src/adapters/kvs-destination-activity.adapter';
 import { emptyActivity } from '../../src/domain/destination-activity';
 import type { GraphDestination } from '../../src/domain/rule';
 import { startAdapterHarness, type AdapterHarness } from './support/adapter-harness';
@@ -130,6 +131,70 @@ describe('the queue consumer’s adapters against the simulators', () => {
       await h.value('activity', 'put', 'dest-abc/def', activity);
       expect(await h.value('activity', 'get', 'dest-abc/def')).toEqual(activity);
       expect(await h.value('activity', 'get', 'dest-other')).toBeNull();
+    });
+
+    it('keeps each page’s card apart: a delivery reads and writes its page’s card only', async () => {
+      const cardFor = (messageId: string, version: number) => ({
+        messageId,
+        postedAt: 1_000,
+        senderAccountId: mia,
+        kind: 'page_updated',
+        baseVersion: 1,
+        version,
+        edits: 1,
+      });
+      const [a, b] = [cardFor('m-a', 2), cardFor('m-b', 5)];
+      await h.value('activity', 'put', 'dest-cards', { ...emptyActivity(), cards: { '100': a, '200': b } });
+      h.forge.stats.reset();
+      expect(await h.value('activity', 'get', 'dest-cards', ['100'])).toEqual({
+        ...emptyActivity(),
+        cards: { '100': a },
+      });
+      // A later write with page 100's card alone leaves page 200's where it was.
+      const a2 = { ...a, version: 3, edits: 2 };
+      await h.value('activity', 'put', 'dest-cards', {
+        ...emptyActivity(),
+        lastRequestAt: 9,
+        cards: { '100': a2 },
+      });
+      expect(await h.value('activity', 'get', 'dest-cards', ['100', '200'])).toEqual({
+        ...emptyActivity(),
+        lastRequestAt: 9,
+        cards: { '100': a2, '200': b },
+      });
+      expect(h.forge.stats.snapshot().kvs.ops).toEqual({ batchGet: 2, batchSet: 1 });
+      // The record itself holds no card: its size does not grow with the pages a channel follows.
+      expect(await h.value('activity', 'get', 'dest-cards')).toEqual({
+        ...emptyActivity(),
+        lastRequestAt: 9,
+      });
+    });
+
+    it('reads the cards a record kept inside it before they had their own keys, and moves them out', async () => {
+      const legacyCard = {
+        messageId: 'm-old',
+        postedAt: 1_000,
+        senderAccountId: mia,
+        kind: 'page_created',
+        baseVersion: 0,
+        version: 1,
+        edits: 1,
+      };
+      const legacy = {
+        ...emptyActivity(),
+        cards: { '300': legacyCard, '400': { ...legacyCard, messageId: 'm-400' } },
+      };
+      await h.value('rawKvs', 'set', activityKey('dest-legacy'), legacy);
+      const read = await h.value<{ cards: Record<string, unknown> }>('activity', 'get', 'dest-legacy', [
+        '300',
+      ]);
+      expect(read.cards).toEqual(legacy.cards);
+      await h.value('activity', 'put', 'dest-legacy', read);
+      expect(await h.value('rawKvs', 'get', activityKey('dest-legacy'))).toMatchObject({ cards: {} });
+      expect(await h.value('activity', 'get', 'dest-legacy', ['400'])).toEqual({
+        ...emptyActivity(),
+        cards: { '400': legacy.cards['400'] },
+      });
     });
 
     it('schedules a digest on the delivery queue under the destination’s concurrency key', async () => {

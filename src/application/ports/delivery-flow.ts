@@ -2,8 +2,13 @@ import type { DestinationActivity } from '../../domain/destination-activity';
 import type { GraphDestination } from '../../domain/rule';
 
 /** Recent activity per destination (keyed by the delivery's concurrency key), for "no flood". */
+/**
+ * A destination's activity. `get` brings the cards of the pages named (others need not be read:
+ * a delivery looks at its own page's card only); `put` stores the record and every card in its
+ * `cards`, and never forgets a card it was not given.
+ */
 export interface DestinationActivityStore {
-  get(destinationKey: string): Promise<DestinationActivity | null>;
+  get(destinationKey: string, contentIds?: readonly string[]): Promise<DestinationActivity | null>;
   put(destinationKey: string, activity: DestinationActivity): Promise<void>;
 }
 

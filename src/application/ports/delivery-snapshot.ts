@@ -16,6 +16,8 @@ export interface DeliverySnapshotRequest {
   deliveryKey: string;
   /** The destination's activity record (the delivery's concurrency key). */
   destinationKey: string;
+  /** The page (or blog post) whose card in the destination the delivery may update or reply under. */
+  contentId: string;
   /** Connections: the senders' (who may send) and the people a card may @mention (the author). */
   accountIds: readonly string[];
   ruleIds: readonly string[];

@@ -27,7 +27,12 @@ export interface DeliverySession<D> {
 const requestFor = (deps: SessionStores, delivery: PlannedDelivery): DeliverySnapshotRequest => {
   const owners = delivery.senders.map((s) => s.ownerAccountId);
   const ruleIds = delivery.senders.map((s) => s.ruleId);
-  const base = { deliveryKey: delivery.deliveryKey, destinationKey: delivery.concurrencyKey, ruleIds };
+  const base = {
+    deliveryKey: delivery.deliveryKey,
+    destinationKey: delivery.concurrencyKey,
+    contentId: delivery.event.contentId,
+    ruleIds,
+  };
   if (delivery.destination.type === 'personal') {
     const [recipient = ''] = owners;
     const microsoftUser = delivery.recipientMicrosoftUser;
@@ -108,9 +113,11 @@ const sessionStores = <D extends SessionStores>(
       },
     },
     activity: {
-      get: async (key) =>
+      get: async (key, contentIds) =>
         pending.activities.get(key) ??
-        (key === delivery.concurrencyKey ? snapshot.activity : deps.activity.get(key)),
+        (key === delivery.concurrencyKey && (contentIds ?? []).every((id) => id === delivery.event.contentId)
+          ? snapshot.activity
+          : deps.activity.get(key, contentIds)),
       put: (key, activity) => {
         pending.activities.set(key, activity);
         return Promise.resolve();

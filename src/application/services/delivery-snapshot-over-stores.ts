@@ -54,7 +54,7 @@ export const snapshotsOverStores = (stores: SessionStores): DeliverySnapshotStor
     const [previous, activity, tenant, connections, rules, accessTokens, userMappings, personalSnapshot] =
       await Promise.all([
         stores.deliveries.get(request.deliveryKey),
-        stores.activity.get(request.destinationKey),
+        stores.activity.get(request.destinationKey, [request.contentId]),
         stores.tenants.get(),
         Promise.all(
           unique(request.accountIds).map(async (accountId) => ({

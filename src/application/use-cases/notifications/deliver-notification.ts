@@ -84,7 +84,8 @@ const planFor = async (deps: DeliverDeps, { delivery, destination, choice }: Cle
   const settings = deps.flood ?? DEFAULT_FLOOD_SETTINGS;
   const { event } = delivery;
   const owner = choice.sender.ownerAccountId;
-  const activity = (await deps.activity.get(delivery.concurrencyKey)) ?? emptyActivity();
+  const activity =
+    (await deps.activity.get(delivery.concurrencyKey, [delivery.event.contentId])) ?? emptyActivity();
   const now = deps.clock.now().getTime();
   // Windows run on the time of the change, so queue lag and retries do not stretch them.
   const eventTime = Date.parse(event.occurredAt) || now;
