@@ -1,4 +1,4 @@
-import kvs from '@forge/kvs';
+import kvs, { type SetOptions } from '@forge/kvs';
 
 /** Forge takes at most 25 keys per batch operation. */
 const BATCH_KEYS = 25;
@@ -28,4 +28,18 @@ export const batchGetAll = async (
   if (failure) throw new Error(`Forge storage could not read a batch: ${failure.error.code}`);
   const found = new Map(answers.flatMap((a) => a.successfulKeys).map((f) => [idOf(f), f.value]));
   return { valueOf: (item) => found.get(idOf(item)) };
+};
+
+/** One value to store: a plain key, or an entity's key with its entity. */
+export type BatchWrite = BatchKey & { value: unknown; options?: SetOptions };
+
+/**
+ * Writes `items` with one `batchSet` per 25 (side by side); a key Forge did not write is thrown,
+ * naming `what`, so the caller's retry writes it again.
+ */
+export const batchSetAll = async (items: readonly BatchWrite[], what: string): Promise<void> => {
+  if (items.length === 0) return;
+  const answers = await Promise.all(inBatches(items).map((batch) => kvs.batchSet(batch)));
+  const failure = answers.flatMap((a) => a.failedKeys)[0];
+  if (failure) throw new Error(`Forge storage could not write ${what}: ${failure.error.code}`);
 };

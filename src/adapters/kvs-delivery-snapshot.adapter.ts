@@ -1,4 +1,3 @@
-import kvs, { type SetOptions } from '@forge/kvs';
 import type {
   DeliverySnapshotRequest,
   DeliverySnapshotStore,
@@ -14,7 +13,7 @@ import { botTokenFrom } from './kvs-bot-token-cache.adapter';
 import { conversationFrom, conversationKey } from './kvs-conversation-record';
 import { DELIVERY_TTL, deliveryEntityOf, deliveryRowKey } from './kvs-delivery-store.adapter';
 import { activityFrom, activityKeysOf, activityWrites } from './kvs-destination-activity.adapter';
-import { batchGetAll, inBatches, type BatchKey } from './kvs-batch';
+import { batchGetAll, batchSetAll, type BatchKey, type BatchWrite } from './kvs-batch';
 import { digestEntityOf, digestFrom, digestKey } from './kvs-personal-digest-store.adapter';
 import { preferenceKeysOf, preferencesIn } from './kvs-preference-store.adapter';
 import { accessCopyFrom } from './kvs-token-vault.adapter';
@@ -104,7 +103,7 @@ export const kvsDeliverySnapshotStore: DeliverySnapshotStore = {
     };
   },
   write: async ({ rows, activity, personalDigests = [], handledEvent }) => {
-    const items: Array<{ key: string; entityName?: string; value: unknown; options?: SetOptions }> = [
+    const items: BatchWrite[] = [
       ...rows.map((record) => ({
         key: deliveryRowKey(record.key),
         entityName: ENTITY.delivery,
@@ -118,9 +117,6 @@ export const kvsDeliverySnapshotStore: DeliverySnapshotStore = {
       })),
       ...(handledEvent !== undefined ? [ledgerItem(handledEvent)] : []),
     ];
-    if (items.length === 0) return;
-    const answers = await Promise.all(inBatches(items).map((batch) => kvs.batchSet(batch)));
-    const failure = answers.flatMap((a) => a.failedKeys)[0];
-    if (failure) throw new Error(`Forge storage could not write a delivery's records: ${failure.error.code}`);
+    await batchSetAll(items, "a delivery's records");
   },
 };

@@ -1,7 +1,7 @@
 import kvs, { type SetOptions } from '@forge/kvs';
 import type { DestinationActivityStore } from '../application/ports/delivery-flow';
 import { emptyActivity, type DestinationActivity, type PostedCard } from '../domain/destination-activity';
-import { batchGetAll, inBatches } from './kvs-batch';
+import { batchGetAll, batchSetAll, type BatchWrite } from './kvs-batch';
 import { hashKeyPart, KEY } from './kvs-keys';
 
 /** A little longer than a card stays a reply target; a quiet destination's records just expire. */
@@ -51,7 +51,7 @@ export const activityKeysOf = (destinationKey: string, contentIds: readonly stri
 export const activityWrites = (
   destinationKey: string,
   activity: DestinationActivity,
-): Array<{ key: string; value: unknown; options: SetOptions }> => [
+): Array<BatchWrite & { options: SetOptions }> => [
   { key: activityKey(destinationKey), value: { ...activity, cards: {} }, options: { ttl: ACTIVITY_TTL } },
   ...Object.entries(activity.cards).map(([contentId, card]) => ({
     key: cardKey(destinationKey, contentId),
@@ -73,9 +73,6 @@ export const kvsDestinationActivityStore: DestinationActivityStore = {
     const writes = activityWrites(destinationKey, activity);
     const [only] = writes;
     if (writes.length === 1 && only) return kvs.set(only.key, only.value, only.options);
-    const answers = await Promise.all(inBatches(writes).map((batch) => kvs.batchSet(batch)));
-    const failure = answers.flatMap((a) => a.failedKeys)[0];
-    if (failure)
-      throw new Error(`Forge storage could not write a destination's activity: ${failure.error.code}`);
+    await batchSetAll(writes, "a destination's activity");
   },
 };
