@@ -1,6 +1,7 @@
 import kvs from '@forge/kvs';
 import { z } from 'zod';
 import type { Conversation } from '../domain/conversation';
+import { batchGetAll, batchSetAll } from './kvs-batch';
 import { hashKeyPart, KEY } from './kvs-keys';
 
 const conversationSchema = z.object({
@@ -53,15 +54,15 @@ export const appAddedIn = (value: unknown, microsoftUser: string): boolean | und
     : undefined;
 };
 
+const copyOf = (microsoftUser: string, installed: boolean): z.infer<typeof appAddedSchema> => ({
+  schemaVersion: 1,
+  microsoftUser: microsoftUser.toLowerCase(),
+  installed,
+});
+
 const writeAppAdded = (accountIds: readonly string[], microsoftUser: string, installed: boolean) =>
   Promise.all(
-    accountIds.map((accountId) =>
-      kvs.set(appAddedKey(accountId), {
-        schemaVersion: 1,
-        microsoftUser: microsoftUser.toLowerCase(),
-        installed,
-      } satisfies z.infer<typeof appAddedSchema>),
-    ),
+    accountIds.map((accountId) => kvs.set(appAddedKey(accountId), copyOf(microsoftUser, installed))),
   );
 
 const installedNow = async (microsoftUser: string): Promise<boolean> =>
@@ -85,6 +86,33 @@ export const syncAppAdded = async (accountIds: readonly string[], microsoftUser:
     installed = now;
   }
   await Promise.all(accountIds.map((accountId) => kvs.delete(appAddedKey(accountId))));
+};
+
+/** What a reader saw: an account, the Microsoft user it is linked to, and that user's chat. */
+export interface SeenChat {
+  accountId: string;
+  microsoftUser: string;
+  installed: boolean;
+}
+
+/**
+ * Stores the copies a reader found missing (people linked before copies existed), with the same
+ * write-then-check as `syncAppAdded` in a few batch calls: copy what was read, read the chats
+ * again, and sync one by one anyone whose chat changed meanwhile.
+ */
+export const repairAppAdded = async (seen: readonly SeenChat[]): Promise<void> => {
+  if (seen.length === 0) return;
+  await batchSetAll(
+    seen.map((s) => ({ key: appAddedKey(s.accountId), value: copyOf(s.microsoftUser, s.installed) })),
+    'copies of "added the app"',
+  );
+  const again = await batchGetAll(seen.map((s) => ({ key: conversationKey(s.microsoftUser) })));
+  const moved = seen.filter(
+    (s) =>
+      (conversationFrom(again.valueOf({ key: conversationKey(s.microsoftUser) }))?.installed ?? false) !==
+      s.installed,
+  );
+  await Promise.all(moved.map((s) => syncAppAdded([s.accountId], s.microsoftUser)));
 };
 
 /**

@@ -2,7 +2,13 @@ import type { PeopleFactsReader, PersonFacts } from '../application/ports/people
 import type { Connection } from '../domain/connection';
 import { microsoftUserKey } from '../domain/conversation';
 import { batchGetAll, type BatchKey } from './kvs-batch';
-import { appAddedIn, appAddedKey, conversationFrom, conversationKey } from './kvs-conversation-record';
+import {
+  appAddedIn,
+  appAddedKey,
+  conversationFrom,
+  conversationKey,
+  repairAppAdded,
+} from './kvs-conversation-record';
 import { ENTITY } from './kvs-keys';
 import { preferenceKeysOf, preferencesIn } from './kvs-preference-store.adapter';
 
@@ -11,7 +17,8 @@ import { preferenceKeysOf, preferencesIn } from './kvs-preference-store.adapter'
  * with `batchGet`: connections, preferences (under the hashed key, and under the account id for
  * values saved before keys were hashed) and each account's `app-added` copy in one round; then,
  * only for connected people whose copy says nothing about their Microsoft user (none written
- * yet on a site older than the copies, or linked to another user since), the chats themselves.
+ * yet on a site older than the copies, or linked to another user since), the chats themselves,
+ * and their copies are stored for next time.
  */
 export const kvsPeopleFacts: PeopleFactsReader = {
   read: async (accountIds) => {
@@ -45,6 +52,11 @@ export const kvsPeopleFacts: PeopleFactsReader = {
       copied.get(c.accountId) ??
       conversationFrom(second?.valueOf({ key: conversationKey(userOf(c)) }))?.installed ??
       false;
+    // Read repair: the people whose chats were read get their copy, so their next round is one.
+    // Best effort: what was read stands, and a copy not stored only means reading the chat again.
+    await repairAppAdded(
+      unsure.map((c) => ({ accountId: c.accountId, microsoftUser: userOf(c), installed: installed(c) })),
+    ).catch(() => undefined);
     return new Map(
       ids.map((id): [string, PersonFacts] => {
         const connection = connections.get(id) ?? null;

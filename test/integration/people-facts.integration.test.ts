@@ -60,7 +60,7 @@ describe('kvsPeopleFacts against the Forge emulator', () => {
     expect(facts.get(ids[1])?.preferences).toEqual(hashed);
   });
 
-  it('reads the chats of people whose copy says nothing: none yet, or made for another Microsoft user', async () => {
+  it('reads the chats of people whose copy says nothing (none yet, or made for another user), and stores theirs', async () => {
     const ids = Array.from({ length: 6 }, (_, i) => `557058:unsure-${i}`);
     for (const id of ids.slice(0, 5)) await h.value('connections', 'put', connected(id));
     // 0: stored before copies existed, the chat alone says installed.
@@ -82,8 +82,13 @@ describe('kvsPeopleFacts against the Forge emulator', () => {
     await h.value('rawKvs', 'set', `prefs:${ids[3]}`, { schemaVersion: 1, preferences: legacy });
 
     const facts = await read(ids);
-    expect(ops()).toEqual({ batchGet: 2 });
+    // The chats of 0 and 2, then their copies stored and checked against the chats again.
+    expect(ops()).toEqual({ batchGet: 3, batchSet: 1 });
     expect(ids.map((id) => facts.get(id)?.appAdded)).toEqual([true, false, false, false, true, false]);
+    // Read repair: the next round reads everyone in one batch, with the same answers.
+    const again = await read(ids);
+    expect(ops()).toEqual({ batchGet: 1 });
+    expect(ids.map((id) => again.get(id)?.appAdded)).toEqual([true, false, false, false, true, false]);
     expect(facts.get(ids[3])?.preferences).toEqual(legacy);
     expect(facts.get(ids[5])).toEqual({ connection: null, appAdded: false, preferences: null });
   });
@@ -109,27 +114,55 @@ describe('kvsPeopleFacts against the Forge emulator', () => {
     expect(ops()).toEqual({ batchGet: 1 });
   });
 
-  it('ends with the chat\'s value when the app is added while a login copies "not added"', async () => {
-    type ForgeFetch = (descriptor: { type: string }, path: string, init?: RequestInit) => Promise<Response>;
+  type ForgeFetch = (descriptor: { type: string }, path: string, init?: RequestInit) => Promise<Response>;
+  /** Runs `meanwhile` once, just before the first KVS write of an `app-added` copy on `path`. */
+  const beforeFirstCopy = async <T>(
+    path: string,
+    meanwhile: () => Promise<unknown>,
+    act: () => Promise<T>,
+  ) => {
     const target = globalThis as typeof globalThis & { __forge_fetch__: ForgeFetch };
     const original = target.__forge_fetch__;
-    const id = '557058:racing';
     let raced = false;
-    // The login has read "no chat" and is about to store that copy: the whole install runs first.
-    target.__forge_fetch__ = async (descriptor, path, init) => {
+    target.__forge_fetch__ = async (descriptor, at, init) => {
       const body = typeof init?.body === 'string' ? init.body : '';
-      if (!raced && path === '/api/v1/set' && body.includes('"app-added:')) {
+      if (!raced && at === path && body.includes('"app-added:')) {
         raced = true;
-        await h.value('conversations', 'put', chatOf(id));
+        await meanwhile();
       }
-      return original(descriptor, path, init);
+      return original(descriptor, at, init);
     };
     try {
-      await h.value('connections', 'put', connected(id));
+      return await act();
     } finally {
       target.__forge_fetch__ = original;
+      expect(raced).toBe(true);
     }
-    expect(raced).toBe(true);
+  };
+
+  it('ends with the chat\'s value when the app is added while a login copies "not added"', async () => {
+    const id = '557058:racing';
+    // The login has read "no chat" and is about to store that copy: the whole install runs first.
+    await beforeFirstCopy(
+      '/api/v1/set',
+      () => h.value('conversations', 'put', chatOf(id)),
+      () => h.value('connections', 'put', connected(id)),
+    );
     expect((await read([id])).get(id)?.appAdded).toBe(true);
+  });
+
+  it("ends with the chat's value when the app is removed while a reader stores the copy it found missing", async () => {
+    const id = '557058:repair-race';
+    await h.value('connections', 'put', connected(id));
+    await h.value('rawKvs', 'set', conversationKey(`tid-1:oid-${id}`), chatOf(id));
+    await h.value('rawKvs', 'delete', appAddedKey(id));
+    // The reader saw the chat installed; before its copy lands, the person removes the app.
+    const facts = await beforeFirstCopy(
+      '/api/v1/batch/set',
+      () => h.value('conversations', 'put', chatOf(id, false)),
+      () => read([id]),
+    );
+    expect(facts.get(id)?.appAdded).toBe(true);
+    expect((await read([id])).get(id)?.appAdded).toBe(false);
   });
 });
