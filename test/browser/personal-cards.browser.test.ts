@@ -9,6 +9,7 @@ import {
   saveScreenshot,
   seriousAxeViolations,
   signedInContext,
+  submitAndWait,
 } from '../support/browser';
 import { messagesMentioning, startSandboxAfterFirstSlice } from '../support/sandbox-fixture';
 
@@ -61,7 +62,7 @@ describe('Personal cards: Mia watches a page and Sam’s edit reaches her 1:1 ch
     await confluence.click(id('edit-button'));
     await confluence.fill(id('body-input'), `<p>${text}</p>`);
     await confluence.fill(id('version-message-input'), message);
-    await Promise.all([confluence.waitForURL(/\/pages\/\d+/), confluence.click(id('save-button'))]);
+    await submitAndWait(confluence, confluence.locator(id('save-button')), /\/pages\/\d+\/edit$/);
     await sandbox.forge.idle({ timeoutMs: 30_000 });
   };
 
@@ -138,7 +139,7 @@ describe('Personal cards: Mia watches a page and Sam’s edit reaches her 1:1 ch
   it('she presses Watch on the page', async () => {
     await actAs(mia);
     await expect(watchButton().getAttribute('aria-pressed')).resolves.toBe('false');
-    await Promise.all([confluence.waitForURL(/\/pages\/\d+/), watchButton().click()]);
+    await submitAndWait(confluence, watchButton(), /\/pages\/\d+\/watch$/);
     await confluence.locator(`${id('watch-button')}[aria-pressed="true"]`).waitFor();
     await expect(watchButton().textContent()).resolves.toContain('Watching');
   });

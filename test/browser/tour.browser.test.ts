@@ -4,7 +4,7 @@ import { TEAMS, person } from '../../dev/seed';
 import { SURFACES, invokeOk, signInAtMicrosoft } from '../../dev/sandbox/sandbox-driver';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 import { TEST_IDS as T } from '../../static/settings-ui/src/testids';
-import { appFrame, launchChromium, saveScreenshot, signedInContext } from '../support/browser';
+import { appFrame, launchChromium, saveScreenshot, signedInContext, submitAndWait } from '../support/browser';
 import { startTestSandbox } from '../support/sandbox-fixture';
 import { cardText, deliveryRows, messagesIn, saveTenant } from '../support/notification-fixture';
 
@@ -14,7 +14,8 @@ import { cardText, deliveryRows, messagesIn, saveTenant } from '../support/notif
  * under it, and opens "View changes" from the card in the Teams view. Steps 1 and 2 (tenant
  * mapping, Sam's sign-in) have their own browser test; here the sandbox driver does them.
  */
-jest.setTimeout(120_000);
+// Generous: each step of Mia's fails on its own first (`step`), and a card wait after 60 s.
+jest.setTimeout(180_000);
 
 const SPACE_SETTINGS = '/wiki/spaces/ENG/settings/apps/microsoft-teams';
 const PAGE_TITLE = 'Release plan 2027';
@@ -39,23 +40,56 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
     expect((await signInAtMicrosoft(sandbox, login.url, sam)).status).toBe(200);
   };
 
+  /**
+   * Runs one step of Mia's, failing after `ms` with its name and how long the steps before it
+   * took: a step that hangs says which it is before the test's own timeout hides it.
+   */
+  const steps: string[] = [];
+  const step = async <T>(name: string, action: () => Promise<T>, ms = 20_000): Promise<T> => {
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`Step "${name}" did not finish in ${ms / 1000} s. Before it: ${steps.join('; ')}`),
+          ),
+        ms,
+      );
+    });
+    try {
+      return await Promise.race([action(), late]);
+    } finally {
+      clearTimeout(timer);
+      steps.push(`${name} ${Date.now() - started} ms`);
+    }
+  };
+
   /** Mia, in Confluence: the ENG space, then the page by its title. */
-  const openPageAsMia = async (): Promise<Page> => {
-    const page = await mia.newPage();
-    await page.goto(`${sandbox.confluence.url}/wiki/spaces/ENG`);
-    await page.getByRole('link', { name: PAGE_TITLE }).first().click();
-    await page.waitForSelector(id('page-title'));
-    return page;
+  const openPageAsMia = (): Promise<Page> =>
+    step('open the page as Mia', async () => {
+      const page = await mia.newPage();
+      await page.goto(`${sandbox.confluence.url}/wiki/spaces/ENG`);
+      await page.getByRole('link', { name: PAGE_TITLE }).first().click();
+      await page.waitForSelector(id('page-title'));
+      return page;
+    });
+
+  /** Submits a form on Mia's page, waits for the server's answer, closes the page, waits for the app. */
+  const submitAsMia = async (page: Page, button: string, action: RegExp) => {
+    await step(`submit ${button}`, () => submitAndWait(page, page.locator(id(button)), action));
+    await step('close the page', () => page.close());
+    await step('wait for the app to be idle', () => sandbox.forge.idle({ timeoutMs: 30_000 }), 35_000);
   };
 
   const editAsMia = async (text: string, message: string) => {
     const page = await openPageAsMia();
-    await page.click(id('edit-button'));
-    await page.fill(id('body-input'), `<p>${text}</p>`);
-    await page.fill(id('version-message-input'), message);
-    await Promise.all([page.waitForURL(/\/pages\/\d+/), page.click(id('save-button'))]);
-    await page.close();
-    await sandbox.forge.idle({ timeoutMs: 30_000 });
+    await step('fill in the editor', async () => {
+      await page.click(id('edit-button'));
+      await page.fill(id('body-input'), `<p>${text}</p>`);
+      await page.fill(id('version-message-input'), message);
+    });
+    await submitAsMia(page, 'save-button', /\/pages\/\d+\/edit$/);
   };
 
   /** The card's thread in the Teams view: the root message about the page, and its replies. */
@@ -98,6 +132,7 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
           `In the Microsoft simulator: ${stored.join(' | ') || 'no card for the page'}`,
           `The view shows: ${(shown ?? '').replace(/\s+/g, ' ').slice(0, 600)}; its status line: ${status}`,
           `Delivery rows: ${rows.join(' | ')}`,
+          `Mia's steps: ${steps.join('; ')}`,
         ].join('\n'),
         { cause: error },
       );
@@ -167,9 +202,7 @@ describe('README tour, steps 3 and 4, in Chromium', () => {
 
     const page = await openPageAsMia();
     await page.fill(id('comment-input'), 'Does marketing know about the new date?');
-    await Promise.all([page.waitForURL(/\/pages\/\d+/), page.click(id('add-comment-button'))]);
-    await page.close();
-    await sandbox.forge.idle({ timeoutMs: 30_000 });
+    await submitAsMia(page, 'add-comment-button', /\/pages\/\d+\/comments$/);
     const reply = pageThread().locator(`ol.replies ${id('card')}`);
     await reply.waitFor();
     await expect(reply.textContent()).resolves.toContain('Does marketing know about the new date?');

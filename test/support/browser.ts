@@ -1,6 +1,13 @@
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { SeedPerson } from '../../dev/seed';
 import type { Sandbox } from '../../dev/sandbox/start-sandbox';
 
@@ -45,6 +52,20 @@ export const saveScreenshot = async (page: Page, name: string): Promise<string> 
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+};
+
+/**
+ * Presses a form's submit button and waits until the server has answered its POST to a path
+ * matching `action` (a Confluence simulator form answers with a redirect once it has saved).
+ * `page.waitForURL` would not do: it resolves at once when the page's URL already matches, and
+ * a page closed right after the click may cancel the POST, so the edit never happens.
+ */
+export const submitAndWait = async (page: Page, submit: Locator, action: RegExp): Promise<void> => {
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && action.test(new URL(response.url()).pathname),
+  );
+  await submit.click();
+  await answered;
 };
 
 /** A browser context in which `person` is signed in to the Confluence simulator. */
