@@ -75,10 +75,15 @@ const SYNC_ROUNDS = 3;
  * Makes the accounts' copies say what the chat says now: copy, read the chat again, copy again
  * until the two agree. Whoever writes last has read the chat after its copy, so a login and an
  * install (or an install and a removal) racing each other still end with the chat's value.
+ * `written`: what the caller just stored in the chat, so it is not read back before the first copy.
  */
-export const syncAppAdded = async (accountIds: readonly string[], microsoftUser: string): Promise<void> => {
+export const syncAppAdded = async (
+  accountIds: readonly string[],
+  microsoftUser: string,
+  written?: boolean,
+): Promise<void> => {
   if (accountIds.length === 0) return;
-  let installed = await installedNow(microsoftUser);
+  let installed = written ?? (await installedNow(microsoftUser));
   for (let round = 0; round < SYNC_ROUNDS; round += 1) {
     await writeAppAdded(accountIds, microsoftUser, installed);
     const now = await installedNow(microsoftUser);

@@ -21,6 +21,10 @@ export const kvsConversationStore: ConversationStore = {
     if (conversation.installed)
       await claimAppAdded(await linkedAccounts(conversation), conversation.microsoftUser);
     await kvs.set(conversationKey(conversation.microsoftUser), conversation);
-    await syncAppAdded(await linkedAccounts(conversation), conversation.microsoftUser);
+    await syncAppAdded(
+      await linkedAccounts(conversation),
+      conversation.microsoftUser,
+      conversation.installed,
+    );
   },
 };
